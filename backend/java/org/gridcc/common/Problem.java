@@ -1,0 +1,37 @@
+package org.gridcc.common;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem: every error the API answers has this body, as
+ * {@code application/problem+json}. {@code errors} names each bad field; {@code errorId}
+ * ties a server error to its log entry.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        List<FieldError> errors,
+        String errorId) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One field that is wrong and what to do about it. */
+    public record FieldError(String field, String message) {}
+
+    public static Problem of(ProblemType type, String detail, String instance) {
+        return new Problem(type.uri(), type.title(), type.status(), detail, instance, List.of(), null);
+    }
+
+    public Problem withErrors(List<FieldError> fieldErrors) {
+        return new Problem(type, title, status, detail, instance, List.copyOf(fieldErrors), errorId);
+    }
+
+    public Problem withErrorId(String id) {
+        return new Problem(type, title, status, detail, instance, errors, id);
+    }
+}

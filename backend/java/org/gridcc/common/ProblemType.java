@@ -1,0 +1,39 @@
+package org.gridcc.common;
+
+/** The kinds of problem the API reports, each with its status and a stable type URI. */
+public enum ProblemType {
+    MALFORMED_JSON(400, "Malformed JSON"),
+    INVALID_INPUT(400, "Invalid input"),
+    VALIDATION_FAILED(400, "Validation failed"),
+    NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    CONFLICT(409, "Conflict"),
+    PRECONDITION_FAILED(412, "Precondition failed"),
+    PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    UNPROCESSABLE(422, "Unprocessable content"),
+    HTTP_ERROR(400, "Request error"),
+    SERVER_ERROR(500, "Internal server error"),
+    UNAVAILABLE(503, "Service unavailable");
+
+    private final int status;
+    private final String title;
+
+    ProblemType(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String uri() {
+        return "urn:gridcc:problem:" + name().toLowerCase().replace('_', '-');
+    }
+}

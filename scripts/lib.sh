@@ -1,0 +1,25 @@
+# Shared helpers for the project's shell commands (sourced, not run).
+
+step() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# apt and friends need root; use sudo when the caller is not root and has it.
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null; then sudo -n "$@"
+  else fail "need root to run: $*"; fi
+}
+
+# Installs Debian packages that are missing (by package name).
+apt_install() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  step "installing ${missing[*]} (apt)"
+  as_root apt-get update -q >/dev/null ||
+    fail "apt-get update failed: check the network and the apt sources, then run again"
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null ||
+    fail "apt-get install ${missing[*]} failed; install them by hand and run again"
+}
