@@ -23,3 +23,18 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null ||
     fail "apt-get install ${missing[*]} failed; install them by hand and run again"
 }
+
+# Who listens on a TCP port, if anyone; port_free succeeds when nobody does.
+port_user() { ss -Hltnp "sport = :$1" 2>/dev/null | head -n 1; }
+port_free() { [ -z "$(port_user "$1")" ]; }
+
+# Waits until the service at $1 answers its readiness check UP, or its process ($2) dies.
+wait_ready() {
+  local base=$1 pid=$2 i
+  for i in $(seq 1 180); do
+    kill -0 "$pid" 2>/dev/null || return 1
+    curl -fsS "$base/q/health/ready" 2>/dev/null | grep -q '"status": *"UP"' && return 0
+    sleep 0.5
+  done
+  return 1
+}

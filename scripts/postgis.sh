@@ -48,11 +48,6 @@ fsync = on
 CONF
 }
 
-port_owner() {
-  # Prints who listens on the port, if anyone.
-  ss -Hltnp "sport = :$port" 2>/dev/null | head -n 1
-}
-
 start_cluster() {
   if as_owner "$pgbin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     local running_port
@@ -62,7 +57,7 @@ start_cluster() {
     return 0
   fi
   local taken
-  taken=$(port_owner)
+  taken=$(port_user "$port")
   [ -z "$taken" ] ||
     fail "port $port is taken by another program ($taken): stop it or choose another port with GRIDCC_PG_PORT"
   step "starting PostgreSQL on 127.0.0.1:$port"
@@ -88,7 +83,7 @@ SQL
   done
 }
 
-apt_install postgresql-15 postgresql-15-postgis-3
+apt_install postgresql-15 postgresql-15-postgis-3 iproute2 curl
 make_cluster
 start_cluster
 make_databases

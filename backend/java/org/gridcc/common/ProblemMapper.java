@@ -80,13 +80,18 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri, HttpHeaders headers,
                          ResteasyReactiveContainerRequestContext request) {
+        // The JSON reader wraps a syntax error (inside a mapping error) in a plain 400.
+        JsonParseException syntax = cause(e, JsonParseException.class);
+        if (syntax != null) {
+            return malformedJson(syntax, uri);
+        }
         String where = request.getMethod() + " " + path(uri);
         if (e instanceof NotFoundException) {
             return answer(Problem.of(ProblemType.NOT_FOUND,
                     "Nothing is served at " + where + ". The API is described at /q/openapi.", path(uri)));
         }
         if (e instanceof NotAllowedException) {
-            var allowed = e.getResponse().getAllowedMethods();
+            var allowed = AllowedMethods.at(path(uri));
             Problem problem = Problem.of(ProblemType.METHOD_NOT_ALLOWED,
                     "%s is not allowed on %s; allowed: %s.".formatted(request.getMethod(), path(uri), String.join(", ", allowed)),
                     path(uri));
@@ -123,6 +128,13 @@ public class ProblemMapper {
         LOG.errorf(e, "Server error %s at %s", id, path(uri));
         return answer(Problem.of(ProblemType.SERVER_ERROR,
                 "The server failed on this request. Quote error id " + id + " to the operators.", path(uri)).withErrorId(id));
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (type.isInstance(t)) return type.cast(t);
+        }
+        return null;
     }
 
     private static String path(UriInfo uri) {

@@ -1,0 +1,50 @@
+package org.gridcc.health;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** What operators and client authors rely on: readiness, the API description, metrics. */
+@QuarkusTest
+class OperationsIT {
+
+    @Test
+    void readinessChecksTheDatabaseAndReportsThePostgisVersion() {
+        given().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'PostGIS' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'PostGIS' }.data.postgis", matchesPattern("3\\.\\d+\\.\\d+.*"))
+                .body("checks.find { it.name == 'PostGIS' }.data.postgresql", matchesPattern("15\\..*"));
+    }
+
+    @Test
+    void theOpenApiDescriptionComesFromTheCode() {
+        given().accept("application/json").get("/q/openapi").then()
+                .statusCode(200)
+                .body("info.title", equalTo("gridcc API"))
+                .body("paths", hasKey("/api/calendar/{year}"));
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger-ui"));
+    }
+
+    @Test
+    void metricsAreInPrometheusFormat() {
+        given().get("/api/calendar/2026").then().statusCode(200);
+        given().get("/q/metrics").then()
+                .statusCode(200)
+                .contentType(anyOf(startsWith("text/plain"), startsWith("application/openmetrics-text")))
+                .body(containsString("http_server_requests_seconds_count{"))
+                .body(containsString("uri=\"/api/calendar/{year}\""));
+    }
+}
