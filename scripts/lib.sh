@@ -38,3 +38,13 @@ wait_ready() {
   done
   return 1
 }
+
+# Copies the built service to .run/$1 and prints its jar: a later build (./test beside a
+# serving ./run) rewrites target/ and must not pull classes from under a running JVM.
+stage_app() {
+  local repo dest
+  repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  dest=$repo/.run/$1
+  rm -rf "$dest" && mkdir -p "$repo/.run" && cp -a "$repo/target/quarkus-app" "$dest"
+  echo "$dest/quarkus-run.jar"
+}
