@@ -13,7 +13,7 @@ if [ -f "$jar" ] && [ "${GRIDCC_REBUILD:-0}" != 1 ] &&
 fi
 step "building (Maven; the first build downloads about 200 MB)"
 mkdir -p "$repo/target"
-mvn -B -ntp -f "$repo/pom.xml" package -DskipTests >"$repo/target/build.log" 2>&1 || {
+"$repo/mvnw" -B -ntp -f "$repo/pom.xml" package -DskipTests >"$repo/target/build.log" 2>&1 || {
   tail -n 40 "$repo/target/build.log" >&2
   fail "the build failed; the whole log is in target/build.log"
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs PostgreSQL 15 + PostGIS 3 when missing and runs a private cluster for this
-# checkout: data in <repo>/.pgdata (gitignored), port $GRIDCC_PG_PORT (default 55432),
+# checkout: data in <repo>/.pgdata (gitignored; GRIDCC_PG_DIR moves it), port $GRIDCC_PG_PORT (default 55432),
 # loopback only. Creates the role and the databases given as arguments (default: gridcc),
 # each with the postgis extension. Idempotent: a second call only checks.
 #
@@ -14,9 +14,10 @@ port=${GRIDCC_PG_PORT:-55432}
 role=${GRIDCC_DB_USER:-gridcc}
 password=${GRIDCC_DB_PASSWORD:-gridcc}
 pgbin=/usr/lib/postgresql/15/bin
-data=$repo/.pgdata/data
-sockets=$repo/.pgdata/run
-logfile=$repo/.pgdata/postgres.log
+home=${GRIDCC_PG_DIR:-$repo/.pgdata}
+data=$home/data
+sockets=$home/run
+logfile=$home/postgres.log
 databases=("$@")
 [ ${#databases[@]} -gt 0 ] || databases=(gridcc)
 
@@ -34,7 +35,7 @@ make_cluster() {
   [ -f "$data/PG_VERSION" ] && return 0
   step "creating a private cluster in $data"
   mkdir -p "$data" "$sockets"
-  [ "$(id -u)" -eq 0 ] && chown -R postgres: "$repo/.pgdata"
+  [ "$(id -u)" -eq 0 ] && chown -R postgres: "$home"
   as_owner test -w "$data" ||
     fail "the postgres user cannot write $data: make the folders above the repository traversable (chmod o+x) or clone it elsewhere"
   as_owner "$pgbin/initdb" -D "$data" -U postgres -E UTF8 --locale=C.UTF-8 \
