@@ -28,12 +28,15 @@ CREATE TABLE grid (
     name         text        NOT NULL CHECK (length(btrim(name)) > 0),
     geom         geometry(MultiPolygon, 4326) NOT NULL
                  CONSTRAINT grid_geom_valid CHECK (ST_IsValid(geom) AND NOT ST_IsEmpty(geom)),
+    -- Web Mercator for the vector tiles: transformed once on write, not for every tile.
+    geom_3857    geometry(MultiPolygon, 3857) GENERATED ALWAYS AS (ST_Transform(geom, 3857)) STORED,
     head         text,
     workers      integer     NOT NULL DEFAULT 0 CHECK (workers >= 0),
     CONSTRAINT grid_code_unique_per_version UNIQUE (version_id, code),
     CONSTRAINT grid_has_parent CHECK ((level = 'county') = (parent_code IS NULL))
 );
 CREATE INDEX grid_geom_gist ON grid USING gist (geom);
+CREATE INDEX grid_geom_3857_gist ON grid USING gist (geom_3857);
 CREATE INDEX grid_parent ON grid (version_id, parent_code);
 CREATE INDEX grid_level ON grid (version_id, level);
 
@@ -43,11 +46,14 @@ CREATE TABLE household (
     id         bigserial PRIMARY KEY,
     code       text NOT NULL UNIQUE,
     point      geometry(Point, 4326) NOT NULL CHECK (NOT ST_IsEmpty(point)),
+    point_3857 geometry(Point, 3857) GENERATED ALWAYS AS (ST_Transform(point, 3857)) STORED,
     grid_code  text,
     address    text
 );
 CREATE INDEX household_point_gist ON household USING gist (point);
-CREATE INDEX household_grid ON household (grid_code);
+CREATE INDEX household_point_3857_gist ON household USING gist (point_3857);
+-- Codes nest by prefix, so a grid's households are those whose code starts with its code.
+CREATE INDEX household_grid ON household (grid_code text_pattern_ops);
 
 -- A responsible body: village committee, township office, county department.
 CREATE TABLE unit (

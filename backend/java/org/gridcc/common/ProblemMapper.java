@@ -30,7 +30,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return answer(Problem.of(e.type(), e.getMessage(), path(uri)).withErrors(e.errors()));
+        return answer(Problem.of(e.type(), e.getMessage(), path(uri)).withErrors(e.errors()).withExtensions(e.extensions()));
     }
 
     @ServerExceptionMapper
@@ -113,7 +113,7 @@ public class ProblemMapper {
         }
         var reason = Response.Status.fromStatusCode(status);
         Problem problem = new Problem(ProblemType.HTTP_ERROR.uri(), reason == null ? "HTTP " + status : reason.getReasonPhrase(),
-                status, e.getMessage(), path(uri), List.of(), null);
+                status, e.getMessage(), path(uri), List.of(), null, java.util.Map.of());
         return answer(problem);
     }
 

@@ -42,16 +42,19 @@ class SchemaIT {
     void geometryColumnsAreTypedInWgs84() throws SQLException {
         assertThat(strings("SELECT f_table_name || '.' || f_geometry_column || ' ' || type || ' ' || srid"
                 + " FROM geometry_columns WHERE f_table_schema = 'gridcc' ORDER BY 1"))
-                .containsExactly("case.point POINT 4326", "grid.geom MULTIPOLYGON 4326", "household.point POINT 4326");
+                .containsExactly("case.point POINT 4326", "grid.geom MULTIPOLYGON 4326", "grid.geom_3857 MULTIPOLYGON 3857",
+                        "household.point POINT 4326", "household.point_3857 POINT 3857");
     }
 
     @Test
     void geometryColumnsHaveGistIndexes() throws SQLException {
         assertThat(strings("SELECT tablename || ' ' || indexdef FROM pg_indexes WHERE schemaname = 'gridcc'"
                 + " AND indexdef LIKE '%USING gist%' ORDER BY 1"))
-                .hasSize(3)
+                .hasSize(5)
                 .anySatisfy(s -> assertThat(s).startsWith("grid ").contains("(geom)"))
+                .anySatisfy(s -> assertThat(s).startsWith("grid ").contains("(geom_3857)"))
                 .anySatisfy(s -> assertThat(s).startsWith("household ").contains("(point)"))
+                .anySatisfy(s -> assertThat(s).startsWith("household ").contains("(point_3857)"))
                 .anySatisfy(s -> assertThat(s).startsWith("case ").contains("(point)"));
     }
 

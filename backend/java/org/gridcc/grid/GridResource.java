@@ -1,0 +1,57 @@
+package org.gridcc.grid;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The grids of the published version: which grid a point is in, and what a grid holds. */
+@Path("/api/grids")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Grids", description = "The grid hierarchy (一张网) of the published version")
+public class GridResource {
+
+    private final GridService grids;
+
+    public GridResource(GridService grids) {
+        this.grids = grids;
+    }
+
+    @GET
+    @Path("/at")
+    @Operation(summary = "The grids containing a point, county down to the finest grid, plus special grids there",
+            description = "A point outside the jurisdiction is a 404 that names the nearest grid and its distance.")
+    public Uni<GridChain> at(@Parameter(description = "longitude, decimal degrees", example = "104.3") @QueryParam("lon") String lon,
+                             @Parameter(description = "latitude, decimal degrees", example = "24.9") @QueryParam("lat") String lat) {
+        return grids.at(LonLat.parse(lon, lat));
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "One grid: level, name, parent, head, counts of children, households and open cases")
+    public Uni<GridDetails> grid(@PathParam("code") String code) {
+        return grids.details(code);
+    }
+
+    @GET
+    @Path("/{code}/children")
+    @Operation(summary = "The grids one level down (special grids last), with their households")
+    public Uni<List<GridChild>> children(@PathParam("code") String code) {
+        return grids.children(code);
+    }
+
+    @GET
+    @Path("/{code}/geometry")
+    @Produces({"application/geo+json", MediaType.APPLICATION_JSON})
+    @Operation(summary = "The grid's polygon as a GeoJSON Feature (EPSG:4326)")
+    public Uni<String> geometry(@PathParam("code") String code) {
+        return grids.geometry(code);
+    }
+}

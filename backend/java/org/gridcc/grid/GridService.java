@@ -1,0 +1,150 @@
+package org.gridcc.grid;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.gridcc.cases.CaseCounts;
+import org.gridcc.common.ProblemException;
+import org.gridcc.common.ProblemType;
+
+/** Reads grids of the published version: PostGIS for details and shapes, the index for points. */
+@ApplicationScoped
+public class GridService {
+
+    private final Pool pool;
+    private final GridIndex index;
+    private final CaseCounts cases;
+
+    public GridService(Pool pool, GridIndex index, CaseCounts cases) {
+        this.pool = pool;
+        this.index = index;
+        this.cases = cases;
+    }
+
+    public Uni<GridChain> at(LonLat point) {
+        return index.locate(point.lon(), point.lat())
+                .map(chain -> Uni.createFrom().item(chain))
+                .orElseGet(() -> nearest(point).map(nearest -> { throw outside(point, nearest); }));
+    }
+
+    public Uni<GridDetails> details(String code) {
+        IndexedGrid grid = known(code);
+        Uni<Row> row = pool.preparedQuery("""
+                        SELECT g.head, g.workers, p.name AS parent_name, p.level AS parent_level,
+                               (SELECT count(*) FROM grid c WHERE c.version_id = g.version_id AND c.parent_code = g.code) AS children,
+                               ST_XMin(g.geom) AS west, ST_YMin(g.geom) AS south, ST_XMax(g.geom) AS east, ST_YMax(g.geom) AS north
+                          FROM grid g LEFT JOIN grid p ON p.version_id = g.version_id AND p.code = g.parent_code
+                         WHERE g.version_id = $1 AND g.code = $2""")
+                .execute(Tuple.of(index.version(), code))
+                .map(rows -> rows.iterator().next());
+        return Uni.combine().all().unis(row, households(grid), cases.openIn(code)).asTuple().map(t -> {
+            Row r = t.getItem1();
+            GridRef parent = grid.parentCode() == null ? null
+                    : new GridRef(grid.parentCode(), GridLevel.of(r.getString("parent_level")).orElseThrow(), r.getString("parent_name"));
+            return new GridDetails(code, grid.level(), grid.level().chinese(), grid.name(), parent, r.getString("head"),
+                    r.getInteger("workers"), index.version(), new GridDetails.Counts(r.getLong("children"), t.getItem2(), t.getItem3()),
+                    List.of(r.getDouble("west"), r.getDouble("south"), r.getDouble("east"), r.getDouble("north")));
+        });
+    }
+
+    public Uni<List<GridChild>> children(String code) {
+        known(code);
+        Uni<List<Row>> rows = pool.preparedQuery("""
+                        SELECT code, level, name, head, workers,
+                               CASE WHEN level = 'special'
+                                    THEN (SELECT count(*) FROM household h WHERE ST_Intersects(h.point, c.geom)) END AS special_households
+                          FROM grid c WHERE version_id = $1 AND parent_code = $2 ORDER BY level = 'special', code""")
+                .execute(Tuple.of(index.version(), code))
+                .map(set -> StreamSupport.stream(set.spliterator(), false).toList());
+        Uni<Map<String, Long>> counts = pool.preparedQuery("""
+                        SELECT c.code, count(h.id) AS households
+                          FROM grid c JOIN household h ON h.grid_code ~>=~ c.code AND h.grid_code ~<~ (c.code || ':')
+                         WHERE c.version_id = $1 AND c.parent_code = $2 AND c.level <> 'special'
+                         GROUP BY c.code""")
+                .execute(Tuple.of(index.version(), code))
+                .map(set -> {
+                    var byCode = new HashMap<String, Long>();
+                    set.forEach(r -> byCode.put(r.getString("code"), r.getLong("households")));
+                    return byCode;
+                });
+        return Uni.combine().all().unis(rows, counts).asTuple().map(t -> t.getItem1().stream()
+                .map(r -> new GridChild(r.getString("code"), GridLevel.of(r.getString("level")).orElseThrow(), r.getString("name"),
+                        r.getString("head"), r.getInteger("workers"),
+                        r.getLong("special_households") != null ? r.getLong("special_households")
+                                : t.getItem2().getOrDefault(r.getString("code"), 0L)))
+                .toList());
+    }
+
+    /** The grid as a GeoJSON Feature, built by PostGIS. */
+    public Uni<String> geometry(String code) {
+        known(code);
+        return pool.preparedQuery("""
+                        SELECT json_build_object('type', 'Feature', 'id', code,
+                                 'properties', json_build_object('code', code, 'name', name, 'level', level, 'parent', parent_code,
+                                                                 'gridVersion', version_id),
+                                 'geometry', ST_AsGeoJSON(geom, 7)::json)::text AS feature
+                          FROM grid WHERE version_id = $1 AND code = $2""")
+                .execute(Tuple.of(index.version(), code))
+                .map(rows -> rows.iterator().next().getString("feature"));
+    }
+
+    private Uni<Long> households(IndexedGrid grid) {
+        var count = grid.level() == GridLevel.SPECIAL
+                ? pool.preparedQuery("SELECT count(*) FROM household h, grid g WHERE g.version_id = $1 AND g.code = $2"
+                        + " AND ST_Intersects(h.point, g.geom)").execute(Tuple.of(index.version(), grid.code()))
+                // Codes nest by prefix: the households of a grid are those whose grid code starts with its code.
+                : pool.preparedQuery("SELECT count(*) FROM household WHERE grid_code ~>=~ $1 AND grid_code ~<~ ($1 || ':')")
+                        .execute(Tuple.of(grid.code()));
+        return count.map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    private IndexedGrid known(String code) {
+        GridCode.check(code);
+        return index.grid(code).orElseThrow(() -> ProblemException.notFound(index.version() == 0
+                ? "No grid version is published yet; publish one first (GIS staff, /api/boundaries)."
+                : "No grid has code %s in the published version (v%d).".formatted(code, index.version())));
+    }
+
+    /** The finest grid nearest to a point outside every grid, with its distance in metres. */
+    private Uni<NearestGrid> nearest(LonLat point) {
+        return pool.preparedQuery("""
+                        WITH p AS (SELECT ST_SetSRID(ST_MakePoint($2, $3), 4326) AS pt),
+                             near AS (SELECT code, name, level, geom FROM grid, p
+                                       WHERE version_id = $1 AND level <> 'special' ORDER BY geom <-> p.pt LIMIT 12)
+                        SELECT code, name, level, ST_Distance(geom::geography, p.pt::geography) AS metres
+                          FROM near, p
+                         ORDER BY round(ST_Distance(geom::geography, p.pt::geography)),
+                                  array_position(ARRAY['base', 'group', 'village', 'township', 'county'], level)
+                         LIMIT 1""")
+                .execute(Tuple.of(index.version(), point.lon(), point.lat()))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) return null;
+                    Row r = rows.iterator().next();
+                    return new NearestGrid(r.getString("code"), GridLevel.of(r.getString("level")).orElseThrow(), r.getString("name"),
+                            Math.round(r.getDouble("metres")));
+                });
+    }
+
+    private ProblemException outside(LonLat point, NearestGrid nearest) {
+        if (nearest == null) {
+            return ProblemException.notFound("No grid version is published yet, so no point is inside the jurisdiction.");
+        }
+        return new ProblemException(ProblemType.NOT_FOUND,
+                "The point %s, %s is outside the jurisdiction: the nearest grid is %s (%s), %s away. Check the coordinates."
+                        .formatted(point.lon(), point.lat(), nearest.name(), nearest.code(), nearest.distanceText()),
+                List.of(), Map.of("nearest", nearest));
+    }
+
+    /** The grid closest to a point outside every grid. */
+    public record NearestGrid(String code, GridLevel level, String name, long distanceMetres) {
+        String distanceText() {
+            return distanceMetres >= 1000 ? "%.1f km".formatted(distanceMetres / 1000.0) : distanceMetres + " m";
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.gridcc.grid.tiles;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gridcc.common.Problem.FieldError;
+import org.gridcc.common.ProblemException;
+import org.gridcc.common.ProblemType;
+import org.gridcc.grid.GridIndex;
+
+/** Grid polygons as vector tiles for the map; live colours come separately, from /live. */
+@Path("/tiles/grids/{z}/{x}/{y}.mvt")
+@Tag(name = "Tiles", description = "Vector tiles of the grid levels (Mapbox Vector Tile 2.1)")
+public class TileResource {
+
+    public static final String MEDIA_TYPE = "application/vnd.mapbox-vector-tile";
+    /** A named version never changes: its tiles may be kept for good. */
+    private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    /** Without a version the published one is meant, which a publish replaces: ask again each time. */
+    private static final String REVALIDATE = "public, no-cache";
+
+    private final GridTileSource tiles;
+    private final GridIndex index;
+
+    public TileResource(GridTileSource tiles, GridIndex index) {
+        this.tiles = tiles;
+        this.index = index;
+    }
+
+    @GET
+    @Produces(MEDIA_TYPE)
+    @Operation(summary = "A tile with one layer per grid level (county, township, village, group, base, special) and households from z15",
+            description = "Feature id = grid id; properties code, name, level. 204 when the tile is empty. "
+                    + "Strong ETag; If-None-Match gives 304.")
+    public Uni<Response> tile(@PathParam("z") String z, @PathParam("x") String x, @PathParam("y") String y,
+                              @Parameter(description = "grid version; the published one when absent") @QueryParam("v") String v,
+                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        TileAddress at = TileAddress.parse(z, x, y);
+        String cacheControl = v == null ? REVALIDATE : IMMUTABLE;
+        return version(v).chain(version -> tiles.tile(version, at)).map(tile -> {
+            Response.ResponseBuilder answer = matches(ifNoneMatch, tile.etag()) ? Response.notModified()
+                    : tile.isEmpty() ? Response.noContent()
+                    : Response.ok(tile.body(), MEDIA_TYPE);
+            return answer.tag(new jakarta.ws.rs.core.EntityTag(tile.etag().substring(1, tile.etag().length() - 1)))
+                    .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                    .build();
+        });
+    }
+
+    private Uni<Integer> version(String v) {
+        if (v == null) {
+            if (index.version() == 0) throw ProblemException.notFound("No grid version is published yet, so there are no tiles.");
+            return Uni.createFrom().item(index.version());
+        }
+        int version;
+        try {
+            version = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(ProblemType.INVALID_INPUT, "v names a grid version by its number.",
+                    List.of(new FieldError("v", "\"%s\" is not a whole number".formatted(v))));
+        }
+        return tiles.exists(version).map(exists -> {
+            if (!exists) throw ProblemException.notFound("There is no grid version %d.".formatted(version));
+            return version;
+        });
+    }
+
+    /** Weak comparison, as RFC 9110 asks for If-None-Match. */
+    private static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) return false;
+        return Arrays.stream(ifNoneMatch.split(","))
+                .map(String::trim)
+                .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                .anyMatch(tag -> tag.equals("*") || tag.equals(etag));
+    }
+}

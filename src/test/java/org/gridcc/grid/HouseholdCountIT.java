@@ -1,0 +1,101 @@
+package org.gridcc.grid;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** An officer draws a polygon on the map and asks how many households are in it. */
+@QuarkusTest
+class HouseholdCountIT {
+
+    private static final String BOWTIE = "{\"type\":\"Polygon\",\"coordinates\":[[[104.1,24.9],[104.2,25.0],[104.2,24.9],[104.1,25.0],[104.1,24.9]]]}";
+
+    @Inject
+    DataSource db;
+
+    private DemoCounty county;
+
+    @BeforeEach
+    void county() {
+        county = new DemoCounty(db);
+    }
+
+    @Test
+    void theTotalAndTheCountPerGridAreWhatPostgisCounts() {
+        String village = county.first(GridLevel.VILLAGE);
+        String polygon = county.one("SELECT ST_AsGeoJSON(ST_Envelope(geom)) FROM grid WHERE code = ?", village);
+        long expected = county.count("SELECT count(*) FROM household h, grid g WHERE g.code = ? AND ST_Intersects(h.point, ST_Envelope(g.geom))",
+                village);
+
+        JsonPath answer = given().contentType("application/geo+json").body(polygon).post("/api/households/count")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(answer.getLong("total")).isEqualTo(expected).isPositive();
+        assertThat(answer.getList("grids.households", Long.class).stream().mapToLong(Long::longValue).sum()).isEqualTo(expected);
+        assertThat(answer.getList("grids.level")).containsOnly("base");
+        assertThat(answer.getList("grids.name")).doesNotContainNull();
+    }
+
+    @Test
+    void aFeatureHoldingThePolygonIsTakenToo() {
+        String village = county.first(GridLevel.VILLAGE);
+        String polygon = county.one("SELECT ST_AsGeoJSON(ST_Envelope(geom)) FROM grid WHERE code = ?", village);
+        String feature = "{\"type\":\"Feature\",\"properties\":{},\"geometry\":" + polygon + "}";
+
+        long fromGeometry = given().contentType("application/json").body(polygon).post("/api/households/count").then()
+                .statusCode(200).extract().jsonPath().getLong("total");
+        given().contentType("application/json").body(feature).post("/api/households/count").then()
+                .statusCode(200)
+                .body("total", equalTo((int) fromGeometry));
+    }
+
+    @Test
+    void aSelfIntersectingPolygonIsRefusedWithThePlace() {
+        given().contentType("application/json").body(BOWTIE).post("/api/households/count").then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("detail", containsString("Self-intersection"))
+                .body("detail", containsString("104.150000, 24.950000"))
+                .body("errors[0].field", equalTo("coordinates"));
+    }
+
+    @Test
+    void onlyPolygonsCanBeCountedIn() {
+        given().contentType("application/json").body("{\"type\":\"Point\",\"coordinates\":[104.3,24.9]}").post("/api/households/count")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("this is a Point"))
+                .body("errors[0].field", equalTo("type"));
+    }
+
+    @Test
+    void swappedPositionsAreCalledSwapped() {
+        String swapped = "{\"type\":\"Polygon\",\"coordinates\":[[[24.9,104.1],[24.9,104.2],[25.0,104.2],[24.9,104.1]]]}";
+        given().contentType("application/json").body(swapped).post("/api/households/count").then()
+                .statusCode(400)
+                .body("detail", containsString("swapped"));
+    }
+
+    @Test
+    void anOpenRingOrBrokenJsonSaysWhatIsWrong() {
+        String open = "{\"type\":\"Polygon\",\"coordinates\":[[[104.1,24.9],[104.2,24.9],[104.2,25.0],[104.1,25.0]]]}";
+        given().contentType("application/json").body(open).post("/api/households/count").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("closed"));
+        given().contentType("application/json").body("{\"type\":\"Polygon\",").post("/api/households/count").then()
+                .statusCode(400)
+                .body("type", equalTo("urn:gridcc:problem:malformed-json"));
+        given().contentType("application/json").post("/api/households/count").then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("body"));
+    }
+}
