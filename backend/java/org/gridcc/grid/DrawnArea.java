@@ -59,8 +59,15 @@ public final class DrawnArea {
             if (e instanceof ProblemException problem) throw problem;
             throw new ProblemException(ProblemType.MALFORMED_JSON,
                     "The body is not GeoJSON that can be read: %s. Send {\"type\":\"Polygon\",\"coordinates\":[[[lon,lat],...]]}."
-                            .formatted(e.getMessage()));
+                            .formatted(rootMessage(e)));
         }
+    }
+
+    /** The reader wraps the useful reason ("... do not form a closed linestring") in a generic one. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return root.getMessage() == null ? e.getMessage() : root.getMessage();
     }
 
     private static void checkOnEarth(Envelope box) {

@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import jakarta.enterprise.context.ApplicationScoped;
 import javax.sql.DataSource;
 
 /** Questions the tests ask PostGIS, the truth, about the demo county the test database holds. */
-public final class DemoCounty {
+@ApplicationScoped
+public class DemoCounty {
 
     private final DataSource db;
 

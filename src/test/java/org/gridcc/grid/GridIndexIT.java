@@ -24,9 +24,11 @@ class GridIndexIT {
     @Inject
     GridIndex index;
 
+    @Inject
+    DemoCounty county;
+
     @Test
     void tenThousandRandomPointsGetTheSameGridsAsFromPostgis() throws SQLException {
-        var county = new DemoCounty(db);
         String[] box = county.one("SELECT concat_ws(' ', ST_XMin(geom), ST_YMin(geom), ST_XMax(geom), ST_YMax(geom)) FROM grid"
                 + " WHERE level = 'county' AND version_id = ?", county.publishedVersion()).split(" ");
         double west = Double.parseDouble(box[0]), south = Double.parseDouble(box[1]);

@@ -12,8 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.util.List;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The grid API over the demo county (罗平县) that the test database is filled with. */
@@ -21,14 +19,7 @@ import org.junit.jupiter.api.Test;
 class GridsIT {
 
     @Inject
-    DataSource db;
-
-    private DemoCounty county;
-
-    @BeforeEach
-    void county() {
-        county = new DemoCounty(db);
-    }
+    DemoCounty county;
 
     @Test
     void aPointInsideGivesTheChainFromCountyToBaseGrid() {

@@ -8,8 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** An officer draws a polygon on the map and asks how many households are in it. */
@@ -19,14 +17,7 @@ class HouseholdCountIT {
     private static final String BOWTIE = "{\"type\":\"Polygon\",\"coordinates\":[[[104.1,24.9],[104.2,25.0],[104.2,24.9],[104.1,25.0],[104.1,24.9]]]}";
 
     @Inject
-    DataSource db;
-
-    private DemoCounty county;
-
-    @BeforeEach
-    void county() {
-        county = new DemoCounty(db);
-    }
+    DemoCounty county;
 
     @Test
     void theTotalAndTheCountPerGridAreWhatPostgisCounts() {

@@ -19,10 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.gridcc.grid.DemoCounty;
 import org.gridcc.grid.GridLevel;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.GeometryFactory;
 
@@ -31,14 +29,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 class TilesIT {
 
     @Inject
-    DataSource db;
-
-    private DemoCounty county;
-
-    @BeforeEach
-    void county() {
-        county = new DemoCounty(db);
-    }
+    DemoCounty county;
 
     @Test
     void aCountyTileHasALayerPerVisibleLevelWithGridIdsAndProperties() throws IOException {

@@ -1,0 +1,17 @@
+package org.gridcc.grid.demo;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** What demo data an empty database gets (./run and the tests set it; production does not). */
+@ConfigMapping(prefix = "gridcc.demo")
+public interface DemoDataConfig {
+
+    /** Division code of the county to generate, e.g. 530324 (罗平县); absent: none. */
+    Optional<String> county();
+
+    /** The generator's seed: the same seed gives the same grids and households. */
+    @WithDefault("20260530")
+    long seed();
+}

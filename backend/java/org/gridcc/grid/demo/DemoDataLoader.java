@@ -1,0 +1,82 @@
+package org.gridcc.grid.demo;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.gridcc.grid.GridBulkWriter;
+import org.gridcc.grid.GridIndex;
+import org.jboss.logging.Logger;
+
+/**
+ * Fills an empty database with a generated county (the demo data of ./run and the tests) as
+ * published grid version 1. A database that has any grid version is left alone.
+ */
+@ApplicationScoped
+public class DemoDataLoader {
+
+    private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
+    /** Serialises loaders of several nodes starting on one empty database. */
+    private static final long LOCK = 0x6772_6964_6363L;
+
+    private final DataSource db;
+    private final DemoDataConfig config;
+    private long lastProgress;
+
+    public DemoDataLoader(DataSource db, DemoDataConfig config) {
+        this.db = db;
+        this.config = config;
+    }
+
+    void onStart(@Observes @Priority(GridIndex.STARTUP_PRIORITY - 100) StartupEvent start) throws SQLException {
+        if (config.county().isEmpty()) return;
+        String county = config.county().get();
+        DemoScale scale = DemoScale.forCounty(county).orElseThrow(() -> new IllegalArgumentException(
+                "gridcc.demo.county=%s: there is no demo scale for that county".formatted(county)));
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            c.createStatement().execute("SELECT pg_advisory_xact_lock(" + LOCK + ")");
+            if (hasGrids(c)) {
+                c.rollback();
+                return;
+            }
+            load(c, scale);
+            c.commit();
+        }
+    }
+
+    private void load(Connection c, DemoScale scale) throws SQLException {
+        long started = System.nanoTime();
+        CountyOutline outline = CountyOutlines.load(scale.countyCode());
+        LOG.infof("Demo data: generating %s (%s) with seed %d", outline.name(), outline.code(), config.seed());
+        DemoGrid demo = new DemoGridGenerator(config.seed(), this::progress).generate(outline, scale);
+        var writer = new GridBulkWriter(c);
+        int version = writer.createVersion("%s 演示网格（生成数据）".formatted(outline.name()), "published",
+                "demo-generator:%s:seed=%d".formatted(outline.code(), config.seed()), "EPSG:4326");
+        LOG.infof("Demo data: writing %,d grids", demo.grids().size());
+        writer.copyGrids(version, demo.grids());
+        LOG.infof("Demo data: writing %,d households", demo.households().size());
+        writer.copyHouseholds(demo.households());
+        LOG.infof("Demo data: %s published as grid version %d in %.1f s", outline.name(), version,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    /** One line per step when it ends, and at most one a second before that. */
+    private void progress(String what, int done, int total) {
+        long now = System.nanoTime();
+        if (done == total || now - lastProgress > 1_000_000_000L) {
+            lastProgress = now;
+            LOG.infof("Demo data: %s %,d/%,d", what, done, total);
+        }
+    }
+
+    private static boolean hasGrids(Connection c) throws SQLException {
+        try (var rs = c.createStatement().executeQuery("SELECT EXISTS (SELECT 1 FROM grid_version)")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+}
