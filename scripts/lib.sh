@@ -1,5 +1,9 @@
 # Shared helpers for the project's shell commands (sourced, not run).
 
+# The service's heap: enough for the demo generator and the tile cache, within the 512 MB
+# RSS the service is held to (architecture, Targets).
+: "${GRIDCC_JAVA_OPTS=-Xmx384m}"
+
 step() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
