@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.gridcc.cases.DemoUnits;
 import org.gridcc.grid.GridBulkWriter;
 import org.gridcc.grid.GridIndex;
 import org.jboss.logging.Logger;
@@ -60,6 +61,7 @@ public class DemoDataLoader {
         writer.copyGrids(version, demo.grids());
         LOG.infof("Demo data: writing %,d households", demo.households().size());
         writer.copyHouseholds(demo.households());
+        LOG.infof("Demo data: %,d responsible units", DemoUnits.write(c, demo.grids()));
         LOG.infof("Demo data: %s published as grid version %d in %.1f s", outline.name(), version,
                 (System.nanoTime() - started) / 1e9);
     }
