@@ -100,6 +100,12 @@ public class GridIndex {
         return Optional.of(new GridChain(lon, lat, snapshot.version(), chainTo(snapshot, finest), List.copyOf(special)));
     }
 
+    /** The chain county..grid of a grid named by code, or empty for an unknown code. */
+    public Optional<List<GridRef>> chainOf(String code) {
+        Snapshot snapshot = current;
+        return Optional.ofNullable(snapshot.byCode().get(code)).map(grid -> chainTo(snapshot, grid));
+    }
+
     /** A deeper level wins; on a shared edge of one level the smaller code wins, so the answer is stable. */
     private static boolean finer(IndexedGrid a, IndexedGrid b) {
         int byLevel = Integer.compare(a.level().ordinal(), b.level().ordinal());

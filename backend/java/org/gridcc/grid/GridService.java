@@ -28,9 +28,14 @@ public class GridService {
     }
 
     public Uni<GridChain> at(LonLat point) {
+        return locate(point, ProblemType.NOT_FOUND);
+    }
+
+    /** The grids at a point; outside every grid, a problem of the given type that names the nearest grid. */
+    public Uni<GridChain> locate(LonLat point, ProblemType whenOutside) {
         return index.locate(point.lon(), point.lat())
                 .map(chain -> Uni.createFrom().item(chain))
-                .orElseGet(() -> nearest(point).map(nearest -> { throw outside(point, nearest); }));
+                .orElseGet(() -> nearest(point).map(nearest -> { throw outside(point, nearest, whenOutside); }));
     }
 
     public Uni<GridDetails> details(String code) {
@@ -131,11 +136,11 @@ public class GridService {
                 });
     }
 
-    private ProblemException outside(LonLat point, NearestGrid nearest) {
+    private ProblemException outside(LonLat point, NearestGrid nearest, ProblemType type) {
         if (nearest == null) {
             return ProblemException.notFound("No grid version is published yet, so no point is inside the jurisdiction.");
         }
-        return new ProblemException(ProblemType.NOT_FOUND,
+        return new ProblemException(type,
                 "The point %s, %s is outside the jurisdiction: the nearest grid is %s (%s), %s away. Check the coordinates."
                         .formatted(point.lon(), point.lat(), nearest.name(), nearest.code(), nearest.distanceText()),
                 List.of(), Map.of("nearest", nearest));

@@ -13,17 +13,22 @@ public record LonLat(double lon, double lat) {
     private static final double CHINA_MIN_LON = 73, CHINA_MAX_LON = 136, CHINA_MIN_LAT = 3, CHINA_MAX_LAT = 54;
 
     public static LonLat parse(String lon, String lat) {
+        return parse(lon, lat, "");
+    }
+
+    /** {@code prefix} names where the point sits in a body, e.g. {@code location.}. */
+    public static LonLat parse(String lon, String lat, String prefix) {
         var errors = new ArrayList<FieldError>();
-        Double x = number("lon", lon, "longitude", "104.3", errors);
-        Double y = number("lat", lat, "latitude", "24.9", errors);
+        Double x = number(prefix + "lon", lon, "longitude", "104.3", errors);
+        Double y = number(prefix + "lat", lat, "latitude", "24.9", errors);
         if (!errors.isEmpty()) throw invalid("Give the point as lon and lat in decimal degrees, e.g. lon=104.3&lat=24.9.", errors);
         if (looksSwapped(x, y)) {
             throw invalid("Latitude and longitude look swapped: lon=%s is a latitude and lat=%s a longitude. Send lon=%s&lat=%s."
                     .formatted(lon.trim(), lat.trim(), lat.trim(), lon.trim()),
-                    List.of(new FieldError("lon", "looks like a latitude"), new FieldError("lat", "looks like a longitude")));
+                    List.of(new FieldError(prefix + "lon", "looks like a latitude"), new FieldError(prefix + "lat", "looks like a longitude")));
         }
-        if (x < -180 || x > 180) errors.add(new FieldError("lon", "%s is out of range: a longitude is between -180 and 180".formatted(lon.trim())));
-        if (y < -90 || y > 90) errors.add(new FieldError("lat", "%s is out of range: a latitude is between -90 and 90".formatted(lat.trim())));
+        if (x < -180 || x > 180) errors.add(new FieldError(prefix + "lon", "%s is out of range: a longitude is between -180 and 180".formatted(lon.trim())));
+        if (y < -90 || y > 90) errors.add(new FieldError(prefix + "lat", "%s is out of range: a latitude is between -90 and 90".formatted(lat.trim())));
         if (!errors.isEmpty()) throw invalid("The point is not on the earth.", errors);
         return new LonLat(x, y);
     }

@@ -22,9 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CalendarResource {
 
     private final CalendarService calendar;
+    private final DeadlineService deadlines;
 
-    public CalendarResource(CalendarService calendar) {
+    public CalendarResource(CalendarService calendar, DeadlineService deadlines) {
         this.calendar = calendar;
+        this.deadlines = deadlines;
     }
 
     @GET
@@ -42,6 +44,6 @@ public class CalendarResource {
     public Uni<CalendarYear> replace(@PathParam("year") @Min(value = 2000, message = "year must be 2000 or later")
                                      @Max(value = 2100, message = "year must be 2100 or earlier") int year,
                                      @NotNull(message = "send the calendar as a JSON body") @Valid CalendarYear body) {
-        return calendar.replaceYear(year, body);
+        return calendar.replaceYear(year, body).call(deadlines::reloadCalendar);
     }
 }

@@ -1,0 +1,104 @@
+package org.gridcc.cases;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.gridcc.common.ProblemException;
+import org.gridcc.common.ServiceClock;
+import org.gridcc.grid.GridIndex;
+import org.gridcc.grid.GridRef;
+
+/** Reads a case with its whole history. */
+@ApplicationScoped
+public class CaseReader {
+
+    private final Pool pool;
+    private final GridIndex index;
+    private final ObjectMapper json;
+
+    public CaseReader(Pool pool, GridIndex index, ObjectMapper json) {
+        this.pool = pool;
+        this.index = index;
+        this.json = json;
+    }
+
+    /** The case of a code as printed; a mistyped code is told apart from an unknown one. */
+    public Uni<CaseView> byTypedCode(String typed) {
+        return view(CaseCode.parse(typed).text());
+    }
+
+    public Uni<CaseView> view(String code) {
+        return pool.preparedQuery("""
+                        SELECT c.*, ST_X(c.point) AS lon, ST_Y(c.point) AS lat, u.code AS unit_code, u.name AS unit_name, u.level AS unit_level
+                          FROM "case" c LEFT JOIN unit u ON u.id = c.unit_id WHERE c.code = $1""")
+                .execute(Tuple.of(code))
+                .chain(rows -> {
+                    if (rows.size() == 0) throw ProblemException.notFound("No case has code %s.".formatted(code));
+                    Row row = rows.iterator().next();
+                    return pool.preparedQuery("SELECT type, actor, at, payload FROM case_event WHERE case_id = $1 ORDER BY id")
+                            .execute(Tuple.of(row.getLong("id")))
+                            .map(events -> toView(row, StreamSupport.stream(events.spliterator(), false)
+                                    .map(e -> new CaseView.EventView(e.getString("type"), e.getString("actor"),
+                                            local(e.getOffsetDateTime("at")), node(e.getJsonObject("payload").encode())))
+                                    .toList()));
+                });
+    }
+
+    private CaseView toView(Row row, List<CaseView.EventView> history) {
+        Category category = Categories.of(row.getString("category")).orElseThrow();
+        String name = row.getString("reporter_name"), phone = row.getString("reporter_phone");
+        Double lon = row.getDouble("lon");
+        return new CaseView(row.getString("code"), row.getString("status"), Channel.valueOf(row.getString("channel").toUpperCase()),
+                new CaseView.CategoryRef(category.code(), category.name()), Risk.valueOf(row.getString("risk").toUpperCase()),
+                row.getString("title"), row.getString("description"),
+                name == null && phone == null ? null : new NewCase.Reporter(name, phone),
+                lon == null ? null : new NewCase.Location(lon, row.getDouble("lat")),
+                grids(row),
+                row.getString("unit_code") == null ? null
+                        : new CaseView.UnitRef(row.getString("unit_code"), row.getString("unit_name"), row.getString("unit_level")),
+                row.getString("rule_set"), deadlines(row), row.getBoolean("supervised"), local(row.getOffsetDateTime("received_at")),
+                row.getInteger("version"), history);
+    }
+
+    private List<GridRef> grids(Row row) {
+        String finest = null;
+        for (String column : List.of("county_code", "township_code", "village_code", "group_code", "base_code")) {
+            if (row.getString(column) != null) finest = row.getString(column);
+        }
+        return finest == null ? List.of() : index.chainOf(finest).orElse(List.of());
+    }
+
+    private List<CaseView.DeadlineView> deadlines(Row row) {
+        var list = new ArrayList<CaseView.DeadlineView>();
+        for (JsonNode d : node(row.getJsonArray("deadlines").encode())) {
+            // Stored with their offset; read back as instants and shown in China time.
+            list.add(new CaseView.DeadlineView(d.get("kind").asText(), local(d.get("due").asText()), local(d.get("warnAt").asText())));
+        }
+        return list;
+    }
+
+    private static OffsetDateTime local(String time) {
+        return ServiceClock.local(OffsetDateTime.parse(time).toInstant());
+    }
+
+    private static OffsetDateTime local(OffsetDateTime time) {
+        return time == null ? null : ServiceClock.local(time.toInstant());
+    }
+
+    private JsonNode node(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

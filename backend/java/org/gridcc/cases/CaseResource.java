@@ -1,0 +1,71 @@
+package org.gridcc.cases;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Cases (事项): intake and the case with its history. */
+@Path("/api/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Cases", description = "Requests, disputes and petitions: one case, one code (一案一码)")
+public class CaseResource {
+
+    private final CaseIntake intake;
+    private final CaseReader reader;
+
+    public CaseResource(CaseIntake intake, CaseReader reader) {
+        this.intake = intake;
+        this.reader = reader;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Take a case in",
+            description = "201 with Location, code, grid chain, responsible unit, status and deadlines; the case and its first "
+                    + "event are committed first. The same Idempotency-Key with the same body gives the same case (200); "
+                    + "with another body, 409.")
+    public Uni<Response> submit(@NotNull(message = "send the case as a JSON body") @Valid NewCase request,
+                                @HeaderParam("Idempotency-Key") @Size(max = 200, message = "keep the key under 200 characters")
+                                String idempotencyKey) {
+        return intake.submit(request, idempotencyKey).map(result -> Response
+                .status(result.created() ? Response.Status.CREATED : Response.Status.OK)
+                .location(URI.create("/api/cases/" + result.view().code()))
+                .tag(version(result.view()))
+                .entity(result.view())
+                .build());
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "A case with its whole history",
+            description = "The code may be typed with or without hyphens; a mistyped code is told by its check character.")
+    public Uni<Response> get(@PathParam("code") String code) {
+        return reader.byTypedCode(code).map(view -> Response.ok(view).tag(version(view)).build());
+    }
+
+    @GET
+    @Path("/categories")
+    @Operation(summary = "The case categories with their default risk and county department")
+    public List<Category> categories() {
+        return Categories.all();
+    }
+
+    private static EntityTag version(CaseView view) {
+        return new EntityTag(String.valueOf(view.version()));
+    }
+}

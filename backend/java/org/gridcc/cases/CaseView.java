@@ -1,0 +1,35 @@
+package org.gridcc.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.gridcc.grid.GridRef;
+
+/** A case as the API shows it, with its whole history (全程留痕). */
+public record CaseView(
+        String code,
+        String status,
+        Channel channel,
+        CategoryRef category,
+        Risk risk,
+        String title,
+        String description,
+        NewCase.Reporter reporter,
+        NewCase.Location location,
+        List<GridRef> grids,
+        UnitRef unit,
+        String ruleSet,
+        List<DeadlineView> deadlines,
+        boolean supervised,
+        OffsetDateTime receivedAt,
+        int version,
+        List<EventView> history) {
+
+    public record CategoryRef(String code, String name) {}
+
+    public record UnitRef(String code, String name, String level) {}
+
+    public record DeadlineView(String kind, OffsetDateTime due, OffsetDateTime warnAt) {}
+
+    public record EventView(String type, String actor, OffsetDateTime at, JsonNode payload) {}
+}

@@ -1,0 +1,22 @@
+package org.gridcc.sla;
+
+import java.time.Instant;
+
+/**
+ * A deadline of a case: {@code kind} is due at {@code due} (the last instant that is on time),
+ * warned from {@code warnAt}, counted from the event {@code startedBy}; {@code metAt} is when the
+ * event that meets it happened, null while it is open.
+ */
+public record Deadline(DeadlineKind kind, Instant due, Instant warnAt, CaseEvent startedBy, Instant metAt) {
+
+    /** The status at {@code now}; an event later than {@code now} has not happened yet. */
+    public DeadlineStatus statusAt(Instant now) {
+        if (metAt != null && !metAt.isAfter(now)) {
+            return metAt.isAfter(due) ? DeadlineStatus.MET_LATE : DeadlineStatus.MET;
+        }
+        if (now.isAfter(due)) {
+            return kind.isOption() ? DeadlineStatus.LAPSED : DeadlineStatus.OVERDUE;
+        }
+        return now.isBefore(warnAt) ? DeadlineStatus.RUNNING : DeadlineStatus.WARNED;
+    }
+}

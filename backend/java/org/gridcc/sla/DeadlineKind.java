@@ -1,0 +1,49 @@
+package org.gridcc.sla;
+
+/**
+ * What a deadline is for. Most are duties of a unit; an {@linkplain #isOption() option} is a time
+ * limit on a right someone may use, and letting it pass closes the right without anybody being late.
+ */
+public enum DeadlineKind {
+    /** Luoping: a unit claims the case (认领). */
+    CLAIM(false),
+    /** Luoping: the unit answers the resident (答复). */
+    REPLY(false),
+    /** Luoping: the case is finished (办结). */
+    FINISH(false),
+    /** Lanshan 125: the centre dispatches the petition to the responsible unit (当天下达指令). */
+    DISPATCH(false),
+    /** Lanshan 125: the responsible unit meets the petitioner (次日见面). */
+    CONTACT(false),
+    /** Lanshan 125: a first solution or answer (初步解决方案或答复意见). */
+    FIRST_ANSWER(false),
+    /** Lanshan 125: the answer, also for complex matters (答复时限). */
+    FINAL_ANSWER(false),
+    /** 信访: the petitions office registers and disposes of the petition: accept, transfer or decline. */
+    ACCEPTANCE_DECISION(false),
+    /** 信访: a body that received a transferred petition tells the petitioner it has it. */
+    TRANSFER_NOTICE(false),
+    /** 信访: a body that received a transferred petition may object that it is not its matter. */
+    TRANSFER_OBJECTION(true),
+    /** 信访: the accepted petition is handled and answered (办结); the one that may be extended. */
+    HANDLING(false),
+    /** 信访: the petitioner may ask for a review (复查) of the reply. */
+    REVIEW_REQUEST(true),
+    /** 信访: the review opinion is given. */
+    REVIEW_ANSWER(false),
+    /** 信访: the petitioner may ask for a re-review (复核) of the review opinion. */
+    RE_REVIEW_REQUEST(true),
+    /** 信访: the re-review opinion is given. */
+    RE_REVIEW_ANSWER(false);
+
+    private final boolean option;
+
+    DeadlineKind(boolean option) {
+        this.option = option;
+    }
+
+    /** True when the limit is on a right that may be used, not on a duty that must be done. */
+    public boolean isOption() {
+        return option;
+    }
+}
