@@ -3,6 +3,9 @@ package org.gridcc.cases;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.gridcc.sla.CaseEvents;
+import org.gridcc.sla.Deadline;
 import org.gridcc.common.ServiceClock;
 import org.gridcc.sla.DeadlineService;
 
@@ -17,8 +20,27 @@ public class CaseDeadlines {
     }
 
     public List<CaseView.DeadlineView> initial(String ruleSet, Instant receivedAt) {
-        return sla.onReceipt(ruleSet, receivedAt).stream()
-                .map(d -> new CaseView.DeadlineView(d.kind().name(), ServiceClock.local(d.due()), ServiceClock.local(d.warnAt())))
+        return views(sla.onReceipt(ruleSet, receivedAt));
+    }
+
+    /** The deadlines after a case's history: (event type, time) pairs in order, and the days of extension granted. */
+    public List<CaseView.DeadlineView> after(String ruleSet, List<Map.Entry<String, Instant>> history, int extensionDays) {
+        CaseEvents events = CaseEvents.none().extendedBy(extensionDays);
+        for (var entry : history) {
+            var event = CaseAction.deadlineEventOf(entry.getKey());
+            if (event.isPresent()) events = events.with(event.get(), entry.getValue());
+        }
+        return views(sla.after(ruleSet, events));
+    }
+
+    public List<String> refusalsOfExtension(String ruleSet, boolean extendedBefore, int days, String reason) {
+        return sla.refusalsOfExtension(ruleSet, extendedBefore ? 1 : 0, days, reason);
+    }
+
+    private static List<CaseView.DeadlineView> views(List<Deadline> deadlines) {
+        return deadlines.stream()
+                .map(d -> new CaseView.DeadlineView(d.kind().name(), ServiceClock.local(d.due()), ServiceClock.local(d.warnAt()),
+                        ServiceClock.local(d.metAt())))
                 .toList();
     }
 }

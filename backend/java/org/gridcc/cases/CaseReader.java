@@ -81,7 +81,8 @@ public class CaseReader {
         var list = new ArrayList<CaseView.DeadlineView>();
         for (JsonNode d : node(row.getJsonArray("deadlines").encode())) {
             // Stored with their offset; read back as instants and shown in China time.
-            list.add(new CaseView.DeadlineView(d.get("kind").asText(), local(d.get("due").asText()), local(d.get("warnAt").asText())));
+            list.add(new CaseView.DeadlineView(d.get("kind").asText(), local(d.get("due").asText()), local(d.get("warnAt").asText()),
+                    d.hasNonNull("metAt") ? local(d.get("metAt").asText()) : null));
         }
         return list;
     }

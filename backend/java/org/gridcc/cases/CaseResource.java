@@ -27,10 +27,12 @@ public class CaseResource {
 
     private final CaseIntake intake;
     private final CaseReader reader;
+    private final CaseActions actions;
 
-    public CaseResource(CaseIntake intake, CaseReader reader) {
+    public CaseResource(CaseIntake intake, CaseReader reader, CaseActions actions) {
         this.intake = intake;
         this.reader = reader;
+        this.actions = actions;
     }
 
     @POST
@@ -56,6 +58,18 @@ public class CaseResource {
             description = "The code may be typed with or without hyphens; a mistyped code is told by its check character.")
     public Uni<Response> get(@PathParam("code") String code) {
         return reader.byTypedCode(code).map(view -> Response.ok(view).tag(version(view)).build());
+    }
+
+    @POST
+    @Path("/{code}/actions/{action}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Take an action of the closed loop",
+            description = "accept, reject, dispatch, claim, return, escalate, contact, reply, finish, evaluate, archive, supervise, "
+                    + "assign-leader, extend. 409 names the actions allowed in the case's state; If-Match with a stale version is 412.")
+    public Uni<Response> act(@PathParam("code") String code, @PathParam("action") String action,
+                             @NotNull(message = "send who takes the action and why as a JSON body") @Valid ActionRequest request,
+                             @HeaderParam("If-Match") String ifMatch) {
+        return actions.take(code, action, request, ifMatch).map(view -> Response.ok(view).tag(version(view)).build());
     }
 
     @GET

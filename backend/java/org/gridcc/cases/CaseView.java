@@ -29,7 +29,8 @@ public record CaseView(
 
     public record UnitRef(String code, String name, String level) {}
 
-    public record DeadlineView(String kind, OffsetDateTime due, OffsetDateTime warnAt) {}
+    /** A deadline; {@code metAt} is when the event that meets it happened, null while it runs. */
+    public record DeadlineView(String kind, OffsetDateTime due, OffsetDateTime warnAt, OffsetDateTime metAt) {}
 
     public record EventView(String type, String actor, OffsetDateTime at, JsonNode payload) {}
 }

@@ -5,6 +5,7 @@ public enum ProblemType {
     MALFORMED_JSON(400, "Malformed JSON"),
     INVALID_INPUT(400, "Invalid input"),
     VALIDATION_FAILED(400, "Validation failed"),
+    FORBIDDEN(403, "Forbidden"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),

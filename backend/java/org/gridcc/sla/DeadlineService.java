@@ -45,6 +45,16 @@ public class DeadlineService {
         return DeadlineCalculator.deadlines(rules(ruleSet), calendar, CaseEvents.none().with(CaseEvent.RECEIVED, receivedAt));
     }
 
+    /** The deadlines of a case after the events it has had (and any extension granted). */
+    public List<Deadline> after(String ruleSet, CaseEvents events) {
+        return DeadlineCalculator.deadlines(rules(ruleSet), calendar, events);
+    }
+
+    /** Why an extension cannot be granted; empty when it can. */
+    public List<String> refusalsOfExtension(String ruleSet, int extensionsGranted, int days, String reason) {
+        return DeadlineCalculator.validateExtension(rules(ruleSet), extensionsGranted, days, reason);
+    }
+
     private RuleSet rules(String id) {
         RuleSet rules = ruleSets.get(id);
         if (rules == null) throw new IllegalArgumentException("unknown rule set " + id + "; known: " + ruleSets.keySet());

@@ -1,0 +1,32 @@
+package org.gridcc.cases;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/** Who takes an action and why, with what the action needs (a unit to dispatch to, a rating, ...). */
+public record ActionRequest(
+        @NotBlank(message = "say who takes the action") @Size(max = 100, message = "keep the actor under 100 characters")
+        String actor,
+        @Size(max = 2000, message = "keep the reason under 2,000 characters") String reason,
+        @Size(max = 60, message = "a unit code is short") String unit,
+        Rating rating,
+        @Valid Leader leader,
+        Integer days) {
+
+    /** The resident's rating after the follow-up call (回访). */
+    public enum Rating {
+        @JsonProperty("满意") SATISFIED,
+        @JsonProperty("基本满意") BASICALLY_SATISFIED,
+        @JsonProperty("不满意") UNSATISFIED
+    }
+
+    /** 领导包案 with the four fixes (四定): leader, unit, person, deadline. */
+    public record Leader(
+            @NotBlank(message = "name the lead leader") String leader,
+            @NotBlank(message = "name the responsible unit") String unit,
+            @NotBlank(message = "name the responsible person") String person,
+            LocalDate deadline) {}
+}
