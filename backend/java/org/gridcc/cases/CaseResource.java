@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,11 +29,21 @@ public class CaseResource {
     private final CaseIntake intake;
     private final CaseReader reader;
     private final CaseActions actions;
+    private final CaseList list;
 
-    public CaseResource(CaseIntake intake, CaseReader reader, CaseActions actions) {
+    public CaseResource(CaseIntake intake, CaseReader reader, CaseActions actions, CaseList list) {
         this.intake = intake;
         this.reader = reader;
         this.actions = actions;
+        this.list = list;
+    }
+
+    @GET
+    @Operation(summary = "Cases, filtered and paged",
+            description = "grid (a grid and everything below it), status (comma-separated), overdue, warned, supervised, channel, "
+                    + "category, from/to (received), page (from 0), size (at most 500), sort (receivedAt, -receivedAt, due, code, -code).")
+    public Uni<CaseSummary.Page> list(@Valid @BeanParam CaseFilter filter) {
+        return list.find(filter);
     }
 
     @POST

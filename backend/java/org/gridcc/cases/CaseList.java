@@ -1,0 +1,125 @@
+package org.gridcc.cases;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.gridcc.common.Problem.FieldError;
+import org.gridcc.common.ProblemException;
+import org.gridcc.common.ProblemType;
+import org.gridcc.common.ServiceClock;
+
+/** The case list with its filters: a grid subtree, states, deadline flags, channel, category, time. */
+@ApplicationScoped
+public class CaseList {
+
+    /** Per case: the earliest open deadline, and whether one is warned or overdue now ($1). */
+    private static final String DEADLINE_STATE = """
+            LEFT JOIN LATERAL (
+                SELECT min((d->>'due')::timestamptz) AS next_due,
+                       coalesce(bool_or((d->>'due')::timestamptz < $1), false) AS overdue,
+                       coalesce(bool_or((d->>'warnAt')::timestamptz <= $1 AND (d->>'due')::timestamptz >= $1), false) AS warned
+                  FROM jsonb_array_elements(c.deadlines) d
+                 WHERE d->>'metAt' IS NULL AND c.status NOT IN ('archived', 'rejected')) s ON true""";
+
+    private final Pool pool;
+    private final ServiceClock clock;
+
+    public CaseList(Pool pool, ServiceClock clock) {
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    public Uni<CaseSummary.Page> find(CaseFilter filter) {
+        var args = new ArrayList<Object>();
+        args.add(clock.now().atOffset(ZoneOffset.UTC));
+        String where = where(filter, args);
+        String order = switch (filter.sort) {
+            case "receivedAt" -> "c.received_at, c.id";
+            case "due" -> "s.next_due NULLS LAST, c.id";
+            case "code" -> "c.code";
+            case "-code" -> "c.code DESC";
+            default -> "c.received_at DESC, c.id DESC";
+        };
+        String from = "FROM \"case\" c LEFT JOIN unit u ON u.id = c.unit_id " + DEADLINE_STATE + " WHERE " + where;
+        Uni<Long> total = pool.preparedQuery("SELECT count(*) " + from).execute(Tuple.from(args))
+                .map(rows -> rows.iterator().next().getLong(0));
+        var pageArgs = new ArrayList<>(args);
+        pageArgs.add(filter.size);
+        pageArgs.add((long) filter.page * filter.size);
+        Uni<List<CaseSummary>> items = pool.preparedQuery("""
+                        SELECT c.code, c.status, c.category, c.risk, c.title, c.supervised, c.received_at, u.name AS unit_name,
+                               coalesce(c.base_code, c.group_code, c.village_code, c.township_code, c.county_code) AS grid,
+                               s.next_due, s.warned, s.overdue %s ORDER BY %s LIMIT $%d OFFSET $%d"""
+                        .formatted(from, order, pageArgs.size() - 1, pageArgs.size()))
+                .execute(Tuple.from(pageArgs))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(CaseList::summary).toList());
+        return Uni.combine().all().unis(total, items).asTuple()
+                .map(t -> new CaseSummary.Page(filter.page, filter.size, t.getItem1(), t.getItem2()));
+    }
+
+    private static String where(CaseFilter filter, List<Object> args) {
+        var conditions = new ArrayList<String>();
+        conditions.add("true");
+        if (filter.grid != null) {
+            args.add(filter.grid);
+            int p = args.size();
+            conditions.add("$%d IN (c.county_code, c.township_code, c.village_code, c.group_code, c.base_code)".formatted(p));
+        }
+        if (filter.status != null) {
+            args.add(filter.status.split(","));
+            conditions.add("c.status = ANY ($%d)".formatted(args.size()));
+        }
+        if (filter.overdue != null) conditions.add((filter.overdue ? "" : "NOT ") + "coalesce(s.overdue, false)");
+        if (filter.warned != null) conditions.add((filter.warned ? "" : "NOT ") + "coalesce(s.warned, false)");
+        if (filter.supervised != null) conditions.add((filter.supervised ? "" : "NOT ") + "c.supervised");
+        if (filter.channel != null) {
+            args.add(filter.channel);
+            conditions.add("c.channel = $%d".formatted(args.size()));
+        }
+        if (filter.category != null) {
+            if (Categories.of(filter.category).isEmpty()) {
+                throw new ProblemException(ProblemType.INVALID_INPUT, "Unknown category.",
+                        List.of(new FieldError("category", "unknown category \"%s\"".formatted(filter.category))));
+            }
+            args.add(filter.category);
+            conditions.add("c.category = $%d".formatted(args.size()));
+        }
+        if (filter.from != null) {
+            args.add(time("from", filter.from));
+            conditions.add("c.received_at >= $%d".formatted(args.size()));
+        }
+        if (filter.to != null) {
+            args.add(time("to", filter.to));
+            conditions.add("c.received_at < $%d".formatted(args.size()));
+        }
+        return String.join(" AND ", conditions);
+    }
+
+    private static java.time.OffsetDateTime time(String field, String text) {
+        try {
+            return java.time.OffsetDateTime.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ProblemException(ProblemType.INVALID_INPUT, "A time in the query is not readable.",
+                    List.of(new FieldError(field, "\"%s\" is not a time with offset, e.g. 2026-10-01T00:00:00+08:00".formatted(text))));
+        }
+    }
+
+    private static CaseSummary summary(Row row) {
+        return new CaseSummary(row.getString("code"), row.getString("status"), row.getString("category"),
+                Risk.valueOf(row.getString("risk").toUpperCase()), row.getString("title"), row.getString("grid"),
+                row.getString("unit_name"), local(row, "received_at"), local(row, "next_due"),
+                Boolean.TRUE.equals(row.getBoolean("warned")), Boolean.TRUE.equals(row.getBoolean("overdue")),
+                row.getBoolean("supervised"));
+    }
+
+    private static java.time.OffsetDateTime local(Row row, String column) {
+        var time = row.getOffsetDateTime(column);
+        return time == null ? null : ServiceClock.local(time.toInstant());
+    }
+}
