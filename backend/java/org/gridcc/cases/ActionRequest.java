@@ -14,7 +14,9 @@ public record ActionRequest(
         @Size(max = 60, message = "a unit code is short") String unit,
         Rating rating,
         @Valid Leader leader,
-        Integer days) {
+        Integer days,
+        /** The other case of a possible duplicate: the one to merge into, or to keep apart from. */
+        @Size(max = 40, message = "a case code is short") String other) {
 
     /** The resident's rating after the follow-up call (回访). */
     public enum Rating {

@@ -27,7 +27,10 @@ public enum CaseAction {
             "SUPERVISED", null),
     ASSIGN_LEADER("assign-leader", states("received", "accepted", "dispatched", "claimed", "contacted", "replied"), null,
             "LEADER_ASSIGNED", null),
-    EXTEND("extend", states("accepted", "dispatched", "claimed", "contacted"), null, "EXTENDED", null);
+    EXTEND("extend", states("accepted", "dispatched", "claimed", "contacted"), null, "EXTENDED", null),
+    MERGE("merge", states("received", "accepted", "dispatched"), "archived", "MERGED", null),
+    KEEP_SEPARATE("keep-separate", states("received", "accepted", "dispatched", "claimed", "contacted", "replied"), null,
+            "KEPT_SEPARATE", null);
 
     private final String path;
     private final Set<String> from;

@@ -123,6 +123,11 @@ public class CaseActions {
                 }
                 yield Uni.createFrom().item(new Change(null, false, same.supervised(), same.leader(), true, same.status()));
             }
+            case MERGE, KEEP_SEPARATE -> {
+                required("other", request.other(), "name the other case of the possible duplicate (its code)");
+                yield decide(tx, current.getLong("id"), CaseCode.parse(request.other()).text(), action == CaseAction.MERGE)
+                        .replaceWith(same);
+            }
             case ACCEPT, ARCHIVE -> Uni.createFrom().item(same);
         };
     }
@@ -157,6 +162,22 @@ public class CaseActions {
                             .execute(Tuple.of(caseId, new JsonArray(json.valueToTree(due).toString())));
                 })
                 .replaceWithVoid();
+    }
+
+    /** Records the centre's decision on a possible duplicate; a merged case points to the one it went into. */
+    private static Uni<Void> decide(SqlConnection tx, long caseId, String otherCode, boolean merge) {
+        return tx.preparedQuery("""
+                        UPDATE case_link l SET decision = $3
+                          FROM "case" o
+                         WHERE o.code = $2 AND ((l.case_id = $1 AND l.other_id = o.id) OR (l.case_id = o.id AND l.other_id = $1))
+                        RETURNING o.id""")
+                .execute(Tuple.of(caseId, otherCode, merge ? "merged" : "kept"))
+                .chain(rows -> {
+                    if (rows.size() == 0) throw invalid("other", "%s is not linked to this case as a possible duplicate".formatted(otherCode));
+                    long otherId = rows.iterator().next().getLong("id");
+                    return merge ? tx.preparedQuery("UPDATE \"case\" SET merged_into = $2 WHERE id = $1").execute(Tuple.of(caseId, otherId))
+                            .replaceWithVoid() : Uni.createFrom().voidItem();
+                });
     }
 
     /** Only the unit that holds a case claims, contacts, replies and finishes it. */

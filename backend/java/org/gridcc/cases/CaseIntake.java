@@ -43,16 +43,18 @@ public class CaseIntake {
     private final ServiceClock clock;
     private final CaseDeadlines deadlines;
     private final CaseReader reader;
+    private final PossibleDuplicates duplicates;
     private final ObjectMapper json;
 
     public CaseIntake(Pool pool, GridService grids, GridIndex index, ServiceClock clock, CaseDeadlines deadlines,
-                      CaseReader reader, ObjectMapper json) {
+                      CaseReader reader, PossibleDuplicates duplicates, ObjectMapper json) {
         this.pool = pool;
         this.grids = grids;
         this.index = index;
         this.clock = clock;
         this.deadlines = deadlines;
         this.reader = reader;
+        this.duplicates = duplicates;
         this.json = json;
     }
 
@@ -155,11 +157,16 @@ public class CaseIntake {
                                         unitId, ruleSet, receivedAt.atOffset(ZoneOffset.UTC),
                                         new JsonArray(json.valueToTree(due).toString()))))
                         .map(rows -> rows.iterator().next().getLong("id"))
-                        .chain(caseId -> tx.preparedQuery("INSERT INTO case_event (case_id, type, actor, at, payload) VALUES ($1, 'RECEIVED', $2, $3, $4)")
-                                .execute(Tuple.of(caseId, "channel:" + request.channel().code(), clock.now().atOffset(ZoneOffset.UTC),
-                                        new JsonObject().put("category", category.code()).put("risk", risk.code())
-                                                .put("grid", chain.get(chain.size() - 1).code()).put("unitId", unitId)
-                                                .put("ruleSet", ruleSet)))
+                        .chain(caseId -> duplicates.link(tx, caseId, category,
+                                        request.location() == null ? null : request.location().lon(),
+                                        request.location() == null ? null : request.location().lat(),
+                                        request.reporter() == null ? null : request.reporter().phone(), receivedAt)
+                                .chain(linked -> tx.preparedQuery(
+                                                "INSERT INTO case_event (case_id, type, actor, at, payload) VALUES ($1, 'RECEIVED', $2, $3, $4)")
+                                        .execute(Tuple.of(caseId, "channel:" + request.channel().code(), clock.now().atOffset(ZoneOffset.UTC),
+                                                new JsonObject().put("category", category.code()).put("risk", risk.code())
+                                                        .put("grid", chain.get(chain.size() - 1).code()).put("unitId", unitId)
+                                                        .put("ruleSet", ruleSet).put("possibleDuplicates", new JsonArray(linked)))))
                                 .chain(() -> key == null ? Uni.createFrom().voidItem()
                                         : tx.preparedQuery("INSERT INTO idempotency_key (key, request_hash, case_id) VALUES ($1, $2, $3)")
                                                 .execute(Tuple.of(key, requestHash, caseId)).replaceWithVoid()))

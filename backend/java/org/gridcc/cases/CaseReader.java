@@ -44,16 +44,32 @@ public class CaseReader {
                 .chain(rows -> {
                     if (rows.size() == 0) throw ProblemException.notFound("No case has code %s.".formatted(code));
                     Row row = rows.iterator().next();
-                    return pool.preparedQuery("SELECT type, actor, at, payload FROM case_event WHERE case_id = $1 ORDER BY id")
-                            .execute(Tuple.of(row.getLong("id")))
-                            .map(events -> toView(row, StreamSupport.stream(events.spliterator(), false)
+                    long id = row.getLong("id");
+                    Uni<List<CaseView.EventView>> history = pool.preparedQuery(
+                                    "SELECT type, actor, at, payload FROM case_event WHERE case_id = $1 ORDER BY id")
+                            .execute(Tuple.of(id))
+                            .map(events -> StreamSupport.stream(events.spliterator(), false)
                                     .map(e -> new CaseView.EventView(e.getString("type"), e.getString("actor"),
                                             local(e.getOffsetDateTime("at")), node(e.getJsonObject("payload").encode())))
-                                    .toList()));
+                                    .toList());
+                    Uni<List<CaseView.LinkView>> links = pool.preparedQuery("""
+                                    SELECT o.code, l.reason, l.decision FROM case_link l
+                                      JOIN "case" o ON o.id = CASE WHEN l.case_id = $1 THEN l.other_id ELSE l.case_id END
+                                     WHERE l.case_id = $1 OR l.other_id = $1 ORDER BY o.code""")
+                            .execute(Tuple.of(id))
+                            .map(set -> StreamSupport.stream(set.spliterator(), false)
+                                    .map(l -> new CaseView.LinkView(l.getString("code"), l.getString("reason"), l.getString("decision")))
+                                    .toList());
+                    Uni<Long> earlier = pool.preparedQuery("""
+                                    SELECT count(*) FROM "case" o WHERE $2::text IS NOT NULL AND o.reporter_phone = $2 AND o.id < $1""")
+                            .execute(Tuple.of(id, row.getString("reporter_phone")))
+                            .map(set -> set.iterator().next().getLong(0));
+                    return Uni.combine().all().unis(history, links, earlier).asTuple()
+                            .map(t -> toView(row, t.getItem2(), t.getItem3(), t.getItem1()));
                 });
     }
 
-    private CaseView toView(Row row, List<CaseView.EventView> history) {
+    private CaseView toView(Row row, List<CaseView.LinkView> links, long earlierFromReporter, List<CaseView.EventView> history) {
         Category category = Categories.of(row.getString("category")).orElseThrow();
         String name = row.getString("reporter_name"), phone = row.getString("reporter_phone");
         Double lon = row.getDouble("lon");
@@ -66,7 +82,7 @@ public class CaseReader {
                 row.getString("unit_code") == null ? null
                         : new CaseView.UnitRef(row.getString("unit_code"), row.getString("unit_name"), row.getString("unit_level")),
                 row.getString("rule_set"), deadlines(row), row.getBoolean("supervised"), local(row.getOffsetDateTime("received_at")),
-                row.getInteger("version"), history);
+                row.getInteger("version"), links, earlierFromReporter, history);
     }
 
     private List<GridRef> grids(Row row) {

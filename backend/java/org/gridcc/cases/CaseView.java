@@ -23,7 +23,14 @@ public record CaseView(
         boolean supervised,
         OffsetDateTime receivedAt,
         int version,
+        /** Open cases that look like the same matter, for the centre to merge or keep apart. */
+        List<LinkView> possibleDuplicates,
+        /** How many earlier cases the same reporter raised (重复信访 when it is a petition). */
+        long earlierFromReporter,
         List<EventView> history) {
+
+    public record LinkView(String code, String reason, String decision) {}
+
 
     public record CategoryRef(String code, String name) {}
 

@@ -33,6 +33,8 @@ class CaseListIT {
     void threeCasesInOneVillage() {
         String base = county.one("SELECT max(code) FROM grid WHERE level = 'base'");
         village = base.substring(0, 12);
+        String ofVillage = "(SELECT id FROM \"case\" WHERE village_code = '%s')".formatted(village);
+        county.execute("DELETE FROM case_link WHERE case_id IN " + ofVillage + " OR other_id IN " + ofVillage);
         county.execute("DELETE FROM deadline_alert WHERE case_id IN (SELECT id FROM \"case\" WHERE village_code = ?)", village);
         county.execute("DELETE FROM idempotency_key WHERE case_id IN (SELECT id FROM \"case\" WHERE village_code = ?)", village);
         county.execute("ALTER TABLE case_event DISABLE TRIGGER case_event_append_only");

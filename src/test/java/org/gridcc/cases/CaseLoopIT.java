@@ -71,7 +71,7 @@ class CaseLoopIT {
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("finish is not allowed while case " + code + " is received"))
-                .body("allowed", contains("accept", "reject", "dispatch", "supervise", "assign-leader"));
+                .body("allowed", contains("accept", "reject", "dispatch", "supervise", "assign-leader", "merge", "keep-separate"));
         given().get("/api/cases/" + code).then().body("version", equalTo(0)).body("history.size()", equalTo(1));
     }
 
