@@ -2,6 +2,8 @@ package org.gridcc.cases;
 
 /**
  * A kind of case, with its default risk, the county department that handles it at county level,
- * and how near in place and time another open case of the kind must be to look like the same matter.
+ * how near in place and time another open case of the kind must be to look like the same matter,
+ * and whether it is a dispute settled by mediation (调解), which the mediation success rate counts.
  */
-public record Category(String code, String name, Risk risk, String department, int duplicateRadiusMetres, int duplicateWindowHours) {}
+public record Category(String code, String name, Risk risk, String department, int duplicateRadiusMetres, int duplicateWindowHours,
+                       boolean mediation) {}

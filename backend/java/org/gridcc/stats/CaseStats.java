@@ -1,0 +1,95 @@
+package org.gridcc.stats;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.gridcc.cases.Categories;
+import org.gridcc.cases.Category;
+
+/**
+ * The KPIs named in the seeds, counted by PostGIS over the cases of a grid subtree received
+ * in a period. Definitions (also in the README):
+ * timely acceptance = the first deadline of the case's rule set (claim, dispatch or acceptance
+ * decision) met on time, over cases received; on-time reply = a reply deadline (reply, first
+ * answer, handling) met on time, over cases replied; completion = finished, evaluated or
+ * archived and not merged, over cases received; satisfaction = latest rating 满意 or 基本满意,
+ * over cases rated; mediation success = disputes (categories marked for mediation) finished and
+ * not rated 不满意, over disputes finished.
+ */
+@ApplicationScoped
+public class CaseStats {
+
+    private static final String IN_PERIOD = """
+            cases AS (SELECT c.* FROM "case" c
+                       WHERE $1 IN (c.county_code, c.township_code, c.village_code, c.group_code, c.base_code)
+                         AND c.received_at >= $2 AND c.received_at < $3)""";
+
+    private final Pool pool;
+
+    public CaseStats(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<Kpis> kpis(String grid, OffsetDateTime from, OffsetDateTime to) {
+        Tuple period = Tuple.of(grid, from, to, mediated());
+        Uni<Row> totals = pool.preparedQuery("WITH " + IN_PERIOD + """
+                        , rated AS (SELECT DISTINCT ON (e.case_id) e.case_id, e.payload->>'rating' AS rating
+                                      FROM case_event e JOIN cases c ON c.id = e.case_id
+                                     WHERE e.type = 'EVALUATED' ORDER BY e.case_id, e.id DESC),
+                        replies AS (SELECT c.id, bool_or((d->>'metAt')::timestamptz <= (d->>'due')::timestamptz) AS on_time
+                                      FROM cases c, jsonb_array_elements(c.deadlines) d
+                                     WHERE d->>'kind' IN ('REPLY', 'FIRST_ANSWER', 'HANDLING') AND d->>'metAt' IS NOT NULL
+                                     GROUP BY c.id),
+                        finished AS (SELECT c.id, c.category FROM cases c
+                                      WHERE c.status IN ('finished', 'evaluated', 'archived') AND c.merged_into IS NULL
+                                        AND EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id AND e.type = 'FINISHED'))
+                        SELECT (SELECT count(*) FROM cases) AS received,
+                               (SELECT count(*) FROM cases c WHERE (c.deadlines->0->>'metAt')::timestamptz
+                                                                   <= (c.deadlines->0->>'due')::timestamptz) AS accepted_on_time,
+                               (SELECT count(*) FROM replies) AS replied,
+                               (SELECT count(*) FROM replies WHERE on_time) AS replied_on_time,
+                               (SELECT count(*) FROM finished) AS finished,
+                               (SELECT count(*) FROM rated) AS evaluated,
+                               (SELECT count(*) FROM rated WHERE rating IN ('满意', '基本满意')) AS satisfied,
+                               (SELECT count(*) FROM finished f WHERE f.category = ANY ($4)) AS disputes_finished,
+                               (SELECT count(*) FROM finished f LEFT JOIN rated r ON r.case_id = f.id
+                                 WHERE f.category = ANY ($4) AND r.rating IS DISTINCT FROM '不满意') AS disputes_settled""")
+                .execute(period).map(rows -> rows.iterator().next());
+        Uni<List<Kpis.UnitOverdue>> overdue = pool.preparedQuery("""
+                        SELECT u.code, u.name, count(DISTINCT a.case_id) AS overdue
+                          FROM deadline_alert a JOIN "case" c ON c.id = a.case_id JOIN unit u ON u.id = c.unit_id
+                         WHERE a.level = 'OVERDUE' AND a.at >= $2 AND a.at < $3
+                           AND $1 IN (c.county_code, c.township_code, c.village_code, c.group_code, c.base_code)
+                         GROUP BY u.code, u.name ORDER BY overdue DESC, u.code""")
+                .execute(Tuple.of(grid, from, to))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false)
+                        .map(r -> new Kpis.UnitOverdue(r.getString("code"), r.getString("name"), r.getLong("overdue"))).toList());
+        Uni<List<Kpis.CategoryCount>> categories = pool.preparedQuery("WITH " + IN_PERIOD
+                        + " SELECT category, count(*) AS received FROM cases GROUP BY category ORDER BY received DESC, category")
+                .execute(Tuple.of(grid, from, to))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false)
+                        .map(r -> new Kpis.CategoryCount(r.getString("category"),
+                                Categories.of(r.getString("category")).map(Category::name).orElse(null), r.getLong("received")))
+                        .toList());
+        return Uni.combine().all().unis(totals, overdue, categories).asTuple().map(t -> {
+            Row r = t.getItem1();
+            long received = r.getLong("received"), replied = r.getLong("replied"), evaluated = r.getLong("evaluated");
+            long disputes = r.getLong("disputes_finished");
+            return new Kpis(received, r.getLong("accepted_on_time"), Kpis.rate(r.getLong("accepted_on_time"), received),
+                    replied, r.getLong("replied_on_time"), Kpis.rate(r.getLong("replied_on_time"), replied),
+                    r.getLong("finished"), Kpis.rate(r.getLong("finished"), received),
+                    evaluated, r.getLong("satisfied"), Kpis.rate(r.getLong("satisfied"), evaluated),
+                    disputes, r.getLong("disputes_settled"), Kpis.rate(r.getLong("disputes_settled"), disputes),
+                    t.getItem2(), t.getItem3());
+        });
+    }
+
+    private static String[] mediated() {
+        return Categories.all().stream().filter(Category::mediation).map(Category::code).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,35 @@
+package org.gridcc.stats;
+
+import java.util.List;
+
+/**
+ * What the centre is measured by for a grid subtree and period (cases received in it), with
+ * rates as fractions (null when nothing was there to rate).
+ */
+public record Kpis(
+        long received,
+        long acceptedOnTime,
+        Double timelyAcceptanceRate,
+        long replied,
+        long repliedOnTime,
+        Double onTimeReplyRate,
+        long finished,
+        Double completionRate,
+        long evaluated,
+        long satisfied,
+        Double satisfactionRate,
+        long disputesFinished,
+        long disputesSettled,
+        Double mediationSuccessRate,
+        List<UnitOverdue> overdueByUnit,
+        List<CategoryCount> byCategory) {
+
+    /** Cases that went overdue in the period, by the unit holding them. */
+    public record UnitOverdue(String unit, String name, long overdueCases) {}
+
+    public record CategoryCount(String category, String name, long received) {}
+
+    static Double rate(long part, long whole) {
+        return whole == 0 ? null : Math.round(1000.0 * part / whole) / 1000.0;
+    }
+}
