@@ -119,7 +119,6 @@ public class CaseList {
     }
 
     private static java.time.OffsetDateTime local(Row row, String column) {
-        var time = row.getOffsetDateTime(column);
-        return time == null ? null : ServiceClock.local(time.toInstant());
+        return ServiceClock.local(row.getOffsetDateTime(column));
     }
 }

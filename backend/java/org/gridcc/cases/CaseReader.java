@@ -104,11 +104,11 @@ public class CaseReader {
     }
 
     private static OffsetDateTime local(String time) {
-        return ServiceClock.local(OffsetDateTime.parse(time).toInstant());
+        return ServiceClock.local(OffsetDateTime.parse(time));
     }
 
     private static OffsetDateTime local(OffsetDateTime time) {
-        return time == null ? null : ServiceClock.local(time.toInstant());
+        return ServiceClock.local(time);
     }
 
     private JsonNode node(String text) {

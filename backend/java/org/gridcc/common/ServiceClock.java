@@ -20,4 +20,9 @@ public class ServiceClock {
     public static OffsetDateTime local(Instant instant) {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, CHINA);
     }
+
+    /** The database answers in UTC; people read +08:00. */
+    public static OffsetDateTime local(OffsetDateTime time) {
+        return time == null ? null : local(time.toInstant());
+    }
 }
