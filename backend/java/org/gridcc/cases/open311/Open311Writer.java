@@ -1,0 +1,36 @@
+package org.gridcc.cases.open311;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Answers in the format asked for: JSON as Jackson writes the record, XML from the same record's tree. */
+@ApplicationScoped
+class Open311Writer {
+
+    private final ObjectMapper json;
+
+    Open311Writer(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** A list, in XML {@code <root><item>...</item></root>}. */
+    Response list(Open311Format format, int status, String root, String item, List<?> items) {
+        return answer(format, status, root, item, items);
+    }
+
+    /** One document, in XML {@code <root>...</root>}. */
+    Response document(Open311Format format, String root, Object content) {
+        return answer(format, 200, root, null, content);
+    }
+
+    Response errors(Open311Format format, Open311Exception e) {
+        return list(format, e.status(), "errors", "error", e.errors());
+    }
+
+    private Response answer(Open311Format format, int status, String root, String item, Object content) {
+        Object entity = format == Open311Format.JSON ? content : Open311Xml.document(root, item, json.valueToTree(content));
+        return Response.status(status).type(format.mediaType()).entity(entity).build();
+    }
+}
