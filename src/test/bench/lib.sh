@@ -180,3 +180,23 @@ pgbench_pick_tile() {
       printf "\\set i random(0, %d)\n\\set z case%s end\n\\set x case%s end\n\\set y case%s end\n", start - 1, zc, xc, yc
     }' "$1"
 }
+
+# --- cases ------------------------------------------------------------------------------
+
+# Writes a wrk Lua script that POSTs the JSON bodies given on stdin (one a line) to a path in
+# turn, each of wrk's threads from another place in the list, and when wrk is done writes the
+# number of answers it received to a file. Args: script file, path, answers file
+wrk_post_script() {
+  {
+    echo 'local bodies = {'
+    sed 's/.*/  [==[&]==],/'
+    echo '}'
+    cat <<LUA
+local threads = 0
+function setup(thread) thread:set("first", threads) threads = threads + 1 end
+function init(args) i = math.floor((first or 0) * #bodies / 2) end
+function request() i = i % #bodies + 1 return wrk.format("POST", "$2", {["Content-Type"] = "application/json"}, bodies[i]) end
+function done(summary) local f = io.open("$3", "w") f:write(summary.requests, "\n") f:close() end
+LUA
+  } >"$1"
+}
