@@ -27,18 +27,25 @@ public class PossibleDuplicates {
                                   Instant receivedAt) {
         return tx.preparedQuery("""
                         WITH p AS (SELECT CASE WHEN $3::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($3, $4), 4326) END AS pt),
-                        found AS (
-                            SELECT o.id, o.code, o.received_at,
-                                   CASE WHEN $5::text IS NOT NULL AND o.reporter_phone = $5 THEN 'same_reporter' ELSE 'nearby' END AS reason
+                        -- Two searches, each on its own index (an OR of the two would scan every open case).
+                        candidates AS (
+                            SELECT o.id, o.code, o.received_at, 'nearby' AS reason
                               FROM "case" o, p
-                             WHERE o.id <> $1 AND o.status NOT IN ('archived', 'rejected')
-                               AND ((o.category = $2 AND p.pt IS NOT NULL
-                                     -- the box first (index), then the distance on the sphere
-                                     AND o.point && ST_Expand(p.pt, $6 / 90000.0)
-                                     AND ST_DWithin(o.point::geography, p.pt::geography, $6)
-                                     AND o.received_at > $7::timestamptz - make_interval(hours => $8))
-                                 OR ($5::text IS NOT NULL AND o.reporter_phone = $5 AND o.received_at > $7::timestamptz - make_interval(days => $9)))
-                             ORDER BY abs(extract(epoch FROM o.received_at - $7::timestamptz))
+                             WHERE p.pt IS NOT NULL
+                               -- the box first (GiST), then the distance on the sphere
+                               AND o.point && ST_Expand(p.pt, $6 / 90000.0)
+                               AND ST_DWithin(o.point::geography, p.pt::geography, $6)
+                               AND o.category = $2 AND o.received_at > $7::timestamptz - make_interval(hours => $8)
+                               AND o.id <> $1 AND o.status NOT IN ('archived', 'rejected')
+                            UNION ALL
+                            SELECT o.id, o.code, o.received_at, 'same_reporter'
+                              FROM "case" o
+                             WHERE $5::text IS NOT NULL AND o.reporter_phone = $5
+                               AND o.received_at > $7::timestamptz - make_interval(days => $9)
+                               AND o.id <> $1 AND o.status NOT IN ('archived', 'rejected')),
+                        found AS (
+                            SELECT * FROM (SELECT DISTINCT ON (id) * FROM candidates ORDER BY id, reason = 'same_reporter' DESC) c
+                             ORDER BY abs(extract(epoch FROM received_at - $7::timestamptz))
                              LIMIT $10),
                         linked AS (INSERT INTO case_link (case_id, other_id, reason) SELECT $1, id, reason FROM found RETURNING other_id)
                         SELECT code FROM found ORDER BY code""")
