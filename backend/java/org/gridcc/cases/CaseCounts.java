@@ -9,9 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CaseCounts {
 
-    /** The states in which a case needs nobody any more. */
-    static final String CLOSED_STATES = "('archived', 'rejected')";
-
     private final Pool pool;
 
     public CaseCounts(Pool pool) {
@@ -22,7 +19,7 @@ public class CaseCounts {
         return pool.preparedQuery("""
                         SELECT count(*) FROM "case"
                          WHERE status NOT IN %s
-                           AND $1 IN (county_code, township_code, village_code, group_code, base_code)""".formatted(CLOSED_STATES))
+                           AND $1 IN (county_code, township_code, village_code, group_code, base_code)""".formatted(CaseAction.CLOSED_STATES_SQL))
                 .execute(Tuple.of(gridCode))
                 .map(rows -> rows.iterator().next().getLong(0));
     }

@@ -20,7 +20,7 @@ public class CaseDeadlines {
     }
 
     public List<CaseView.DeadlineView> initial(String ruleSet, Instant receivedAt) {
-        return views(sla.onReceipt(ruleSet, receivedAt));
+        return after(ruleSet, List.of(Map.entry("RECEIVED", receivedAt)), 0);
     }
 
     /** The deadlines after a case's history: (event type, time) pairs in order, and the days of extension granted. */

@@ -25,7 +25,7 @@ public class CaseList {
                        coalesce(bool_or((d->>'due')::timestamptz < $1), false) AS overdue,
                        coalesce(bool_or((d->>'warnAt')::timestamptz <= $1 AND (d->>'due')::timestamptz >= $1), false) AS warned
                   FROM jsonb_array_elements(c.deadlines) d
-                 WHERE d->>'metAt' IS NULL AND c.status NOT IN ('archived', 'rejected')) s ON true""";
+                 WHERE d->>'metAt' IS NULL AND c.status NOT IN %s) s ON true""".formatted(CaseAction.CLOSED_STATES_SQL);
 
     private final Pool pool;
     private final ServiceClock clock;

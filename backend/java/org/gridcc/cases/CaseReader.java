@@ -50,7 +50,7 @@ public class CaseReader {
                             .execute(Tuple.of(id))
                             .map(events -> StreamSupport.stream(events.spliterator(), false)
                                     .map(e -> new CaseView.EventView(e.getString("type"), e.getString("actor"),
-                                            local(e.getOffsetDateTime("at")), node(e.getJsonObject("payload").encode())))
+                                            ServiceClock.local(e.getOffsetDateTime("at")), node(e.getJsonObject("payload").encode())))
                                     .toList());
                     Uni<List<CaseView.LinkView>> links = pool.preparedQuery("""
                                     SELECT o.code, l.reason, l.decision FROM case_link l
@@ -81,7 +81,7 @@ public class CaseReader {
                 grids(row),
                 row.getString("unit_code") == null ? null
                         : new CaseView.UnitRef(row.getString("unit_code"), row.getString("unit_name"), row.getString("unit_level")),
-                row.getString("rule_set"), deadlines(row), row.getBoolean("supervised"), local(row.getOffsetDateTime("received_at")),
+                row.getString("rule_set"), deadlines(row), row.getBoolean("supervised"), ServiceClock.local(row.getOffsetDateTime("received_at")),
                 row.getInteger("version"), links, earlierFromReporter, history);
     }
 
@@ -105,10 +105,6 @@ public class CaseReader {
 
     private static OffsetDateTime local(String time) {
         return ServiceClock.local(OffsetDateTime.parse(time));
-    }
-
-    private static OffsetDateTime local(OffsetDateTime time) {
-        return ServiceClock.local(time);
     }
 
     private JsonNode node(String text) {

@@ -36,19 +36,19 @@ public class PossibleDuplicates {
                                AND o.point && ST_Expand(p.pt, $6 / 90000.0)
                                AND ST_DWithin(o.point::geography, p.pt::geography, $6)
                                AND o.category = $2 AND o.received_at > $7::timestamptz - make_interval(hours => $8)
-                               AND o.id <> $1 AND o.status NOT IN ('archived', 'rejected')
+                               AND o.id <> $1 AND o.status NOT IN %1$s
                             UNION ALL
                             SELECT o.id, o.code, o.received_at, 'same_reporter'
                               FROM "case" o
                              WHERE $5::text IS NOT NULL AND o.reporter_phone = $5
                                AND o.received_at > $7::timestamptz - make_interval(days => $9)
-                               AND o.id <> $1 AND o.status NOT IN ('archived', 'rejected')),
+                               AND o.id <> $1 AND o.status NOT IN %1$s),
                         found AS (
                             SELECT * FROM (SELECT DISTINCT ON (id) * FROM candidates ORDER BY id, reason = 'same_reporter' DESC) c
                              ORDER BY abs(extract(epoch FROM received_at - $7::timestamptz))
                              LIMIT $10),
                         linked AS (INSERT INTO case_link (case_id, other_id, reason) SELECT $1, id, reason FROM found RETURNING other_id)
-                        SELECT code FROM found ORDER BY code""")
+                        SELECT code FROM found ORDER BY code""".formatted(CaseAction.CLOSED_STATES_SQL))
                 .execute(Tuple.from(Arrays.asList(caseId, category.code(), lon, lat, phone, (double) category.duplicateRadiusMetres(),
                         receivedAt.atOffset(ZoneOffset.UTC), category.duplicateWindowHours(), SAME_REPORTER_DAYS, MAX_LINKS)))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(r -> r.getString("code")).toList());

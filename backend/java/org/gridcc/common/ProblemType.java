@@ -11,12 +11,10 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "Not acceptable"),
     CONFLICT(409, "Conflict"),
     PRECONDITION_FAILED(412, "Precondition failed"),
-    PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     UNPROCESSABLE(422, "Unprocessable content"),
     HTTP_ERROR(400, "Request error"),
-    SERVER_ERROR(500, "Internal server error"),
-    UNAVAILABLE(503, "Service unavailable");
+    SERVER_ERROR(500, "Internal server error");
 
     private final int status;
     private final String title;

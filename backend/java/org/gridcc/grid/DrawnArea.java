@@ -71,8 +71,7 @@ public final class DrawnArea {
     }
 
     private static void checkOnEarth(Envelope box) {
-        boolean swapped = box.getMinY() >= 73 && box.getMaxY() <= 136 && box.getMinX() >= 3 && box.getMaxX() <= 54;
-        if (swapped) {
+        if (LonLat.swappedInChina(box.getMinX(), box.getMinY()) && LonLat.swappedInChina(box.getMaxX(), box.getMaxY())) {
             throw invalid("The coordinates look swapped: GeoJSON positions are [longitude, latitude], and these are [latitude, longitude].",
                     "coordinates", "positions are [lon, lat]");
         }

@@ -33,8 +33,13 @@ public record LonLat(double lon, double lat) {
         return new LonLat(x, y);
     }
 
+    /** Whether a point read as lon, lat lies in China only when read the other way round. */
+    static boolean swappedInChina(double lon, double lat) {
+        return lat >= CHINA_MIN_LON && lat <= CHINA_MAX_LON && lon >= CHINA_MIN_LAT && lon <= CHINA_MAX_LAT;
+    }
+
     private static boolean looksSwapped(double lon, double lat) {
-        boolean inChinaSwapped = lat >= CHINA_MIN_LON && lat <= CHINA_MAX_LON && lon >= CHINA_MIN_LAT && lon <= CHINA_MAX_LAT;
+        boolean inChinaSwapped = swappedInChina(lon, lat);
         boolean onlyWorksSwapped = Math.abs(lat) > 90 && Math.abs(lat) <= 180 && Math.abs(lon) <= 90;
         return inChinaSwapped || onlyWorksSwapped;
     }

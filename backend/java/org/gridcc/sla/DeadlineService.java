@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Observes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -38,11 +37,6 @@ public class DeadlineService {
             rows.forEach(row -> days.put(row.getLocalDate("day"), DayKind.valueOf(row.getString("kind").toUpperCase())));
             calendar = new WorkingCalendar(days);
         }).replaceWithVoid();
-    }
-
-    /** The deadlines that run from the moment a case is received. */
-    public List<Deadline> onReceipt(String ruleSet, Instant receivedAt) {
-        return DeadlineCalculator.deadlines(rules(ruleSet), calendar, CaseEvents.none().with(CaseEvent.RECEIVED, receivedAt));
     }
 
     /** The deadlines of a case after the events it has had (and any extension granted). */
