@@ -32,8 +32,10 @@ public enum CaseAction {
     KEEP_SEPARATE("keep-separate", states("received", "accepted", "dispatched", "claimed", "contacted", "replied"), null,
             "KEPT_SEPARATE", null);
 
-    /** The states in which a case needs nobody any more, as an SQL list for the queries of this package. */
-    static final String CLOSED_STATES_SQL = "('archived', 'rejected')";
+    /** The states in which a case needs nobody any more. */
+    static final String[] CLOSED_STATES = {"archived", "rejected"};
+    /** The same, as an SQL list for the queries of this package. */
+    static final String CLOSED_STATES_SQL = "('" + String.join("', '", CLOSED_STATES) + "')";
 
     private final String path;
     private final Set<String> from;

@@ -1,18 +1,22 @@
 package org.gridcc.cases;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,6 +24,7 @@ import org.gridcc.common.Problem.FieldError;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
 import org.gridcc.common.ServiceClock;
+import org.gridcc.common.SqlFiles;
 import org.gridcc.grid.GridIndex;
 import org.gridcc.grid.GridLevel;
 import org.gridcc.grid.GridRef;
@@ -37,24 +42,30 @@ public class CaseIntake {
     /** Clocks of the channels' devices run a little ahead of ours; more than this is the future. */
     private static final long CLOCK_SKEW_SECONDS = 120;
 
+    /** At most this many possible duplicates are linked, the nearest in time first: enough for the centre to see a pattern. */
+    private static final int MAX_LINKS = 10;
+    /** Earlier cases of the same reporter within this many days are a repeat (重复信访). */
+    static final int SAME_REPORTER_DAYS = 30;
+    private static final String INSERT = SqlFiles.read("case-intake.sql");
+
     private final Pool pool;
     private final GridService grids;
     private final GridIndex index;
     private final ServiceClock clock;
     private final CaseDeadlines deadlines;
+    private final CaseSerials serials;
     private final CaseReader reader;
-    private final PossibleDuplicates duplicates;
     private final ObjectMapper json;
 
     public CaseIntake(Pool pool, GridService grids, GridIndex index, ServiceClock clock, CaseDeadlines deadlines,
-                      CaseReader reader, PossibleDuplicates duplicates, ObjectMapper json) {
+                      CaseSerials serials, CaseReader reader, ObjectMapper json) {
         this.pool = pool;
         this.grids = grids;
         this.index = index;
         this.clock = clock;
         this.deadlines = deadlines;
+        this.serials = serials;
         this.reader = reader;
-        this.duplicates = duplicates;
         this.json = json;
     }
 
@@ -69,30 +80,52 @@ public class CaseIntake {
         Risk risk = request.risk() != null ? request.risk() : category.risk();
         String ruleSet = request.ruleSet() != null ? request.ruleSet() : category.code().equals("petition") ? "xinfang" : "luoping";
         String requestHash = hash(request);
-        return chain(request).chain(chain -> pool.withTransaction(tx ->
-                        replay(tx, idempotencyKey, requestHash).onItem().ifNull().switchTo(() ->
-                                unit(tx, chain, risk, category).chain(unitId -> insert(tx, request, category, risk, ruleSet, receivedAt,
-                                        chain, unitId, idempotencyKey, requestHash).map(code -> new Stored(code, true))))))
-                .chain(stored -> reader.view(stored.code()).map(view -> new Intake(view, stored.created())));
+        return chain(request).chain(chain -> replay(idempotencyKey, requestHash).onItem().ifNull().switchTo(() ->
+                serials.next().chain(serial -> insert(new Accepted(request, category, risk, ruleSet, receivedAt, chain, serial),
+                                idempotencyKey, requestHash))
+                        // Another request with the same key won the race: answer with its case.
+                        .onFailure(e -> isUniqueViolation(e, "idempotency_key_pkey")).recoverWithUni(() -> replay(idempotencyKey, requestHash))));
     }
 
-    private record Stored(String code, boolean created) {}
+    /** A case that passed every check, about to be stored. */
+    private record Accepted(NewCase request, Category category, Risk risk, String ruleSet, Instant receivedAt, List<GridRef> chain,
+                            long serial) {
+        String code() {
+            return new CaseCode(chain.get(0).code(), receivedAt.atZone(ServiceClock.CHINA).toLocalDate(), serial).text();
+        }
+
+        Double lon() {
+            return request.location() == null ? null : request.location().lon();
+        }
+
+        Double lat() {
+            return request.location() == null ? null : request.location().lat();
+        }
+
+        String phone() {
+            return request.reporter() == null ? null : request.reporter().phone();
+        }
+
+        String grid(GridLevel level) {
+            return chain.stream().filter(g -> g.level() == level).map(GridRef::code).findFirst().orElse(null);
+        }
+    }
 
     /** The case an earlier request with the same key made, or null; another body with the key is a conflict. */
-    private Uni<Stored> replay(SqlConnection tx, String key, String requestHash) {
+    private Uni<Intake> replay(String key, String requestHash) {
         if (key == null) return Uni.createFrom().nullItem();
-        return tx.preparedQuery("""
+        return pool.preparedQuery("""
                         SELECT k.request_hash, c.code FROM idempotency_key k JOIN "case" c ON c.id = k.case_id WHERE k.key = $1""")
                 .execute(Tuple.of(key))
-                .map(rows -> {
-                    if (rows.size() == 0) return null;
+                .chain(rows -> {
+                    if (rows.size() == 0) return Uni.createFrom().nullItem();
                     var row = rows.iterator().next();
                     if (!row.getString("request_hash").equals(requestHash)) {
                         throw new ProblemException(ProblemType.CONFLICT,
                                 "Idempotency-Key %s was used for another request (case %s); use a new key for a new case."
                                         .formatted(key, row.getString("code")));
                     }
-                    return new Stored(row.getString("code"), false);
+                    return reader.view(row.getString("code")).map(view -> new Intake(view, false));
                 });
     }
 
@@ -120,7 +153,7 @@ public class CaseIntake {
     }
 
     /** Lushui's rule: low risk to the village, medium to the township, high to the county department for the category. */
-    private Uni<Integer> unit(SqlConnection tx, List<GridRef> chain, Risk risk, Category category) {
+    private static String unitCode(List<GridRef> chain, Risk risk, Category category) {
         GridLevel wanted = switch (UnitLevel.handling(risk)) {
             case VILLAGE -> GridLevel.VILLAGE;
             case TOWNSHIP -> GridLevel.TOWNSHIP;
@@ -128,60 +161,64 @@ public class CaseIntake {
         };
         // The deepest grid of the chain at or above the wanted level: a case located only to a township goes to its office.
         GridRef grid = chain.stream().filter(g -> g.level().ordinal() <= wanted.ordinal()).reduce((a, b) -> b).orElseThrow();
-        String unitCode = grid.level() == GridLevel.COUNTY ? grid.code() + "-" + category.code() : grid.code();
-        return tx.preparedQuery("SELECT id FROM unit WHERE code = $1").execute(Tuple.of(unitCode))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getInteger("id"));
+        return grid.level() == GridLevel.COUNTY ? grid.code() + "-" + category.code() : grid.code();
     }
 
-    private Uni<String> insert(SqlConnection tx, NewCase request, Category category, Risk risk, String ruleSet, Instant receivedAt,
-                               List<GridRef> chain, Integer unitId, String key, String requestHash) {
-        LocalDate day = receivedAt.atZone(ServiceClock.CHINA).toLocalDate();
-        var due = deadlines.initial(ruleSet, receivedAt);
-        return tx.query("SELECT nextval('case_serial')").execute()
-                .map(rows -> new CaseCode(chain.get(0).code(), day, rows.iterator().next().getLong(0)).text())
-                .chain(code -> tx.preparedQuery("""
-                                INSERT INTO "case" (code, channel, category, risk, title, description, reporter_name, reporter_phone,
-                                                    point, grid_version, county_code, township_code, village_code, group_code, base_code,
-                                                    status, unit_id, rule_set, received_at, deadlines)
-                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
-                                        CASE WHEN $9::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($9, $10), 4326) END,
-                                        $11, $12, $13, $14, $15, $16, 'received', $17, $18, $19, $20)
-                                RETURNING id""")
-                        .execute(Tuple.from(Arrays.asList(code, request.channel().code(), category.code(), risk.code(), request.title().strip(),
-                                        request.description(), request.reporter() == null ? null : request.reporter().name(),
-                                        request.reporter() == null ? null : request.reporter().phone(),
-                                        request.location() == null ? null : request.location().lon(),
-                                        request.location() == null ? null : request.location().lat(),
-                                        index.version(), code(chain, GridLevel.COUNTY), code(chain, GridLevel.TOWNSHIP),
-                                        code(chain, GridLevel.VILLAGE), code(chain, GridLevel.GROUP), code(chain, GridLevel.BASE),
-                                        unitId, ruleSet, receivedAt.atOffset(ZoneOffset.UTC),
-                                        new JsonArray(json.valueToTree(due).toString()))))
-                        .map(rows -> rows.iterator().next().getLong("id"))
-                        .chain(caseId -> duplicates.link(tx, caseId, category,
-                                        request.location() == null ? null : request.location().lon(),
-                                        request.location() == null ? null : request.location().lat(),
-                                        request.reporter() == null ? null : request.reporter().phone(), receivedAt)
-                                .chain(linked -> tx.preparedQuery(
-                                                "INSERT INTO case_event (case_id, type, actor, at, payload) VALUES ($1, 'RECEIVED', $2, $3, $4)")
-                                        .execute(Tuple.of(caseId, "channel:" + request.channel().code(), clock.now().atOffset(ZoneOffset.UTC),
-                                                new JsonObject().put("category", category.code()).put("risk", risk.code())
-                                                        .put("grid", chain.get(chain.size() - 1).code()).put("unitId", unitId)
-                                                        .put("ruleSet", ruleSet).put("possibleDuplicates", new JsonArray(linked)))))
-                                .chain(() -> key == null ? Uni.createFrom().voidItem()
-                                        : tx.preparedQuery("INSERT INTO idempotency_key (key, request_hash, case_id) VALUES ($1, $2, $3)")
-                                                .execute(Tuple.of(key, requestHash, caseId)).replaceWithVoid()))
-                        .replaceWith(code));
+    /** Stores the case in one statement and answers with what was stored, without reading it back. */
+    private Uni<Intake> insert(Accepted c, String key, String requestHash) {
+        String code = c.code();
+        // As the database keeps them: to the microsecond.
+        Instant receivedAt = c.receivedAt().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.now().truncatedTo(ChronoUnit.MICROS);
+        var due = deadlines.initial(c.ruleSet(), receivedAt);
+        String actor = "channel:" + c.request().channel().code();
+        JsonObject payload = new JsonObject().put("category", c.category().code()).put("risk", c.risk().code())
+                .put("grid", c.chain().get(c.chain().size() - 1).code()).put("ruleSet", c.ruleSet());
+        NewCase r = c.request();
+        return pool.preparedQuery(INSERT)
+                .execute(Tuple.from(Arrays.asList(code, r.channel().code(), c.category().code(), c.risk().code(), r.title().strip(),
+                        r.description(), r.reporter() == null ? null : r.reporter().name(), c.phone(), c.lon(), c.lat(),
+                        index.version(), c.grid(GridLevel.COUNTY), c.grid(GridLevel.TOWNSHIP), c.grid(GridLevel.VILLAGE),
+                        c.grid(GridLevel.GROUP), c.grid(GridLevel.BASE), unitCode(c.chain(), c.risk(), c.category()), c.ruleSet(),
+                        receivedAt.atOffset(ZoneOffset.UTC), new JsonArray(json.valueToTree(due).toString()),
+                        (double) c.category().duplicateRadiusMetres(), c.category().duplicateWindowHours(), SAME_REPORTER_DAYS,
+                        MAX_LINKS, CaseAction.CLOSED_STATES, actor, now.atOffset(ZoneOffset.UTC), payload, key, requestHash)))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    var links = new ArrayList<CaseView.LinkView>();
+                    for (Object link : row.getJsonArray("links")) {
+                        JsonArray pair = (JsonArray) link;
+                        links.add(new CaseView.LinkView(pair.getString(0), pair.getString(1), null));
+                    }
+                    var unit = row.getString("unit_code") == null ? null
+                            : new CaseView.UnitRef(row.getString("unit_code"), row.getString("unit_name"), row.getString("unit_level"));
+                    var received = new CaseView.EventView("RECEIVED", actor, ServiceClock.local(now),
+                            tree(row.getJsonObject("payload")));
+                    return new Intake(new CaseView(code, "received", r.channel(),
+                            new CaseView.CategoryRef(c.category().code(), c.category().name()), c.risk(), r.title().strip(),
+                            r.description(), r.reporter(), r.location(), c.chain(), unit, c.ruleSet(), due, false,
+                            ServiceClock.local(receivedAt), row.getInteger("version"), links, row.getLong("earlier"), List.of(received)),
+                            true);
+                });
     }
 
-    private static String code(List<GridRef> chain, GridLevel level) {
-        return chain.stream().filter(g -> g.level() == level).map(GridRef::code).findFirst().orElse(null);
+    private static boolean isUniqueViolation(Throwable e, String constraint) {
+        return e instanceof PgException pg && "23505".equals(pg.getSqlState()) && constraint.equals(pg.getConstraint());
+    }
+
+    private JsonNode tree(JsonObject object) {
+        try {
+            return json.readTree(object.encode());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String hash(NewCase request) {
         try {
             byte[] body = json.writeValueAsBytes(request);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -109,6 +109,42 @@ class CaseIntakeIT {
     }
 
     @Test
+    void theAnswerToIntakeIsTheCaseAsStored() {
+        String base = county.first(GridLevel.BASE);
+        String earlier = post(at(county.pointIn(base), "neighbour_dispute", null)).then().statusCode(201).extract().path("code");
+
+        // Built from what was written, not read back: it must say exactly what a later read says.
+        Response created = post(at(county.pointIn(base), "neighbour_dispute", null));
+        Object answered = created.then().statusCode(201).extract().jsonPath().get("$");
+        Object stored = given().get("/api/cases/" + created.path("code")).then().statusCode(200).extract().jsonPath().get("$");
+
+        assertThat(answered).isEqualTo(stored);
+        assertThat(created.jsonPath().getList("possibleDuplicates.code")).contains(earlier);
+        assertThat(created.jsonPath().getInt("earlierFromReporter")).isGreaterThan(0);
+    }
+
+    @Test
+    void requestsRacingWithOneIdempotencyKeyMakeOneCase() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = at(county.pointIn(county.first(GridLevel.BASE)), "neighbour_dispute", null);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.Callable<Response> send = () -> given().header("Idempotency-Key", key)
+                    .contentType("application/json").body(body).post("/api/cases");
+            var answers = pool.invokeAll(java.util.Collections.nCopies(8, send));
+            var codes = new java.util.HashSet<String>();
+            for (var answer : answers) {
+                assertThat(answer.get().statusCode()).isIn(200, 201);
+                codes.add(answer.get().path("code"));
+            }
+            assertThat(codes).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(county.count("SELECT count(*) FROM idempotency_key WHERE key = ?", key)).isEqualTo(1);
+    }
+
+    @Test
     void aMistypedCodeIsToldByItsCheckCharacter() {
         String code = post(at(county.pointIn(county.first(GridLevel.BASE)), "neighbour_dispute", null)).then().statusCode(201)
                 .extract().path("code");

@@ -1,0 +1,44 @@
+// The peer of ./bench live: a minimal Node `ws` broadcaster doing the fan-out /live does.
+// POST /cases answers 201 {"code": ...} at once and queues the case's RECEIVED event; every
+// GRIDCC_LIVE_COALESCE_MS (200) one delta carrying the queued events goes to every client, and
+// each client gets an (empty) snapshot when it connects. No grid states, no database, no
+// bound on a slow client's buffer: the floor under the service's live path.
+//   node peer.mjs [port]      (WebSocket on ws://127.0.0.1:port/live)
+import http from 'node:http';
+import { WebSocketServer } from 'ws';
+
+const port = Number(process.argv[2] ?? 8090);
+const coalesceMs = Number(process.env.GRIDCC_LIVE_COALESCE_MS ?? 200);
+const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
+let seq = 0;
+let queued = [];
+
+const server = http.createServer((req, res) => {
+  if (req.method !== 'POST' || req.url !== '/cases') return res.writeHead(404).end();
+  const chunks = [];
+  req.on('data', (chunk) => chunks.push(chunk));
+  req.on('end', () => {
+    let body;
+    try { body = JSON.parse(Buffer.concat(chunks).toString()); } catch { return res.writeHead(400).end(); }
+    seq++;
+    const code = `530324-${day}-${String(seq).padStart(6, '0')}-P`;
+    queued.push({ seq, caseCode: code, type: 'RECEIVED', gridCode: body.gridCode ?? null,
+                  at: new Date().toISOString(), category: body.category });
+    res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ code }));
+  });
+});
+// The load generator keeps its connections busy; a long idle timeout spares it resets.
+server.keepAliveTimeout = 60_000;
+
+const wss = new WebSocketServer({ server, path: '/live' });
+wss.on('connection', (ws) => ws.send(JSON.stringify({ type: 'snapshot', seq, grids: {}, kpi: {} })));
+
+setInterval(() => {
+  if (queued.length === 0) return;
+  // Serialised once; every client is sent the same bytes.
+  const frame = Buffer.from(JSON.stringify({ type: 'delta', seq, grids: {}, events: queued }));
+  queued = [];
+  for (const ws of wss.clients) if (ws.readyState === ws.OPEN) ws.send(frame, { binary: false });
+}, coalesceMs);
+
+server.listen(port, '127.0.0.1', () => console.error(`peer: ws broadcaster on 127.0.0.1:${port}`));
