@@ -63,6 +63,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
 
 function postFailed(why) {
   if (++failures <= 5) log(`POST ${arg.post} failed: ${why}`);
+  if (failures === 100) fail(`100 posts failed: the run is stopped`);
 }
 
 function postCase(body) {
@@ -176,10 +177,15 @@ crowd.on('message', (msg) => crowdReplies.shift()?.(msg));
 const crowdSays = (request) => new Promise((resolve) => { crowdReplies.push(resolve); if (request) crowd.postMessage(request); });
 
 const crowdOpen = crowdSays(null);  // its first message: all its clients are open
-const sampledWs = await openClients(arg.live, sampleCount, sampledHandler);
-const slowWs = await openClients(arg.live, slowCount, slowHandler);
+const opening = (async () => {
+  const sampledWs = await openClients(arg.live, sampleCount, sampledHandler);
+  const slowWs = await openClients(arg.live, slowCount, slowHandler);
+  await crowdOpen;
+  return [sampledWs, slowWs];
+})();
+const openTimeout = sleep(120_000).then(() => { throw new Error('not every client had its snapshot within 120 s'); });
+const [sampledWs, slowWs] = await Promise.race([opening, openTimeout]).catch((err) => fail(err.message));
 slowWs.forEach((ws, i) => { slow[i].ws = ws; });
-await crowdOpen;
 log(`${clients} clients on ${arg.live} have their snapshot after ${((now() - openedAt) / 1000).toFixed(1)} s ` +
     `(${sampleCount} sampled, ${slowCount} to stall, ${crowdCount} counting)`);
 await sleep(Number(arg.settle) * 1000);

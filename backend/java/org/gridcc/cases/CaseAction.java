@@ -33,7 +33,11 @@ public enum CaseAction {
             "KEPT_SEPARATE", null);
 
     /** The states in which a case needs nobody any more. */
-    static final String[] CLOSED_STATES = {"archived", "rejected"};
+    public static final List<String> CLOSED_STATES = List.of("archived", "rejected");
+    public static boolean isClosed(String status) {
+        return CLOSED_STATES.contains(status);
+    }
+
     /** The same, as an SQL list for the queries of this package. */
     static final String CLOSED_STATES_SQL = "('" + String.join("', '", CLOSED_STATES) + "')";
 

@@ -182,7 +182,7 @@ public class CaseIntake {
                         c.grid(GridLevel.GROUP), c.grid(GridLevel.BASE), unitCode(c.chain(), c.risk(), c.category()), c.ruleSet(),
                         receivedAt.atOffset(ZoneOffset.UTC), new JsonArray(json.valueToTree(due).toString()),
                         (double) c.category().duplicateRadiusMetres(), c.category().duplicateWindowHours(), SAME_REPORTER_DAYS,
-                        MAX_LINKS, CaseAction.CLOSED_STATES, actor, now.atOffset(ZoneOffset.UTC), payload, key, requestHash)))
+                        MAX_LINKS, CaseAction.CLOSED_STATES.toArray(String[]::new), actor, now.atOffset(ZoneOffset.UTC), payload, key, requestHash)))
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     var links = new ArrayList<CaseView.LinkView>();

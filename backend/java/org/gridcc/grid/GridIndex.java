@@ -3,7 +3,9 @@ package org.gridcc.grid;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,6 +44,9 @@ public class GridIndex {
     private record Snapshot(int version, STRtree tree, Map<String, IndexedGrid> byCode) {}
 
     private final DataSource db;
+    /** Tells the live view when another version is loaded; absent when the index is used outside the container (benchmarks). */
+    @Inject
+    Event<GridVersionChanged> versionChanged;
     private volatile Snapshot current = new Snapshot(0, new STRtree(), Map.of());
 
     public GridIndex(DataSource db) {
@@ -63,7 +68,9 @@ public class GridIndex {
                 return;
             }
             Snapshot next = load(c, published.get());
+            int before = current.version();
             current = next;
+            if (versionChanged != null && before != 0 && before != next.version()) versionChanged.fireAsync(new GridVersionChanged(next.version()));
             LOG.infof("Grid index: version %d, %,d grids in %d ms", next.version(), next.byCode().size(),
                     (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {

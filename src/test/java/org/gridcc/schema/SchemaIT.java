@@ -102,16 +102,46 @@ class SchemaIT {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
-                c.createStatement().execute("""
-                        INSERT INTO "case" (code, channel, category, risk, title, status, rule_set, received_at)
-                        VALUES ('T1', 'window', 'dispute', 'low', 'test', 'received', 'luoping', now())""");
-                c.createStatement().execute("""
-                        INSERT INTO case_event (case_id, type, actor) SELECT id, 'RECEIVED', 'test' FROM "case" WHERE code = 'T1'""");
+                caseWithEvents(c, "T1", "RECEIVED");
                 assertThatThrownBy(() -> c.createStatement().execute("UPDATE case_event SET actor = 'someone else'"))
                         .hasMessageContaining("append-only");
             } finally {
                 c.rollback();
             }
+        }
+    }
+
+    @Test
+    void anEventIsGivenItsStreamPositionOnceAndNothingElse() throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                caseWithEvents(c, "T2", "RECEIVED", "ACCEPTED");
+                String mine = "case_id = (SELECT id FROM \"case\" WHERE code = 'T2')";
+
+                assertThat(c.createStatement().executeUpdate("UPDATE case_event SET seq = -1 WHERE type = 'RECEIVED' AND " + mine))
+                        .isEqualTo(1);
+                var numbered = c.setSavepoint();
+                assertThatThrownBy(() -> c.createStatement().execute("UPDATE case_event SET seq = -2 WHERE type = 'RECEIVED' AND " + mine))
+                        .hasMessageContaining("append-only");
+                c.rollback(numbered);
+                assertThatThrownBy(() -> c.createStatement().execute(
+                        "UPDATE case_event SET seq = -3, actor = 'someone else' WHERE type = 'ACCEPTED' AND " + mine))
+                        .hasMessageContaining("append-only");
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    private static void caseWithEvents(Connection c, String code, String... events) throws SQLException {
+        c.createStatement().execute("""
+                INSERT INTO "case" (code, channel, category, risk, title, status, rule_set, received_at)
+                VALUES ('%s', 'window', 'dispute', 'low', 'test', 'received', 'luoping', now())""".formatted(code));
+        for (String event : events) {
+            c.createStatement().execute("""
+                    INSERT INTO case_event (case_id, type, actor) SELECT id, '%s', 'test' FROM "case" WHERE code = '%s'"""
+                    .formatted(event, code));
         }
     }
 

@@ -1,0 +1,54 @@
+package org.gridcc.live;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gridcc.common.Problem.FieldError;
+import org.gridcc.common.ProblemException;
+import org.gridcc.common.ProblemType;
+
+/** The live stream over plain HTTP: its events after a position. */
+@Path("/api/events")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Live", description = "The event stream behind WS /live, and hotspot scores")
+public class EventResource {
+
+    private final EventHistory history;
+
+    public EventResource(EventHistory history) {
+        this.history = history;
+    }
+
+    /** A page of the stream; {@code next} is the position to ask after for the following page. */
+    public record EventPage(long head, long next, List<StreamEvent.Ticker> events) {}
+
+    @GET
+    @Operation(summary = "Stream events after a position, in stream order",
+            description = "after: a position (0 for the start); limit: 1 to 1000 (default 500). Events carry no personal data. "
+                    + "A /live client told it missed positions (a snapshot with missed [from, to]) can fill its ticker here.")
+    public Uni<EventPage> events(@QueryParam("after") String after, @QueryParam("limit") String limit) {
+        long from = number("after", after, 0, 0, Long.MAX_VALUE);
+        int size = (int) number("limit", limit, 500, 1, EventHistory.MAX_PAGE);
+        long head = history.head();
+        return history.between(from, head, size)
+                .map(events -> new EventPage(head, events.isEmpty() ? from : events.get(events.size() - 1).seq(), events));
+    }
+
+    private static long number(String name, String text, long fallback, long min, long max) {
+        if (text == null || text.isBlank()) return fallback;
+        try {
+            long value = Long.parseLong(text.strip());
+            if (value >= min && value <= max) return value;
+        } catch (NumberFormatException e) {
+            // told below
+        }
+        throw new ProblemException(ProblemType.VALIDATION_FAILED, "The query cannot be answered; see errors.",
+                List.of(new FieldError(name, "must be a whole number from %d to %d, not \"%s\"".formatted(min, max, text))));
+    }
+}

@@ -1,0 +1,54 @@
+package org.gridcc.live;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes an early warning of a group event (群体性事件苗头) as a GROUP_ALERT event of the case that
+ * completed the cluster, so that it reaches every screen through the stream and stays in the
+ * case's history. The alert row is written only if the village has no alert of the category
+ * within the window, in the same statement as the event: one cluster, one alert, also when the
+ * service restarts in between.
+ */
+@ApplicationScoped
+public class GroupAlerts {
+
+    private static final Logger LOG = Logger.getLogger(GroupAlerts.class);
+
+    private final Pool pool;
+
+    public GroupAlerts(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Writes the alert; {@code whenNotWritten} runs if the database refused it, so that the next case tries again. */
+    void raise(LiveCase trigger, int cases, Duration window, Instant now, Runnable whenNotWritten) {
+        pool.preparedQuery("""
+                        WITH alert AS (
+                            INSERT INTO group_alert (village_code, category, raised_at, case_count, case_id)
+                            SELECT $1, $2, $3::timestamptz, $4, $5
+                             WHERE NOT EXISTS (SELECT 1 FROM group_alert
+                                                WHERE village_code = $1 AND category = $2 AND raised_at > $3::timestamptz - make_interval(secs => $6))
+                            RETURNING id)
+                        INSERT INTO case_event (case_id, type, actor, at, payload)
+                        SELECT $5, 'GROUP_ALERT', 'live:group-alert', $3::timestamptz,
+                               jsonb_build_object('village', $1, 'category', $2, 'cases', $4, 'windowHours', $6 / 3600.0)
+                          FROM alert""")
+                .execute(Tuple.of(trigger.village(), trigger.category(), now.atOffset(ZoneOffset.UTC), cases, trigger.id(),
+                        (double) window.toSeconds()))
+                .subscribe().with(rows -> {
+                    if (rows.rowCount() > 0) {
+                        LOG.infof("Group-event warning: %d %s cases in village %s within %s", cases, trigger.category(),
+                                trigger.village(), window);
+                    }
+                }, e -> {
+                    LOG.errorf("Group-event warning for village %s not written: %s", trigger.village(), e.getMessage());
+                    whenNotWritten.run();
+                });
+    }
+}

@@ -1,0 +1,9 @@
+package org.gridcc.live;
+
+/**
+ * The wall's key figures: counted live from the grid states (today's received, open, warned,
+ * overdue, supervised, hot base grids), and rates for the cases received today from the reports
+ * (refreshed every minute; null until something can be rated).
+ */
+public record Kpi(int receivedToday, int open, int warned, int overdue, int supervised, int hotGrids,
+                  Double timelyAcceptanceRate, Double onTimeReplyRate, Double satisfactionRate) {}

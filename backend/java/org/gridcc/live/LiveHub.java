@@ -1,0 +1,238 @@
+package org.gridcc.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.interceptor.Interceptor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.gridcc.common.ServiceClock;
+import org.gridcc.grid.GridIndex;
+import org.gridcc.grid.GridVersionChanged;
+import org.jboss.logging.Logger;
+
+/**
+ * The clients of /live: each gets a snapshot, then deltas of only the grids that changed,
+ * gathered for the coalescing window, plus the events as a ticker.
+ *
+ * <p>No client can hold up another: frames go out without waiting, and a client with too many
+ * frames not yet written to its socket is marked behind and sent nothing more until its socket
+ * has drained; then it gets a fresh snapshot naming the positions it missed. A resuming client
+ * ({@code since=N}) gets the snapshot, then every event after N, then the deltas held meanwhile.
+ */
+@ApplicationScoped
+public class LiveHub {
+
+    private static final Logger LOG = Logger.getLogger(LiveHub.class);
+
+    private final LiveState state;
+    private final EventRelay relay;
+    private final EventHistory history;
+    private final GridIndex index;
+    private final ServiceClock clock;
+    private final LiveConfig config;
+    private final ObjectMapper json;
+    private final Vertx vertx;
+    private final Map<String, Client> clients = new ConcurrentHashMap<>();
+
+    public LiveHub(LiveState state, EventRelay relay, EventHistory history, GridIndex index, ServiceClock clock, LiveConfig config,
+                   ObjectMapper json, Vertx vertx) {
+        this.state = state;
+        this.relay = relay;
+        this.history = history;
+        this.index = index;
+        this.clock = clock;
+        this.config = config;
+        this.json = json;
+        this.vertx = vertx;
+    }
+
+    private static final class Client {
+        final WebSocketConnection connection;
+        final Subscription subscription;
+        final AtomicInteger unsent = new AtomicInteger();
+        /** Guarded by the state's lock: frames held while the client's replay is read, whether it fell behind, its last position. */
+        List<String> held;
+        boolean behind;
+        long seq;
+
+        Client(WebSocketConnection connection, Subscription subscription) {
+            this.connection = connection;
+            this.subscription = subscription;
+        }
+    }
+
+    /** After the grid index (the state needs the grids' levels) and after the messaging channels are connected. */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent start) {
+        state.rebuild().await().indefinitely();
+        relay.start();
+        vertx.setPeriodic(config.coalesce().toMillis(), id -> flush());
+        vertx.setPeriodic(config.heartbeat().toMillis(), id -> heartbeat());
+        vertx.setPeriodic(60_000, id -> state.tick());
+        state.tick();
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        relay.stop();
+    }
+
+    void open(WebSocketConnection connection) {
+        Subscription subscription;
+        try {
+            subscription = Subscription.parse(connection.handshakeRequest().query(), index);
+        } catch (IllegalArgumentException e) {
+            connection.sendText(encode(Map.of("type", "error", "status", 400, "detail", e.getMessage())))
+                    .chain(() -> connection.close()).subscribe().with(ok -> {}, failure -> {});
+            return;
+        }
+        Client client = new Client(connection, subscription);
+        long at;
+        synchronized (state) {
+            // Deltas so far go to the clients there were; the new one starts from the state they leave.
+            deliver(state.drain());
+            var snapshot = state.snapshot(subscription, null);
+            at = snapshot.seq();
+            client.seq = at;
+            if (subscription.since() != null && subscription.since() < at) client.held = new ArrayList<>();
+            send(client, encode(snapshot));
+            clients.put(connection.id(), client);
+        }
+        if (client.held != null) replay(client, subscription.since(), at);
+    }
+
+    void close(WebSocketConnection connection) {
+        clients.remove(connection.id());
+    }
+
+    /** Sends the events (after, upTo] a page at a time, then what was held meanwhile. */
+    private void replay(Client client, long after, long upTo) {
+        history.between(after, upTo, EventHistory.MAX_PAGE).subscribe().with(events -> {
+            if (!events.isEmpty()) {
+                var mine = events.stream().filter(client.subscription::acceptsEvent).toList();
+                send(client, encode(Map.of("type", "replay", "seq", events.get(events.size() - 1).seq(), "events", mine)));
+            }
+            long reached = events.isEmpty() ? upTo : events.get(events.size() - 1).seq();
+            if (reached < upTo && !events.isEmpty()) {
+                replay(client, reached, upTo);
+                return;
+            }
+            synchronized (state) {
+                List<String> held = client.held;
+                client.held = null;
+                if (!client.behind) held.forEach(frame -> send(client, frame));
+            }
+        }, failure -> {
+            LOG.warnf("Replay for a /live client failed (%s); closing it so that it reconnects", failure.getMessage());
+            client.connection.close().subscribe().with(ok -> {}, e -> {});
+        });
+    }
+
+    /** Every coalescing window: one delta per kind of subscription, to every client that is keeping up. */
+    void flush() {
+        synchronized (state) {
+            for (Client client : clients.values()) {
+                if (client.behind && client.unsent.get() == 0 && client.held == null) {
+                    client.behind = false;
+                    long missedFrom = client.seq + 1;
+                    var snapshot = state.snapshot(client.subscription, null);
+                    // The snapshot is taken at the drain point below, so nothing is lost in between.
+                    send(client, encode(new LiveState.Snapshot("snapshot", snapshot.seq(), snapshot.gridVersion(), snapshot.grids(),
+                            snapshot.kpi(), List.of(missedFrom, snapshot.seq()))));
+                    client.seq = snapshot.seq();
+                }
+            }
+            deliver(state.drain());
+        }
+    }
+
+    private void deliver(LiveState.Drain drain) {
+        if (drain.isEmpty()) return;
+        Map<Subscription, String> frames = new HashMap<>();
+        for (Client client : clients.values()) {
+            String frame = frames.computeIfAbsent(client.subscription.filter(), filter -> delta(drain, filter));
+            if (frame.isEmpty()) continue;
+            if (client.held != null) {
+                // Held while its replay is read; too many and it is given a snapshot after the replay instead.
+                if (client.held.size() < config.maxUnsentFrames()) client.held.add(frame);
+                else client.behind = true;
+            } else if (!client.behind) {
+                if (client.unsent.get() >= config.maxUnsentFrames()) {
+                    client.behind = true;
+                    continue;
+                }
+                send(client, frame);
+                client.seq = drain.seq();
+            }
+        }
+    }
+
+    private String delta(LiveState.Drain drain, Subscription filter) {
+        var grids = new HashMap<String, GridState>();
+        drain.grids().forEach((code, grid) -> {
+            if (filter.acceptsGrid(code, index)) grids.put(code, grid);
+        });
+        var events = drain.events().stream().filter(filter::acceptsEvent).toList();
+        if (grids.isEmpty() && events.isEmpty()) return "";
+        var frame = new java.util.LinkedHashMap<String, Object>();
+        frame.put("type", "delta");
+        frame.put("seq", drain.seq());
+        frame.put("grids", grids);
+        frame.put("events", events);
+        frame.put("kpi", drain.kpi());
+        return encode(frame);
+    }
+
+    private void heartbeat() {
+        String frame = encode(Map.of("type", "heartbeat", "seq", state.seq(), "at", ServiceClock.local(clock.now())));
+        synchronized (state) {
+            for (Client client : clients.values()) {
+                if (client.held == null && !client.behind) send(client, frame);
+            }
+        }
+    }
+
+    /** New boundaries: the grids of cases have moved, so every client reloads its tiles and gets a new snapshot. */
+    void onBoundaries(@ObservesAsync GridVersionChanged changed) {
+        state.rebuild().subscribe().with(ok -> {
+            synchronized (state) {
+                deliver(state.drain());
+                String notice = encode(Map.of("type", "boundaries", "gridVersion", changed.version()));
+                for (Client client : clients.values()) {
+                    send(client, notice);
+                    var snapshot = state.snapshot(client.subscription, null);
+                    send(client, encode(snapshot));
+                    client.seq = snapshot.seq();
+                }
+            }
+        }, e -> LOG.errorf("Live state not rebuilt after boundaries changed: %s", e.getMessage()));
+    }
+
+    private void send(Client client, String frame) {
+        client.unsent.incrementAndGet();
+        client.connection.sendText(frame).subscribe().with(ok -> client.unsent.decrementAndGet(), e -> client.unsent.decrementAndGet());
+    }
+
+    private String encode(Object frame) {
+        try {
+            return json.writeValueAsString(frame);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    int clientCount() {
+        return clients.size();
+    }
+}

@@ -1,0 +1,258 @@
+package org.gridcc.live;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.gridcc.cases.CaseAction;
+import org.gridcc.common.ServiceClock;
+import org.gridcc.grid.GridIndex;
+import org.gridcc.grid.GridLevel;
+import org.gridcc.stats.CaseStats;
+import org.gridcc.stats.Kpis;
+import org.jboss.logging.Logger;
+
+/**
+ * The state of every grid at every level, as the wall shows it: read from the database at start,
+ * then folded event by event from the {@code case-events} channel. Each event carries its case
+ * as it stood after the event, so a fold replaces the case's old contribution with its new one
+ * and the counts stay equal to what the database says. Changes since the last delta are kept
+ * for the hub to send. All methods hold this object's lock.
+ */
+@ApplicationScoped
+public class LiveState {
+
+    private static final Logger LOG = Logger.getLogger(LiveState.class);
+
+    private final Pool pool;
+    private final GridIndex index;
+    private final ServiceClock clock;
+    private final LiveConfig config;
+    private final GroupAlerts groupAlerts;
+    private final CaseStats stats;
+
+    private final Map<Long, LiveCase> cases = new HashMap<>();
+    private final Map<String, GridTally> tallies = new HashMap<>();
+    private final ArrayDeque<StreamEvent.Ticker> recent = new ArrayDeque<>();
+    private final Set<String> changed = new HashSet<>();
+    private final List<StreamEvent.Ticker> pending = new ArrayList<>();
+    private final Map<String, Instant> lastGroupAlert = new HashMap<>();
+    private Hotspots hotspots;
+    private Kpis rates;
+    private long seq;
+    private int gridVersion;
+    private LocalDate today;
+
+    public LiveState(Pool pool, GridIndex index, ServiceClock clock, LiveConfig config, GroupAlerts groupAlerts, CaseStats stats) {
+        this.pool = pool;
+        this.index = index;
+        this.clock = clock;
+        this.config = config;
+        this.groupAlerts = groupAlerts;
+        this.stats = stats;
+        this.hotspots = new Hotspots(config.hotspot());
+    }
+
+    /** What a client gets first (and again when it fell behind or the boundaries changed). */
+    public record Snapshot(String type, long seq, int gridVersion, Map<String, GridState> grids, Kpi kpi, List<Long> missed) {}
+
+    /** What changed since the last drain: grid states (every level), events in stream order, the key figures. */
+    record Drain(long seq, Map<String, GridState> grids, List<StreamEvent.Ticker> events, Kpi kpi) {
+        boolean isEmpty() {
+            return grids.isEmpty() && events.isEmpty();
+        }
+    }
+
+    /** Reads every open case, and every case recent enough for the hotspot windows, in one consistent snapshot. */
+    public Uni<Void> rebuild() {
+        Instant now = clock.now();
+        Instant horizon = now.minus(config.hotspot().window()).minus(config.hotspot().baseline());
+        return pool.withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").execute()
+                        .chain(() -> tx.query("SELECT coalesce(max(seq), 0) FROM case_event").execute())
+                        .chain(head -> tx.preparedQuery("SELECT * FROM case_live WHERE NOT (status = ANY ($1)) OR received_at > $2")
+                                .execute(Tuple.of(CaseAction.CLOSED_STATES.toArray(String[]::new), horizon.atOffset(ZoneOffset.UTC)))
+                                .chain(live -> tx.preparedQuery("""
+                                                SELECT village_code, category, max(raised_at) AS at FROM group_alert
+                                                 WHERE raised_at > $1 GROUP BY village_code, category""")
+                                        .execute(Tuple.of(now.minus(config.groupAlert().window()).atOffset(ZoneOffset.UTC)))
+                                        .invoke(alerts -> load(head.iterator().next().getLong(0), live, alerts, now)))))
+                .replaceWithVoid();
+    }
+
+    private synchronized void load(long head, Iterable<Row> live, Iterable<Row> alerts, Instant now) {
+        changed.addAll(tallies.keySet());
+        cases.clear();
+        tallies.clear();
+        lastGroupAlert.clear();
+        hotspots = new Hotspots(config.hotspot());
+        today = day(now);
+        for (Row row : live) {
+            LiveCase c = LiveCase.of(row);
+            cases.put(c.id(), c);
+            count(c, 1);
+            hotspots.add(c);
+        }
+        for (Row row : alerts) {
+            lastGroupAlert.put(row.getString("village_code") + "|" + row.getString("category"),
+                    row.getOffsetDateTime("at").toInstant());
+        }
+        rescore(hotspots.grids(), now);
+        seq = Math.max(seq, head);
+        gridVersion = index.version();
+        LOG.infof("Live state: %d cases, %d grids with cases, at stream position %d", cases.size(), tallies.size(), seq);
+    }
+
+    @Incoming("case-events")
+    public synchronized void fold(StreamEvent event) {
+        if (event.seq() <= seq) return; // already in the state read at start
+        seq = event.seq();
+        Instant now = clock.now();
+        LiveCase after = event.after(), before = cases.get(after.id());
+        if (before != null) count(before, -1);
+        if (after.open() || after.receivedAt().isAfter(now.minus(config.hotspot().window()).minus(config.hotspot().baseline()))) {
+            cases.put(after.id(), after);
+            count(after, 1);
+        } else {
+            cases.remove(after.id());
+        }
+        if (before == null && event.type().equals("RECEIVED")) {
+            hotspots.add(after);
+            rescore(after.grids(), now);
+            raiseGroupAlert(after, now);
+        }
+        StreamEvent.Ticker ticker = event.ticker();
+        recent.addLast(ticker);
+        while (recent.size() > config.recentEvents()) recent.removeFirst();
+        pending.add(ticker);
+    }
+
+    synchronized Snapshot snapshot(Subscription subscription, List<Long> missed) {
+        var grids = new HashMap<String, GridState>();
+        tallies.forEach((code, tally) -> {
+            GridState state = tally.state();
+            if (!state.isEmpty() && subscription.acceptsGrid(code, index)) grids.put(code, state);
+        });
+        return new Snapshot("snapshot", seq, gridVersion, grids, kpi(), missed);
+    }
+
+    synchronized Drain drain() {
+        var grids = new HashMap<String, GridState>();
+        for (String code : changed) {
+            GridTally tally = tallies.get(code);
+            grids.put(code, tally == null ? GridState.EMPTY : tally.state());
+        }
+        changed.clear();
+        var events = List.copyOf(pending);
+        pending.clear();
+        return new Drain(seq, grids, events, kpi());
+    }
+
+    synchronized long seq() {
+        return seq;
+    }
+
+    /** The events in (after, upTo] if memory still holds them all. */
+    synchronized Optional<List<StreamEvent.Ticker>> recentEvents(long after, long upTo) {
+        if (recent.isEmpty() || recent.getFirst().seq() > after + 1) return after >= upTo ? Optional.of(List.of()) : Optional.empty();
+        return Optional.of(recent.stream().filter(e -> e.seq() > after && e.seq() <= upTo).toList());
+    }
+
+    synchronized Hotspots.Explanation explain(String grid) {
+        return hotspots.explain(grid, clock.now());
+    }
+
+    /** Every minute: windows slide, days turn, rates are read again. */
+    synchronized void tick() {
+        Instant now = clock.now();
+        if (!day(now).equals(today)) {
+            today = day(now);
+            changed.addAll(tallies.keySet());
+            tallies.clear();
+            cases.values().removeIf(c -> !c.open() && c.receivedAt().isBefore(now.minus(config.hotspot().window())
+                    .minus(config.hotspot().baseline())));
+            cases.values().forEach(c -> count(c, 1));
+            hotspots.forgetBefore(now);
+        }
+        rescore(hotspots.grids(), now);
+        index.grid(county()).ifPresent(county -> stats.kpis(county.code(), today.atStartOfDay(ServiceClock.CHINA).toOffsetDateTime(),
+                        now.atOffset(ZoneOffset.UTC))
+                .subscribe().with(kpis -> {
+                    synchronized (this) {
+                        rates = kpis;
+                    }
+                }, e -> LOG.warnf("Live key figures: rates not read (%s)", e.getMessage())));
+    }
+
+    private String county() {
+        return tallies.keySet().stream().filter(code -> code.length() == 6).findFirst().orElse("");
+    }
+
+    private void count(LiveCase c, int sign) {
+        boolean receivedToday = day(c.receivedAt()).equals(today);
+        for (String grid : c.grids()) {
+            tallies.computeIfAbsent(grid, g -> new GridTally()).count(c, receivedToday, sign);
+            changed.add(grid);
+        }
+    }
+
+    private void rescore(Iterable<String> grids, Instant now) {
+        for (String grid : grids) {
+            int level = hotspots.level(grid, now);
+            GridTally tally = tallies.get(grid);
+            if (tally == null && level == 0 || tally != null && tally.hot == level) continue;
+            tallies.computeIfAbsent(grid, g -> new GridTally()).hot = level;
+            changed.add(grid);
+        }
+    }
+
+    /** Several cases of one category from one village within a few hours: one alert for the cluster. */
+    private void raiseGroupAlert(LiveCase c, Instant now) {
+        var rule = config.groupAlert();
+        if (rule.cases() <= 0 || c.village() == null || c.receivedAt().isBefore(now.minus(rule.window()))) return;
+        int cluster = hotspots.count(c.village(), c.category(), c.receivedAt().minus(rule.window()), c.receivedAt());
+        String key = c.village() + "|" + c.category();
+        Instant last = lastGroupAlert.get(key);
+        if (cluster < rule.cases() || last != null && last.isAfter(c.receivedAt().minus(rule.window()))) return;
+        lastGroupAlert.put(key, c.receivedAt());
+        groupAlerts.raise(c, cluster, rule.window(), now, () -> {
+            synchronized (this) {
+                lastGroupAlert.remove(key, c.receivedAt());
+            }
+        });
+    }
+
+    private Kpi kpi() {
+        int received = 0, open = 0, warned = 0, overdue = 0, supervised = 0, hot = 0;
+        for (var entry : tallies.entrySet()) {
+            GridTally t = entry.getValue();
+            if (entry.getKey().length() == 6) {
+                received += t.newToday;
+                open += t.open;
+                warned += t.warned;
+                overdue += t.overdue;
+                supervised += t.supervised;
+            } else if (t.hot > 0 && index.grid(entry.getKey()).map(g -> g.level() == GridLevel.BASE).orElse(false)) {
+                hot++;
+            }
+        }
+        return new Kpi(received, open, warned, overdue, supervised, hot, rates == null ? null : rates.timelyAcceptanceRate(),
+                rates == null ? null : rates.onTimeReplyRate(), rates == null ? null : rates.satisfactionRate());
+    }
+
+    private static LocalDate day(Instant time) {
+        return time.atZone(ServiceClock.CHINA).toLocalDate();
+    }
+}

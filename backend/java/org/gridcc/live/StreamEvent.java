@@ -1,0 +1,25 @@
+package org.gridcc.live;
+
+import io.vertx.mutiny.sqlclient.Row;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import org.gridcc.common.ServiceClock;
+
+/**
+ * A committed case event at its place in the stream, with the case as it stood once the event
+ * was committed: what the {@code case-events} channel carries. Folding {@code after} into the
+ * live state is idempotent, so a replayed event does no harm.
+ */
+public record StreamEvent(long seq, String type, Instant at, LiveCase after) {
+
+    /** What a screen shows of the event: no names, phones or words of the people involved. */
+    public Ticker ticker() {
+        return new Ticker(seq, after.code(), type, after.grid(), ServiceClock.local(at), after.category());
+    }
+
+    public record Ticker(long seq, String caseCode, String type, String gridCode, OffsetDateTime at, String category) {}
+
+    static StreamEvent of(Row row) {
+        return new StreamEvent(row.getLong("seq"), row.getString("type"), row.getOffsetDateTime("at").toInstant(), LiveCase.of(row));
+    }
+}

@@ -1,0 +1,65 @@
+package org.gridcc.live;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.gridcc.grid.GridIndex;
+import org.gridcc.grid.GridLevel;
+
+/**
+ * What a /live client asked for: {@code since} (resume after that stream position), {@code
+ * level} (only grids of one level) and {@code grid} (only that grid and what lies in it; codes
+ * nest, so this is a prefix).
+ */
+public record Subscription(Long since, GridLevel level, String subtree) {
+
+    static final Subscription ALL = new Subscription(null, null, null);
+
+    /** Parses the query of the handshake; a bad value is refused with a sentence that says what to send. */
+    static Subscription parse(String query, GridIndex index) {
+        Map<String, String> params = new HashMap<>();
+        if (query != null && !query.isBlank()) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                String key = eq < 0 ? pair : pair.substring(0, eq);
+                params.put(URLDecoder.decode(key, StandardCharsets.UTF_8),
+                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        Long since = null;
+        if (params.containsKey("since")) {
+            try {
+                since = Long.parseLong(params.get("since"));
+            } catch (NumberFormatException e) {
+                since = -1L;
+            }
+            if (since < 0) throw new IllegalArgumentException("since must be a stream position (0 or more), not \"%s\""
+                    .formatted(params.get("since")));
+        }
+        GridLevel level = null;
+        if (params.containsKey("level")) {
+            level = GridLevel.of(params.get("level")).orElseThrow(() -> new IllegalArgumentException(
+                    "level must be one of county, township, village, group, base, special, not \"%s\"".formatted(params.get("level"))));
+        }
+        String grid = params.get("grid");
+        if (grid != null && index.grid(grid).isEmpty()) {
+            throw new IllegalArgumentException("no grid has code \"%s\" in the published version".formatted(grid));
+        }
+        return new Subscription(since, level, grid);
+    }
+
+    boolean acceptsGrid(String code, GridIndex index) {
+        if (subtree != null && !code.startsWith(subtree)) return false;
+        return level == null || index.grid(code).map(g -> g.level() == level).orElse(false);
+    }
+
+    boolean acceptsEvent(StreamEvent.Ticker event) {
+        return subtree == null || event.gridCode() != null && event.gridCode().startsWith(subtree);
+    }
+
+    /** The same filter without the resume point: clients with equal filters share their delta frames. */
+    Subscription filter() {
+        return new Subscription(null, level, subtree);
+    }
+}

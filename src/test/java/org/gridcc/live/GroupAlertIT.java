@@ -1,0 +1,87 @@
+package org.gridcc.live;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.gridcc.grid.DemoCounty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Early warnings of group events and hotspot scores, with the alert rule on (the other tests
+ * keep it off: an alert adds an event to some case's history).
+ */
+@QuarkusTest
+@TestProfile(GroupAlertIT.AlertsOn.class)
+class GroupAlertIT {
+
+    public static class AlertsOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // With the %test prefix: it would otherwise lose to the %test value in application.properties.
+            return Map.of("%test.gridcc.live.group-alert.cases", "5", "gridcc.live.group-alert.window", "3h");
+        }
+    }
+
+    @Inject
+    DemoCounty county;
+
+    @Inject
+    Vertx vertx;
+
+    @TestHTTPResource("/")
+    URL service;
+
+    @Test
+    void fiveCasesOfOneKindFromOneVillageWithinHoursRaiseOneAlert() throws Exception {
+        String village = county.one("SELECT code FROM grid WHERE level = 'village' ORDER BY code DESC OFFSET 40 LIMIT 1");
+        String base = county.one("SELECT min(code) FROM grid WHERE level = 'base' AND code LIKE ? || '%'", village);
+        double[] here = county.pointIn(base);
+        try (LiveClient client = LiveClient.connect(vertx, service.getPort(), "grid=" + village)) {
+            client.awaitType("snapshot");
+            List<String> codes = new ArrayList<>();
+            for (int i = 0; i < 4; i++) codes.add(LiveIT.post(here, "land_dispute", null));
+            LiveIT.post(here, "wage_arrears", null); // another kind does not count
+            for (String code : codes) client.awaitEvent(code, "RECEIVED");
+            assertThat(client.events()).noneMatch(e -> "GROUP_ALERT".equals(e.getString("type")));
+
+            String fifth = LiveIT.post(here, "land_dispute", null);
+            client.awaitEvent(fifth, "GROUP_ALERT");
+            String sixth = LiveIT.post(here, "land_dispute", null);
+            client.awaitEvent(sixth, "RECEIVED");
+            Thread.sleep(500); // time for a second alert, were there one
+
+            assertThat(client.events().stream().filter(e -> "GROUP_ALERT".equals(e.getString("type")))).hasSize(1);
+            assertThat(county.count("SELECT count(*) FROM group_alert WHERE village_code = ? AND category = 'land_dispute'", village))
+                    .isEqualTo(1);
+            given().get("/api/cases/" + fifth).then()
+                    .body("history.type", org.hamcrest.Matchers.hasItem("GROUP_ALERT"))
+                    .body("history.find { it.type == 'GROUP_ALERT' }.payload.cases", equalTo(5));
+
+            // Six land disputes in a day where none came before: the village and its grids are hot, and it is explained.
+            given().get("/api/grids/" + base + "/hotspot").then()
+                    .statusCode(200)
+                    .body("level", equalTo(3))
+                    .body("windowHours", equalTo(24.0f))
+                    .body("baselineDays", equalTo(28.0f))
+                    .body("categories[0].category", equalTo("land_dispute"))
+                    .body("categories[0].score.observed", equalTo(6))
+                    .body("categories[0].score.expected", equalTo(0.2f))
+                    .body("categories[0].score.pValue", org.hamcrest.Matchers.lessThan(1e-4f));
+            client.awaitGrid(village, g -> g.getInteger("hot", 0) == 3, "hotspot level 3");
+            given().get("/api/grids/" + village + "/hotspot").then().body("level", greaterThanOrEqualTo(1));
+        }
+        given().get("/api/grids/999999/hotspot").then().statusCode(404).contentType("application/problem+json");
+    }
+}

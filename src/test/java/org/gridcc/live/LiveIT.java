@@ -1,0 +1,197 @@
+package org.gridcc.live;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.gridcc.grid.DemoCounty;
+import org.gridcc.grid.GridVersionChanged;
+import org.gridcc.sla.DeadlineSweeper;
+import org.junit.jupiter.api.Test;
+
+/** WS /live with a real WebSocket client: snapshot, deltas at every level, overdue, subscriptions, boundaries. */
+@QuarkusTest
+class LiveIT {
+
+    @Inject
+    DemoCounty county;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    DeadlineSweeper sweeper;
+
+    @Inject
+    Event<GridVersionChanged> versionChanged;
+
+    @TestHTTPResource("/")
+    URL service;
+
+    static String post(double[] at, String category, OffsetDateTime receivedAt) {
+        return given().contentType("application/json").body("""
+                        {"channel": "grid_worker", "category": "%s", "title": "漏水", "location": {"lon": %s, "lat": %s},
+                         "reporter": {"name": "王五", "phone": "13900001111"} %s}"""
+                        .formatted(category, at[0], at[1], receivedAt == null ? "" : ", \"receivedAt\": \"" + receivedAt + "\""))
+                .post("/api/cases").then().statusCode(201).extract().path("code");
+    }
+
+    /** A base grid nobody else's test posts in. */
+    String base(int offset) {
+        return county.one("SELECT code FROM grid WHERE level = 'base' ORDER BY code DESC OFFSET ? LIMIT 1", offset);
+    }
+
+    LiveClient connect(String query) throws Exception {
+        return LiveClient.connect(vertx, service.getPort(), query);
+    }
+
+    @Test
+    void aClientFirstGetsASnapshotOfTheGridsThatHaveCases() throws Exception {
+        String base = base(4100);
+        try (LiveClient earlier = connect("")) { // to know when the live state has the case
+            earlier.awaitType("snapshot");
+            earlier.awaitEvent(post(county.pointIn(base), "neighbour_dispute", null), "RECEIVED");
+        }
+
+        try (LiveClient client = connect("")) {
+            JsonObject snapshot = client.awaitType("snapshot");
+            assertThat(client.frames().get(0).getString("type")).isEqualTo("snapshot");
+            assertThat(snapshot.getLong("seq")).isPositive();
+            assertThat(snapshot.getInteger("gridVersion")).isEqualTo(county.publishedVersion());
+            assertThat(snapshot.getJsonObject("grids").getJsonObject(base).getInteger("open")).isGreaterThanOrEqualTo(1);
+            assertThat(snapshot.getJsonObject("grids").getJsonObject(base.substring(0, 6)).getInteger("open")).isGreaterThanOrEqualTo(1);
+            assertThat(snapshot.getJsonObject("kpi").getInteger("open")).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void aPostedCaseShowsInADeltaForItsGridAtEveryLevelWithoutPersonalData() throws Exception {
+        String base = base(4110);
+        try (LiveClient client = connect("")) {
+            JsonObject snapshot = client.awaitType("snapshot");
+            int before = snapshot.getJsonObject("grids").getJsonObject(base, new JsonObject()).getInteger("open", 0);
+
+            String code = post(county.pointIn(base), "neighbour_dispute", null);
+
+            JsonObject event = client.awaitEvent(code, "RECEIVED");
+            assertThat(event.fieldNames()).containsExactlyInAnyOrder("seq", "caseCode", "type", "gridCode", "at", "category");
+            assertThat(event.getString("gridCode")).isEqualTo(base);
+            for (String grid : List.of(base.substring(0, 6), base.substring(0, 9), base.substring(0, 12), base.substring(0, 15), base)) {
+                client.awaitGrid(grid, g -> g.getInteger("open", 0) >= 1 && g.getInteger("newToday", 0) >= 1, "the new case");
+            }
+            client.awaitGrid(base, g -> g.getInteger("open", 0) == before + 1, "one more open case");
+            JsonObject delta = client.await(f -> "delta".equals(f.getString("type")), "a delta");
+            assertThat(delta.getJsonObject("kpi").getInteger("receivedToday")).isPositive();
+            // Names and phones of the people stay out of every frame.
+            assertThat(client.frames().toString()).doesNotContain("王五").doesNotContain("13900001111").doesNotContain("漏水");
+        }
+    }
+
+    @Test
+    void anOverdueCaseTurnsItsGridOverdue() throws Exception {
+        String base = base(4120);
+        try (LiveClient client = connect("")) {
+            client.awaitType("snapshot");
+            // Received eight days ago: Luoping's one week to finish has passed.
+            String code = post(county.pointIn(base), "neighbour_dispute", OffsetDateTime.now().minusDays(8));
+            client.awaitEvent(code, "RECEIVED");
+
+            sweeper.sweep().await().atMost(Duration.ofSeconds(10));
+
+            client.awaitEvent(code, "OVERDUE");
+            client.awaitGrid(base, g -> g.getInteger("overdue", 0) >= 1, "an overdue case");
+            client.awaitGrid(base.substring(0, 9), g -> g.getInteger("overdue", 0) >= 1, "an overdue case in the township");
+        }
+    }
+
+    @Test
+    void aSubscriptionToOneLevelOfASubtreeGetsOnlyThoseGrids() throws Exception {
+        String base = base(4130);
+        String township = base.substring(0, 9);
+        try (LiveClient client = connect("level=village&grid=" + township)) {
+            JsonObject snapshot = client.awaitType("snapshot");
+            String code = post(county.pointIn(base), "neighbour_dispute", null);
+            client.awaitEvent(code, "RECEIVED");
+            client.awaitGrid(base.substring(0, 12), g -> g.getInteger("open", 0) >= 1, "the new case");
+
+            for (JsonObject frame : client.frames()) {
+                if (frame.containsKey("grids")) {
+                    assertThat(frame.getJsonObject("grids").fieldNames()).allSatisfy(grid -> {
+                        assertThat(grid).hasSize(12).startsWith(township);
+                    });
+                }
+                if (frame.containsKey("events")) {
+                    assertThat(frame.getJsonArray("events").stream().map(e -> ((JsonObject) e).getString("gridCode")))
+                            .allSatisfy(grid -> assertThat(grid).startsWith(township));
+                }
+            }
+            assertThat(snapshot.getJsonObject("grids").fieldNames()).allSatisfy(grid -> assertThat(grid).hasSize(12));
+        }
+    }
+
+    @Test
+    void aBadSubscriptionIsToldWhatToSendAndClosed() throws Exception {
+        try (LiveClient client = connect("level=planet")) {
+            JsonObject error = client.awaitType("error");
+            assertThat(error.getInteger("status")).isEqualTo(400);
+            assertThat(error.getString("detail")).contains("level must be one of").contains("planet");
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!client.isClosed() && System.nanoTime() < deadline) Thread.sleep(20);
+            assertThat(client.isClosed()).isTrue();
+        }
+    }
+
+    @Test
+    void newBoundariesMakeClientsReloadTilesAndGetAFreshSnapshot() throws Exception {
+        try (LiveClient client = connect("")) {
+            client.awaitType("snapshot");
+            versionChanged.fireAsync(new GridVersionChanged(county.publishedVersion()));
+
+            JsonObject notice = client.awaitType("boundaries");
+            assertThat(notice.getInteger("gridVersion")).isEqualTo(county.publishedVersion());
+            client.await(f -> "snapshot".equals(f.getString("type"))
+                    && client.frames().stream().filter(g -> "snapshot".equals(g.getString("type"))).count() == 2, "a second snapshot");
+            List<String> types = client.frames().stream().map(f -> f.getString("type")).filter(t -> !t.equals("delta")).toList();
+            assertThat(types).startsWith("snapshot").containsSubsequence("boundaries", "snapshot");
+        }
+    }
+
+    @Test
+    void eventsAfterAPositionCanBeReadOverHttpPageByPage() throws Exception {
+        long start;
+        List<String> posted;
+        try (LiveClient client = connect("")) {
+            start = client.awaitType("snapshot").getLong("seq");
+            posted = List.of(post(county.pointIn(base(4140)), "consultation", null),
+                    post(county.pointIn(base(4140)), "consultation", null), post(county.pointIn(base(4140)), "consultation", null));
+            for (String code : posted) client.awaitEvent(code, "RECEIVED"); // numbered by the relay just after the 201
+        }
+
+        var codes = new java.util.ArrayList<String>();
+        var positions = new java.util.ArrayList<Long>();
+        long after = start;
+        for (int page = 0; page < 100; page++) {
+            var body = given().get("/api/events?after=" + after + "&limit=2").then().statusCode(200).extract().jsonPath();
+            List<Integer> seqs = body.getList("events.seq");
+            if (seqs.isEmpty()) break;
+            assertThat(seqs).hasSizeLessThanOrEqualTo(2);
+            seqs.forEach(s -> positions.add(s.longValue()));
+            codes.addAll(body.getList("events.caseCode"));
+            after = body.getLong("next");
+        }
+        assertThat(codes).containsAll(posted);
+        assertThat(positions).isEqualTo(java.util.stream.LongStream.rangeClosed(start + 1, after).boxed().toList());
+        given().get("/api/events?after=-1").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("after"));
+        given().get("/api/events?limit=abc").then().statusCode(400);
+    }
+}
