@@ -40,11 +40,8 @@ bench_psql -c 'SELECT setseed(0.2026)' -c "
   sed 1d | wrk_post_script "$work/cases.lua" /api/cases "$work/answered"
 
 read -r before last < <(bench_psql -c 'SELECT count(*), coalesce(max(id), 0) FROM "case"')
-# Tens of thousands of open cases left behind would be possible duplicates of every later
-# case (and work for the deadline sweeper): the next run would measure another database.
-# So the cases made here are closed when the scenario ends (in SQL: it is the bench database).
-close_cases() { bench_psql -c "UPDATE \"case\" SET status = 'archived' WHERE id > $last AND status = 'received'"; }
-on_exit close_cases
+# The cases made here are deleted when the scenario ends (see bench_forget_cases_after).
+on_exit "bench_forget_cases_after $last"
 wrk_figures "$GRIDCC_URL" "$clients" 5 "$work/cases.lua" >/dev/null  # warm the JIT
 warm=$(cat "$work/answered")
 out=$(wrk_figures "$GRIDCC_URL" "$clients" "$seconds" "$work/cases.lua")

@@ -116,6 +116,25 @@ pg_env() {
 # psql on the bench database: unaligned, tuples only, stops at the first error.
 bench_psql() { pg_env psql -X -q -At -F ' ' -v ON_ERROR_STOP=1 "$@"; }
 
+# Deletes the cases with an id above $1 and all that hangs off them, events included (the
+# append-only trigger is lifted for it): a scenario leaves the bench database as it found it,
+# or the next run measures another database (tens of thousands of cases received "today").
+bench_forget_cases_after() {
+  bench_psql <<SQL
+BEGIN;
+ALTER TABLE case_event DISABLE TRIGGER case_event_append_only;
+DELETE FROM group_alert WHERE case_id > $1;
+DELETE FROM deadline_alert WHERE case_id > $1;
+DELETE FROM idempotency_key WHERE case_id > $1;
+DELETE FROM case_link WHERE case_id > $1 OR other_id > $1;
+DELETE FROM case_event WHERE case_id > $1;
+UPDATE "case" SET merged_into = NULL WHERE merged_into > $1;
+DELETE FROM "case" WHERE id > $1;
+ALTER TABLE case_event ENABLE TRIGGER case_event_append_only;
+COMMIT;
+SQL
+}
+
 # Runs a pgbench script on the bench database (prepared statements, up to 2 threads) for some
 # seconds; prints transactions/s. Args: script clients seconds [more pgbench options]
 pgbench_tps() {

@@ -21,7 +21,7 @@
 #  - peer: src/test/bench/live/peer.mjs, a `ws` broadcaster on GRIDCC_BENCH_PEER_PORT (8090):
 #    POST /cases answers 201 at once, and its events go out in one delta to every client each
 #    200 ms, the service's coalescing window; no grid states, no database.
-# The cases made are archived when the scenario ends, as cases.sh does.
+# The cases made are deleted when the scenario ends, as cases.sh does.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -55,8 +55,7 @@ bench_psql -c 'SELECT setseed(0.2026)' -c "
             FROM household WHERE grid_code IS NOT NULL ORDER BY random() LIMIT 20000) h" | sed 1d >"$work/bodies"
 
 last=$(bench_psql -c 'SELECT coalesce(max(id), 0) FROM "case"')
-close_cases() { bench_psql -c "UPDATE \"case\" SET status = 'archived' WHERE id > $last AND status = 'received'"; }
-on_exit close_cases
+on_exit "bench_forget_cases_after $last"
 
 # Runs the load generator; prints "p50 p99 KB-per-connection p99-slow-run slow-given-snapshot".
 # Args: URL to POST cases to, WebSocket URL, PID of the server

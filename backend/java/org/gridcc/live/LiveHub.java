@@ -46,6 +46,11 @@ public class LiveHub {
     private final ObjectMapper json;
     private final Vertx vertx;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
+    /** Snapshots already encoded, by filter, while the state has not changed: a thousand walls connecting share one. */
+    private final Map<Subscription, EncodedSnapshot> snapshots = new HashMap<>();
+    private long snapshotsOf = -1;
+
+    private record EncodedSnapshot(long seq, String text) {}
 
     public LiveHub(LiveState state, EventRelay relay, EventHistory history, GridIndex index, ServiceClock clock, LiveConfig config,
                    ObjectMapper json, Vertx vertx) {
@@ -102,11 +107,11 @@ public class LiveHub {
         synchronized (state) {
             // Deltas so far go to the clients there were; the new one starts from the state they leave.
             deliver(state.drain());
-            var snapshot = state.snapshot(subscription, null);
+            EncodedSnapshot snapshot = snapshot(subscription.filter());
             at = snapshot.seq();
             client.seq = at;
             if (subscription.since() != null && subscription.since() < at) client.held = new ArrayList<>();
-            send(client, encode(snapshot));
+            send(client, snapshot.text());
             clients.put(connection.id(), client);
         }
         if (client.held != null) replay(client, subscription.since(), at);
@@ -211,12 +216,24 @@ public class LiveHub {
                 String notice = encode(Map.of("type", "boundaries", "gridVersion", changed.version()));
                 for (Client client : clients.values()) {
                     send(client, notice);
-                    var snapshot = state.snapshot(client.subscription, null);
-                    send(client, encode(snapshot));
+                    EncodedSnapshot snapshot = snapshot(client.subscription.filter());
+                    send(client, snapshot.text());
                     client.seq = snapshot.seq();
                 }
             }
         }, e -> LOG.errorf("Live state not rebuilt after boundaries changed: %s", e.getMessage()));
+    }
+
+    /** The current snapshot for a filter; call with the state's lock held. */
+    private EncodedSnapshot snapshot(Subscription filter) {
+        if (snapshotsOf != state.version()) {
+            snapshots.clear();
+            snapshotsOf = state.version();
+        }
+        return snapshots.computeIfAbsent(filter, f -> {
+            var snapshot = state.snapshot(f, null);
+            return new EncodedSnapshot(snapshot.seq(), encode(snapshot));
+        });
     }
 
     private void send(Client client, String frame) {

@@ -50,8 +50,13 @@ public class LiveState {
     private final Set<String> changed = new HashSet<>();
     private final List<StreamEvent.Ticker> pending = new ArrayList<>();
     private final Map<String, Instant> lastGroupAlert = new HashMap<>();
+    private final Set<String> counties = new HashSet<>();
     private Hotspots hotspots;
     private Kpis rates;
+    /** Base grids with a hotspot level above 0, counted as levels change. */
+    private int hotBaseGrids;
+    /** Grows with every change of the state: snapshots taken at the same value are the same. */
+    private long version;
     private long seq;
     private int gridVersion;
     private LocalDate today;
@@ -96,6 +101,7 @@ public class LiveState {
         changed.addAll(tallies.keySet());
         cases.clear();
         tallies.clear();
+        hotBaseGrids = 0;
         lastGroupAlert.clear();
         hotspots = new Hotspots(config.hotspot());
         today = day(now);
@@ -112,6 +118,7 @@ public class LiveState {
         rescore(hotspots.grids(), now);
         seq = Math.max(seq, head);
         gridVersion = index.version();
+        version++;
         LOG.infof("Live state: %d cases, %d grids with cases, at stream position %d", cases.size(), tallies.size(), seq);
     }
 
@@ -119,6 +126,7 @@ public class LiveState {
     public synchronized void fold(StreamEvent event) {
         if (event.seq() <= seq) return; // already in the state read at start
         seq = event.seq();
+        version++;
         Instant now = clock.now();
         LiveCase after = event.after(), before = cases.get(after.id());
         if (before != null) count(before, -1);
@@ -181,6 +189,7 @@ public class LiveState {
             today = day(now);
             changed.addAll(tallies.keySet());
             tallies.clear();
+            hotBaseGrids = 0;
             cases.values().removeIf(c -> !c.open() && c.receivedAt().isBefore(now.minus(config.hotspot().window())
                     .minus(config.hotspot().baseline())));
             cases.values().forEach(c -> count(c, 1));
@@ -192,12 +201,17 @@ public class LiveState {
                 .subscribe().with(kpis -> {
                     synchronized (this) {
                         rates = kpis;
+                        version++;
                     }
                 }, e -> LOG.warnf("Live key figures: rates not read (%s)", e.getMessage())));
     }
 
     private String county() {
-        return tallies.keySet().stream().filter(code -> code.length() == 6).findFirst().orElse("");
+        return counties.stream().findFirst().orElse("");
+    }
+
+    synchronized long version() {
+        return version;
     }
 
     private void count(LiveCase c, int sign) {
@@ -206,6 +220,8 @@ public class LiveState {
             tallies.computeIfAbsent(grid, g -> new GridTally()).count(c, receivedToday, sign);
             changed.add(grid);
         }
+        if (!c.grids().isEmpty()) counties.add(c.grids().get(0));
+        version++;
     }
 
     private void rescore(Iterable<String> grids, Instant now) {
@@ -213,8 +229,11 @@ public class LiveState {
             int level = hotspots.level(grid, now);
             GridTally tally = tallies.get(grid);
             if (tally == null && level == 0 || tally != null && tally.hot == level) continue;
-            tallies.computeIfAbsent(grid, g -> new GridTally()).hot = level;
+            tally = tallies.computeIfAbsent(grid, g -> new GridTally());
+            if (isBase(grid)) hotBaseGrids += (level > 0 ? 1 : 0) - (tally.hot > 0 ? 1 : 0);
+            tally.hot = level;
             changed.add(grid);
+            version++;
         }
     }
 
@@ -235,21 +254,22 @@ public class LiveState {
     }
 
     private Kpi kpi() {
-        int received = 0, open = 0, warned = 0, overdue = 0, supervised = 0, hot = 0;
-        for (var entry : tallies.entrySet()) {
-            GridTally t = entry.getValue();
-            if (entry.getKey().length() == 6) {
-                received += t.newToday;
-                open += t.open;
-                warned += t.warned;
-                overdue += t.overdue;
-                supervised += t.supervised;
-            } else if (t.hot > 0 && index.grid(entry.getKey()).map(g -> g.level() == GridLevel.BASE).orElse(false)) {
-                hot++;
-            }
+        int received = 0, open = 0, warned = 0, overdue = 0, supervised = 0;
+        for (String county : counties) {
+            GridTally t = tallies.get(county);
+            if (t == null) continue;
+            received += t.newToday;
+            open += t.open;
+            warned += t.warned;
+            overdue += t.overdue;
+            supervised += t.supervised;
         }
-        return new Kpi(received, open, warned, overdue, supervised, hot, rates == null ? null : rates.timelyAcceptanceRate(),
+        return new Kpi(received, open, warned, overdue, supervised, hotBaseGrids, rates == null ? null : rates.timelyAcceptanceRate(),
                 rates == null ? null : rates.onTimeReplyRate(), rates == null ? null : rates.satisfactionRate());
+    }
+
+    private boolean isBase(String grid) {
+        return index.grid(grid).map(g -> g.level() == GridLevel.BASE).orElse(false);
     }
 
     private static LocalDate day(Instant time) {
