@@ -139,6 +139,35 @@ class LiveIT {
     }
 
     @Test
+    void aClientResumingAfterMoreEventsThanMemoryKeepsGetsThemAllOnceFromTheDatabase() throws Exception {
+        long since;
+        try (LiveClient before = connect("")) {
+            since = before.awaitType("snapshot").getLong("seq");
+        }
+        List<String> missed = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) missed.add(post(county.pointIn(base(4160)), "consultation", null)); // tests keep 50 in memory
+
+        try (LiveClient resumed = connect("since=" + since)) {
+            for (String code : missed) resumed.awaitEvent(code, "RECEIVED");
+            JsonObject replay = resumed.awaitType("replay");
+            assertThat(replay.getJsonArray("events").getJsonObject(0).getLong("seq")).isEqualTo(since + 1);
+            List<Long> positions = resumed.events().stream().map(e -> e.getLong("seq")).toList();
+            assertThat(positions).doesNotHaveDuplicates().isSorted().first().isEqualTo(since + 1);
+            assertThat(positions.get(positions.size() - 1) - since).isEqualTo(positions.size());
+        }
+    }
+
+    @Test
+    void heartbeatsKeepAQuietLineAlive() throws Exception {
+        try (LiveClient client = connect("level=county")) {
+            long at = client.awaitType("snapshot").getLong("seq");
+            JsonObject heartbeat = client.awaitType("heartbeat");
+            assertThat(heartbeat.getLong("seq")).isGreaterThanOrEqualTo(at);
+            assertThat(heartbeat.getString("at")).endsWith("+08:00");
+        }
+    }
+
+    @Test
     void aBadSubscriptionIsToldWhatToSendAndClosed() throws Exception {
         try (LiveClient client = connect("level=planet")) {
             JsonObject error = client.awaitType("error");
