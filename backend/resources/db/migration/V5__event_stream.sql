@@ -26,17 +26,6 @@ UPDATE case_event e SET seq = n.position
   FROM (SELECT id, row_number() OVER (ORDER BY id) AS position FROM case_event) n
  WHERE e.id = n.id;
 
--- Wakes the relay when events are committed (a notification is delivered at commit, once per
--- transaction and channel); the relay also sweeps on a timer, so a lost wake-up only delays.
-CREATE FUNCTION case_event_wake_relay() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM pg_notify('gridcc_case_events', '');
-    RETURN NULL;
-END $$;
-CREATE TRIGGER case_event_committed
-    AFTER INSERT ON case_event
-    FOR EACH STATEMENT EXECUTE FUNCTION case_event_wake_relay();
-
 -- A case as the live view counts it: where it is, whether it is open, and whether one of its
 -- open deadlines has had its warning (WARNED) or overdue notice (OVERDUE) from the sweeper.
 CREATE VIEW case_live AS

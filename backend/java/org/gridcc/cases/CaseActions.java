@@ -9,11 +9,13 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.ZoneOffset;
 import java.util.AbstractMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.gridcc.common.CaseEventsWritten;
 import org.gridcc.common.Problem.FieldError;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
@@ -33,12 +35,16 @@ public class CaseActions {
     private final ServiceClock clock;
     private final ObjectMapper json;
 
-    public CaseActions(Pool pool, CaseReader reader, CaseDeadlines deadlines, ServiceClock clock, ObjectMapper json) {
+    private final Event<CaseEventsWritten> written;
+
+    public CaseActions(Pool pool, CaseReader reader, CaseDeadlines deadlines, ServiceClock clock, ObjectMapper json,
+                       Event<CaseEventsWritten> written) {
         this.pool = pool;
         this.reader = reader;
         this.deadlines = deadlines;
         this.clock = clock;
         this.json = json;
+        this.written = written;
     }
 
     /** What the action does to the case row besides its state. */
@@ -60,6 +66,7 @@ public class CaseActions {
                             check(code, action, current, ifMatch);
                             return change(tx, action, request, current).chain(change -> apply(tx, action, request, current, change));
                         }))
+                .invoke(() -> written.fire(CaseEventsWritten.NOW))
                 .chain(() -> reader.view(code));
     }
 

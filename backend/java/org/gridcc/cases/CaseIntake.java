@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import org.gridcc.common.CaseEventsWritten;
 import org.gridcc.common.Problem.FieldError;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
@@ -56,9 +58,10 @@ public class CaseIntake {
     private final CaseSerials serials;
     private final CaseReader reader;
     private final ObjectMapper json;
+    private final Event<CaseEventsWritten> written;
 
     public CaseIntake(Pool pool, GridService grids, GridIndex index, ServiceClock clock, CaseDeadlines deadlines,
-                      CaseSerials serials, CaseReader reader, ObjectMapper json) {
+                      CaseSerials serials, CaseReader reader, ObjectMapper json, Event<CaseEventsWritten> written) {
         this.pool = pool;
         this.grids = grids;
         this.index = index;
@@ -67,6 +70,7 @@ public class CaseIntake {
         this.serials = serials;
         this.reader = reader;
         this.json = json;
+        this.written = written;
     }
 
     /** The outcome: the case, and whether this request made it (false: an idempotent replay). */
@@ -183,6 +187,7 @@ public class CaseIntake {
                         receivedAt.atOffset(ZoneOffset.UTC), new JsonArray(json.valueToTree(due).toString()),
                         (double) c.category().duplicateRadiusMetres(), c.category().duplicateWindowHours(), SAME_REPORTER_DAYS,
                         MAX_LINKS, CaseAction.CLOSED_STATES.toArray(String[]::new), actor, now.atOffset(ZoneOffset.UTC), payload, key, requestHash)))
+                .invoke(() -> written.fire(CaseEventsWritten.NOW))
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     var links = new ArrayList<CaseView.LinkView>();

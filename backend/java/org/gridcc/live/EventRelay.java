@@ -3,17 +3,16 @@ package org.gridcc.live;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.gridcc.common.CaseEventsWritten;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,8 +23,9 @@ import org.jboss.logging.Logger;
  * one statement numbers the committed events that have no number yet, continuing from the
  * highest number given. So the positions have no gaps, and an event that commits late (its
  * transaction started early) simply gets a later number, instead of a number below one that a
- * resuming client has already passed. The relay wakes on the NOTIFY that the insert trigger sends
- * at commit, and sweeps on a timer as well, so nothing waits for a lost notification.
+ * resuming client has already passed. The relay wakes when a writer in this service says it has
+ * committed events ({@link CaseEventsWritten}), and sweeps on a timer for everything else (other
+ * nodes, a restart, events written by hand).
  */
 @ApplicationScoped
 public class EventRelay {
@@ -46,33 +46,26 @@ public class EventRelay {
     private final Vertx vertx;
     private final MutinyEmitter<StreamEvent> channel;
     private final LiveConfig config;
-    private final PgConnectOptions listenTo;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
-    private PgSubscriber subscriber;
+    private volatile boolean started;
 
-    public EventRelay(Pool pool, Vertx vertx, @Channel("case-events") MutinyEmitter<StreamEvent> channel, LiveConfig config,
-                      @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-                      @ConfigProperty(name = "quarkus.datasource.username") String user,
-                      @ConfigProperty(name = "quarkus.datasource.password") String password) {
+    public EventRelay(Pool pool, Vertx vertx, @Channel("case-events") MutinyEmitter<StreamEvent> channel, LiveConfig config) {
         this.pool = pool;
         this.vertx = vertx;
         this.channel = channel;
         this.config = config;
-        this.listenTo = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", "")).setUser(user).setPassword(password);
     }
 
-    /** Starts listening and sweeping; called once the live state has been read from the database. */
+    /** Starts sweeping; called once the live state has been read from the database. */
     void start() {
-        subscriber = PgSubscriber.subscriber(vertx, listenTo).reconnectPolicy(retries -> 1000L);
-        subscriber.channel("gridcc_case_events").handler(ignored -> wake());
-        subscriber.connect().subscribe().with(ok -> wake(), e -> LOG.warnf("Relay cannot listen for events (%s); it sweeps every %s",
-                e.getMessage(), config.relaySweep()));
+        started = true;
         vertx.setPeriodic(config.relaySweep().toMillis(), id -> wake());
+        wake();
     }
 
-    void stop() {
-        if (subscriber != null) subscriber.closeAndForget();
+    void onWritten(@Observes CaseEventsWritten written) {
+        if (started) wake();
     }
 
     /** Numbers and publishes what is waiting; a call while a round runs makes the round run once more. */

@@ -3,9 +3,11 @@ package org.gridcc.live;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.gridcc.common.CaseEventsWritten;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,9 +23,11 @@ public class GroupAlerts {
     private static final Logger LOG = Logger.getLogger(GroupAlerts.class);
 
     private final Pool pool;
+    private final Event<CaseEventsWritten> written;
 
-    public GroupAlerts(Pool pool) {
+    public GroupAlerts(Pool pool, Event<CaseEventsWritten> written) {
         this.pool = pool;
+        this.written = written;
     }
 
     /** Writes the alert; {@code whenNotWritten} runs if the database refused it, so that the next case tries again. */
@@ -43,6 +47,7 @@ public class GroupAlerts {
                         (double) window.toSeconds()))
                 .subscribe().with(rows -> {
                     if (rows.rowCount() > 0) {
+                        written.fire(CaseEventsWritten.NOW);
                         LOG.infof("Group-event warning: %d %s cases in village %s within %s", cases, trigger.category(),
                                 trigger.village(), window);
                     }

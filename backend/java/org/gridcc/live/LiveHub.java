@@ -2,7 +2,6 @@ package org.gridcc.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
@@ -87,10 +86,6 @@ public class LiveHub {
         vertx.setPeriodic(config.heartbeat().toMillis(), id -> heartbeat());
         vertx.setPeriodic(60_000, id -> state.tick());
         state.tick();
-    }
-
-    void onStop(@Observes ShutdownEvent stop) {
-        relay.stop();
     }
 
     void open(WebSocketConnection connection) {

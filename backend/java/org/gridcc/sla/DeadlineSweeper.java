@@ -5,8 +5,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import org.gridcc.common.CaseEventsWritten;
 import org.gridcc.common.ServiceClock;
 import org.jboss.logging.Logger;
 
@@ -27,9 +29,12 @@ public class DeadlineSweeper {
     private final Pool pool;
     private final ServiceClock clock;
 
-    public DeadlineSweeper(Pool pool, ServiceClock clock) {
+    private final Event<CaseEventsWritten> written;
+
+    public DeadlineSweeper(Pool pool, ServiceClock clock, Event<CaseEventsWritten> written) {
         this.pool = pool;
         this.clock = clock;
+        this.written = written;
     }
 
     @Scheduled(every = "${gridcc.sla.sweep-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -60,6 +65,9 @@ public class DeadlineSweeper {
                         SELECT case_id, level, 'sla-sweeper', $1, jsonb_build_object('kind', kind, 'due', due)
                           FROM recorded ORDER BY case_id, due, level DESC""")
                 .execute(Tuple.of(clock.now().atOffset(ZoneOffset.UTC), OPTIONS))
-                .map(rows -> rows.rowCount());
+                .map(rows -> rows.rowCount())
+                .invoke(count -> {
+                    if (count > 0) written.fire(CaseEventsWritten.NOW);
+                });
     }
 }
