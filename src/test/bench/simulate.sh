@@ -10,6 +10,10 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 rate=${GRIDCC_SIM_RATE:-20}
+# In the bench database (through ./bench) the cases are deleted afterwards; fed to ./run's service, they stay for the demo.
+if [ "${GRIDCC_DB_NAME:-gridcc}" = gridcc_bench ]; then
+  on_exit "bench_forget_cases_after $(bench_psql -c 'SELECT coalesce(max(id), 0) FROM "case"')"
+fi
 bench_java_compile
 out=$(bench_java org.gridcc.bench.CaseSimulator "${GRIDCC_URL:-http://127.0.0.1:8080}" "$rate" "${GRIDCC_SIM_SECONDS:-60}" \
   "${GRIDCC_SIM_SEED:-1}" 64 "${GRIDCC_SIM_FOLLOW_UP:-0.3}")
