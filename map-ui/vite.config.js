@@ -1,8 +1,21 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 // Maven passes --outDir (the jar's META-INF/resources); `npm run dev` proxies the API.
+// Each page is an entry; wall/index.html is served at /wall/ (and /wall by a route in the service).
 export default defineConfig({
-  build: { assetsDir: 'assets', sourcemap: false },
+  build: {
+    assetsDir: 'assets',
+    sourcemap: false,
+    // MapLibre is one big chunk by nature; say so instead of warning on every build.
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      input: {
+        home: resolve(import.meta.dirname, 'index.html'),
+        wall: resolve(import.meta.dirname, 'wall/index.html'),
+      },
+    },
+  },
   server: {
     proxy: {
       '/api': 'http://localhost:8080',

@@ -26,7 +26,6 @@ import org.gridcc.common.Problem.FieldError;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
 import org.gridcc.common.ServiceClock;
-import org.gridcc.common.SqlFiles;
 import org.gridcc.grid.GridIndex;
 import org.gridcc.grid.GridLevel;
 import org.gridcc.grid.GridRef;
@@ -48,7 +47,6 @@ public class CaseIntake {
     private static final int MAX_LINKS = 10;
     /** Earlier cases of the same reporter within this many days are a repeat (重复信访). */
     static final int SAME_REPORTER_DAYS = 30;
-    private static final String INSERT = SqlFiles.read("case-intake.sql");
 
     private final Pool pool;
     private final GridService grids;
@@ -56,18 +54,21 @@ public class CaseIntake {
     private final ServiceClock clock;
     private final CaseDeadlines deadlines;
     private final CaseSerials serials;
+    private final IntakeBatches batches;
     private final CaseReader reader;
     private final ObjectMapper json;
     private final Event<CaseEventsWritten> written;
 
     public CaseIntake(Pool pool, GridService grids, GridIndex index, ServiceClock clock, CaseDeadlines deadlines,
-                      CaseSerials serials, CaseReader reader, ObjectMapper json, Event<CaseEventsWritten> written) {
+                      CaseSerials serials, IntakeBatches batches, CaseReader reader, ObjectMapper json,
+                      Event<CaseEventsWritten> written) {
         this.pool = pool;
         this.grids = grids;
         this.index = index;
         this.clock = clock;
         this.deadlines = deadlines;
         this.serials = serials;
+        this.batches = batches;
         this.reader = reader;
         this.json = json;
         this.written = written;
@@ -179,8 +180,7 @@ public class CaseIntake {
         JsonObject payload = new JsonObject().put("category", c.category().code()).put("risk", c.risk().code())
                 .put("grid", c.chain().get(c.chain().size() - 1).code()).put("ruleSet", c.ruleSet());
         NewCase r = c.request();
-        return pool.preparedQuery(INSERT)
-                .execute(Tuple.from(Arrays.asList(code, r.channel().code(), c.category().code(), c.risk().code(), r.title().strip(),
+        return batches.insert(Tuple.from(Arrays.asList(code, r.channel().code(), c.category().code(), c.risk().code(), r.title().strip(),
                         r.description(), r.reporter() == null ? null : r.reporter().name(), c.phone(), c.lon(), c.lat(),
                         index.version(), c.grid(GridLevel.COUNTY), c.grid(GridLevel.TOWNSHIP), c.grid(GridLevel.VILLAGE),
                         c.grid(GridLevel.GROUP), c.grid(GridLevel.BASE), unitCode(c.chain(), c.risk(), c.category()), c.ruleSet(),
@@ -188,8 +188,7 @@ public class CaseIntake {
                         (double) c.category().duplicateRadiusMetres(), c.category().duplicateWindowHours(), SAME_REPORTER_DAYS,
                         MAX_LINKS, CaseAction.CLOSED_STATES.toArray(String[]::new), actor, now.atOffset(ZoneOffset.UTC), payload, key, requestHash)))
                 .invoke(() -> written.fire(CaseEventsWritten.NOW))
-                .map(rows -> {
-                    Row row = rows.iterator().next();
+                .map(row -> {
                     var links = new ArrayList<CaseView.LinkView>();
                     for (Object link : row.getJsonArray("links")) {
                         JsonArray pair = (JsonArray) link;

@@ -243,8 +243,4 @@ public class LiveHub {
             throw new IllegalStateException(e);
         }
     }
-
-    int clientCount() {
-        return clients.size();
-    }
 }

@@ -14,8 +14,6 @@ import org.gridcc.grid.GridLevel;
  */
 public record Subscription(Long since, GridLevel level, String subtree) {
 
-    static final Subscription ALL = new Subscription(null, null, null);
-
     /** Parses the query of the handshake; a bad value is refused with a sentence that says what to send. */
     static Subscription parse(String query, GridIndex index) {
         Map<String, String> params = new HashMap<>();

@@ -22,6 +22,8 @@ public final class HeadlessChromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,800", "--lang=zh-CN",
+                // WebGL for the map pages without a GPU: Chromium's software renderer (SwiftShader).
+                "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
                 "--user-data-dir=" + freshProfile());
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))

@@ -1,0 +1,390 @@
+package org.gridcc.ui;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import javax.imageio.ImageIO;
+import org.gridcc.grid.DemoCounty;
+import org.gridcc.grid.GridVersionChanged;
+import org.gridcc.sla.DeadlineSweeper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The wall (/wall) in Chromium, WebGL by SwiftShader: the county fitted and coloured from /live,
+ * a posted case colouring its grid within 2 s, and the connection indicator through a cut line.
+ * Colours are checked in screenshots, which are kept in target/screenshots/.
+ */
+@QuarkusTest
+class WallPageIT {
+
+    // The wall's fill colours (map-ui/src/wall.js COLOURS).
+    private static final Color NONE = new Color(0x1f4e5f);
+    private static final Color OPEN = new Color(0x3d8bfd);
+    private static final Color WARNING = new Color(0xf59f00);
+    private static final Color OVERDUE = new Color(0xe03131);
+    private static final Color HOT = new Color(0xff4fd8);
+    /** The overdue hatch: white at 200/255 over the overdue red. */
+    private static final Color HATCH = new Color(248, 211, 211);
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    @Inject
+    DemoCounty county;
+
+    @Inject
+    DeadlineSweeper sweeper;
+
+    @Inject
+    Event<GridVersionChanged> versionChanged;
+
+    @TestHTTPResource("/wall")
+    URL wall;
+
+    @TestHTTPResource("/")
+    URL service;
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = HeadlessChromium.start();
+        browser.manage().window().setSize(new Dimension(1920, 1080)); // a wall screen
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void theWallFitsTheWholeCountyAndColoursItsGridsWithALegendKpisAClockAndALiveIndicator() {
+        String base = base(4500);
+        double[] point = county.pointIn(base);
+        String code = post(point, "neighbour_dispute", null);
+
+        open(wall.toString());
+        String level = js("return gridWall.level()");
+        String shownGrid = base.substring(0, codeLength(level));
+        await(() -> number("return gridWall.map.getFeatureState({source: 'grids', sourceLayer: arguments[0], id: arguments[1]}).open || 0",
+                level, shownGrid) >= 1, "the case's grid at the level shown to be open");
+        idle();
+        BufferedImage shot = screenshot("wall");
+
+        // Polygons are drawn and coloured: the county in the colour of grids with nothing open,
+        // and the case's grid in a case colour (others' tests may have added warnings or overdue cases).
+        int[] box = mapBox();
+        long area = (long) box[2] * box[3];
+        assertThat(count(shot, box, NONE)).as("pixels of grids with nothing open").isGreaterThan(area / 20);
+        assertThat(count(shot, box, OPEN) + count(shot, box, WARNING) + count(shot, box, OVERDUE))
+                .as("pixels of grids with open cases").isGreaterThan(100);
+        int[] at = pixel(point);
+        assertThat(majority(shot, at, List.of(OPEN, WARNING, OVERDUE, HATCH)))
+                .as("the colour of the grid of case %s at %s", code, level).isNotNull();
+
+        // The whole county is on screen and fills it (fitted, not a dot in the middle).
+        List<Double> bbox = given().get("/api/grids/530324").then().statusCode(200).extract().jsonPath().getList("bbox", Double.class);
+        List<Number> bounds = js("const b = gridWall.map.getBounds(); return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]");
+        assertThat(bounds.get(0).doubleValue()).isLessThanOrEqualTo(bbox.get(0));
+        assertThat(bounds.get(1).doubleValue()).isLessThanOrEqualTo(bbox.get(1));
+        assertThat(bounds.get(2).doubleValue()).isGreaterThanOrEqualTo(bbox.get(2));
+        assertThat(bounds.get(3).doubleValue()).isGreaterThanOrEqualTo(bbox.get(3));
+        double heightShare = (bbox.get(3) - bbox.get(1)) / (bounds.get(3).doubleValue() - bounds.get(1).doubleValue());
+        double widthShare = (bbox.get(2) - bbox.get(0)) / (bounds.get(2).doubleValue() - bounds.get(0).doubleValue());
+        assertThat(Math.max(heightShare, widthShare)).as("share of the screen the county spans").isGreaterThan(0.75);
+
+        // The level shown follows the zoom, and the legend names it and every state.
+        assertThat(level).isIn("township", "village");
+        assertThat(browser.findElement(By.id("level")).getAttribute("data-level")).isEqualTo(level);
+        assertThat(browser.findElement(By.id("legend")).getText())
+                .contains("无在办", "有在办", "预警", "超期", "斜线", "热点一级", "虚线", "热点二级", "热点三级");
+        assertThat(browser.getTitle()).contains("网格");
+        assertThat(browser.findElement(By.cssSelector("[data-kpi=receivedToday]")).getText()).matches("[1-9][0-9]*");
+        assertThat(browser.findElement(By.cssSelector("[data-kpi=overdue]")).getText()).matches("[0-9]+");
+        assertThat(browser.findElement(By.cssSelector("[data-kpi=satisfactionRate]")).getText()).matches("–|[0-9.]+%");
+        assertThat(browser.findElement(By.id("clock")).getText()).containsPattern("\\d\\d:\\d\\d:\\d\\d");
+        assertThat(browser.findElement(By.id("connection")).getAttribute("data-state")).isEqualTo("live");
+        assertThat(browser.findElement(By.id("connection")).getText()).contains("实时");
+        // The ticker has the case, in Chinese.
+        await(() -> !browser.findElements(By.cssSelector("#events li[data-case='" + code + "'][data-type=RECEIVED]")).isEmpty(),
+                "the case in the ticker");
+        assertThat(browser.findElement(By.cssSelector("#events li[data-case='" + code + "']")).getText()).contains("新案件", "邻里纠纷");
+    }
+
+    @Test
+    void theWallIsServedAtItsAddressWithItsQueryAndNotKeptStaleInCaches() {
+        given().get("/wall?live=ws://example.invalid/live").then().statusCode(200)
+                .header("Cache-Control", "no-cache").contentType(containsString("text/html"))
+                .body(containsString("网格态势大屏"));
+        given().get("/wall/").then().statusCode(200).body(containsString("网格态势大屏"));
+    }
+
+    @Test
+    void aCasePostedThroughTheApiColoursItsGridWithinTwoSecondsAndOverdueAndHotspotsAreToldApart() {
+        // The largest of a few base grids, so that its colour and outline are plain on screen.
+        String base = county.one("SELECT code FROM (SELECT code, geom FROM grid WHERE level = 'base' ORDER BY code DESC OFFSET 4510 LIMIT 10) s"
+                + " ORDER BY ST_Area(geom) DESC LIMIT 1");
+        double[] point = county.pointIn(base);
+        open(wall.toString());
+        // Zoomed in to the base grids (below the special grids' zoom), the level shown follows.
+        browser.executeScript("gridWall.map.jumpTo({center: [arguments[0], arguments[1]], zoom: 13.5})", point[0], point[1]);
+        idle();
+        assertThat((String) js("return gridWall.level()")).isEqualTo("base");
+        int[] at = pixel(point);
+        assertThat(majority(screenshot("wall-base-before"), at, List.of(NONE))).as("the grid before its first case").isNotNull();
+
+        String code = post(point, "neighbour_dispute", null);
+        long posted = System.nanoTime();
+        BufferedImage shot;
+        long elapsedMs;
+        do {
+            shot = screenshot("wall-base-open");
+            elapsedMs = (System.nanoTime() - posted) / 1_000_000;
+        } while (majority(shot, at, List.of(OPEN)) == null && elapsedMs < 5000);
+        assertThat(majority(shot, at, List.of(OPEN))).as("the grid of case %s in the open colour", code).isNotNull();
+        System.out.printf("WallPageIT: case %s coloured its grid on screen %d ms after the 201%n", code, elapsedMs);
+        assertThat(elapsedMs).as("ms from the API's 201 to the colour on screen").isLessThan(2000);
+        assertThat(featureState(base)).containsEntry("open", 1L);
+
+        // Overdue: red and hatched.
+        String late = post(point, "consultation", OffsetDateTime.now().minusDays(8));
+        sweeper.sweep().await().atMost(Duration.ofSeconds(10));
+        await(() -> ((Number) featureState(base).getOrDefault("overdue", 0L)).intValue() >= 1, "case " + late + " overdue on the wall");
+        idle();
+        shot = screenshot("wall-base-overdue");
+        assertThat(near(shot, at, 12, OVERDUE)).as("red pixels around the grid's centre").isGreaterThan(20);
+        assertThat(near(shot, at, 12, HATCH)).as("hatch pixels around the grid's centre").isGreaterThan(20);
+
+        // A hotspot: three cases of a kind where none were is surprising; drawn as a dashed outline.
+        for (int i = 0; i < 3; i++) post(point, "land_dispute", null);
+        await(() -> ((Number) featureState(base).getOrDefault("hot", 0L)).intValue() >= 1, "the grid a hotspot on the wall");
+        idle();
+        shot = screenshot("wall-base-hotspot");
+        assertThat(count(shot, mapBox(), HOT)).as("pixels of the hotspot outline").isGreaterThan(50);
+    }
+
+    @Test
+    void theIndicatorGoesStaleWhenTheServiceStopsAndLiveWhenItReturnsWithNoEventMissed() throws Exception {
+        String base = base(4530);
+        try (CuttableProxy proxy = new CuttableProxy(service.getPort())) {
+            open(wall + "?live=ws://127.0.0.1:" + proxy.port() + "/live");
+            assertThat(proxy.requests()).anySatisfy(line -> assertThat(line).startsWith("GET /live "));
+            String heard = post(county.pointIn(base), "neighbour_dispute", null);
+            await(() -> !browser.findElements(By.cssSelector("#events li[data-case='" + heard + "']")).isEmpty(), "a case before the cut");
+            long before = number("return gridWall.live.lastSeq");
+
+            proxy.cut();
+            List<String> states = new ArrayList<>();
+            await(() -> {
+                String state = browser.findElement(By.id("connection")).getAttribute("data-state");
+                if (states.isEmpty() || !states.get(states.size() - 1).equals(state)) states.add(state);
+                return state.equals("stale");
+            }, "the indicator to say stale");
+            assertThat(states).containsSubsequence("reconnecting", "stale");
+            var indicator = browser.findElement(By.id("connection"));
+            String since = OffsetDateTime.parse(indicator.getAttribute("data-since"))
+                    .atZoneSameInstant(ZoneId.of("Asia/Shanghai")).format(HMS);
+            assertThat(indicator.getText()).contains("数据停留于 " + since).contains("stale since " + since);
+            screenshot("wall-stale");
+
+            // Something happens while the wall cannot hear it.
+            String code = post(county.pointIn(base), "neighbour_dispute", null);
+            String another = post(county.pointIn(base), "consultation", null);
+            Thread.sleep(500);
+            proxy.restore();
+
+            await(() -> "live".equals(browser.findElement(By.id("connection")).getAttribute("data-state")), "the indicator live again");
+            for (String missed : List.of(code, another)) {
+                await(() -> !browser.findElements(By.cssSelector("#events li[data-case='" + missed + "']")).isEmpty(),
+                        "the missed case " + missed + " in the ticker");
+            }
+            await(() -> ((Number) featureState(base.substring(0, codeLength(js("return gridWall.level()"))))
+                    .getOrDefault("open", 0L)).intValue() >= 1, "the missed case on the map");
+            assertThat(proxy.requests()).contains("GET /live?since=" + before + " HTTP/1.1");
+            idle();
+            screenshot("wall-live-again");
+
+            // Nothing missed, nothing twice: the ticker holds every position up to the stream's head.
+            long head = given().get("/api/events?after=0&limit=1").then().statusCode(200).extract().jsonPath().getLong("head");
+            List<Number> seqs = js("return gridWall.recent().map(e => e.seq)");
+            assertThat(seqs.get(0).longValue()).isEqualTo(head);
+            assertThat(seqs.get(seqs.size() - 1).longValue()).as("the ticker reaches back before the cut").isLessThan(before);
+            for (int i = 1; i < seqs.size(); i++) assertThat(seqs.get(i).longValue()).isEqualTo(seqs.get(i - 1).longValue() - 1);
+            assertThat(number("return gridWall.live.lastSeq")).isEqualTo(head);
+        }
+    }
+
+    @Test
+    void theTickerKeepsTheNewestEventsAndNoMoreHoweverManyCome() {
+        open(wall.toString());
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 40; i++) codes.add(post(county.pointIn(base(4540 + i)), "consultation", null));
+        String last = codes.get(codes.size() - 1);
+        await(() -> !browser.findElements(By.cssSelector("#events li[data-case='" + last + "']")).isEmpty(), "the last case in the ticker");
+        // Bounded, so that a wall running for days holds no more than a wall running for minutes.
+        assertThat(browser.findElements(By.cssSelector("#events li"))).hasSize(30);
+        assertThat(number("return gridWall.recent().length")).isEqualTo(30);
+        assertThat(browser.findElements(By.cssSelector("#events li[data-case='" + codes.get(0) + "']"))).isEmpty();
+        screenshot("wall-ticker");
+    }
+
+    @Test
+    void newBoundariesReloadTheTilesAndTheWallKeepsShowingTheCounty() {
+        open(wall.toString());
+        assertThat(number("return gridWall.tileReloads()")).isZero();
+        versionChanged.fireAsync(new GridVersionChanged(county.publishedVersion()));
+        await(() -> number("return gridWall.tileReloads()") == 1, "the tiles reloaded");
+        idle();
+        BufferedImage shot = screenshot("wall-boundaries");
+        int[] box = mapBox();
+        assertThat(count(shot, box, NONE)).isGreaterThan((long) box[2] * box[3] / 20);
+        assertThat(browser.findElement(By.id("connection")).getAttribute("data-state")).isEqualTo("live");
+    }
+
+    // --- helpers ---
+
+    static String post(double[] at, String category, OffsetDateTime receivedAt) {
+        return given().contentType("application/json").body("""
+                        {"channel": "grid_worker", "category": "%s", "title": "漏水", "location": {"lon": %s, "lat": %s},
+                         "reporter": {"name": "王五", "phone": "13900001111"} %s}"""
+                        .formatted(category, at[0], at[1], receivedAt == null ? "" : ", \"receivedAt\": \"" + receivedAt + "\""))
+                .post("/api/cases").then().statusCode(201).extract().path("code");
+    }
+
+    /** A base grid nobody else's test posts in. */
+    String base(int offset) {
+        return county.one("SELECT code FROM grid WHERE level = 'base' ORDER BY code DESC OFFSET ? LIMIT 1", offset);
+    }
+
+    private static int codeLength(String level) {
+        return switch (level) {
+            case "county" -> 6;
+            case "township" -> 9;
+            case "village" -> 12;
+            case "group" -> 15;
+            default -> 18;
+        };
+    }
+
+    private void open(String url) {
+        browser.get(url);
+        await(() -> Boolean.TRUE.equals(browser.executeScript("return !!(window.gridWall && gridWall.live.state === 'live')")),
+                "the wall to be live");
+        idle();
+    }
+
+    /** Waits until the map has drawn everything it has (tiles loaded, no transition). */
+    private void idle() {
+        browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                gridWall.map.once('idle', () => done(true));
+                gridWall.map.triggerRepaint();""");
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T js(String script, Object... args) {
+        return (T) browser.executeScript(script, args);
+    }
+
+    private long number(String script, Object... args) {
+        return ((Number) browser.executeScript(script, args)).longValue();
+    }
+
+    private Map<String, Object> featureState(String code) {
+        return js("return gridWall.map.getFeatureState({source: 'grids', sourceLayer: gridWall.layerOf(arguments[0]), id: arguments[0]})",
+                code);
+    }
+
+    private void await(java.util.function.BooleanSupplier condition, String what) {
+        new WebDriverWait(browser, Duration.ofSeconds(40)).withMessage("waiting for " + what)
+                .until(driver -> condition.getAsBoolean());
+    }
+
+    private BufferedImage screenshot(String name) {
+        byte[] png = browser.getScreenshotAs(OutputType.BYTES);
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+            return ImageIO.read(new ByteArrayInputStream(png));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The map's box on the screenshot: x, y, width, height in device pixels. */
+    private int[] mapBox() {
+        List<Number> box = js("""
+                const r = document.getElementById('map').getBoundingClientRect(), k = devicePixelRatio;
+                return [r.left * k, r.top * k, r.width * k, r.height * k].map(Math.round)""");
+        return box.stream().mapToInt(Number::intValue).toArray();
+    }
+
+    /** Where a point (lon, lat) is on the screenshot. */
+    private int[] pixel(double[] lonLat) {
+        List<Number> xy = js("""
+                const m = gridWall.map, p = m.project([arguments[0], arguments[1]]), r = m.getContainer().getBoundingClientRect();
+                return [Math.round((r.left + p.x) * devicePixelRatio), Math.round((r.top + p.y) * devicePixelRatio)]""",
+                lonLat[0], lonLat[1]);
+        return new int[] {xy.get(0).intValue(), xy.get(1).intValue()};
+    }
+
+    private static boolean close(int rgb, Color colour) {
+        Color c = new Color(rgb);
+        return Math.abs(c.getRed() - colour.getRed()) <= 10 && Math.abs(c.getGreen() - colour.getGreen()) <= 10
+                && Math.abs(c.getBlue() - colour.getBlue()) <= 10;
+    }
+
+    private static long count(BufferedImage image, int[] box, Color colour) {
+        long n = 0;
+        for (int y = Math.max(0, box[1]); y < Math.min(image.getHeight(), box[1] + box[3]); y++) {
+            for (int x = Math.max(0, box[0]); x < Math.min(image.getWidth(), box[0] + box[2]); x++) {
+                if (close(image.getRGB(x, y), colour)) n++;
+            }
+        }
+        return n;
+    }
+
+    private static long near(BufferedImage image, int[] at, int radius, Color colour) {
+        return count(image, new int[] {at[0] - radius, at[1] - radius, 2 * radius + 1, 2 * radius + 1}, colour);
+    }
+
+    /** The colour of those given that most of the 5x5 pixels around a point have, or null if none has a majority. */
+    private static Color majority(BufferedImage image, int[] at, List<Color> colours) {
+        Predicate<Color> most = colour -> near(image, at, 2, colour) >= 13;
+        long all = 0;
+        for (Color colour : colours) {
+            if (most.test(colour)) return colour;
+            all += near(image, at, 2, colour);
+        }
+        // A hatched grid: stripes and ground together.
+        return colours.contains(HATCH) && all >= 13 ? HATCH : null;
+    }
+}
