@@ -82,7 +82,7 @@ public class CaseActions {
             throw new ProblemException(ProblemType.CONFLICT,
                     "%s is not allowed while case %s is %s; allowed now: %s.".formatted(action.path(), code, status,
                             CaseAction.allowedIn(status)),
-                    List.of(), Map.of("status", status, "allowed", CaseAction.allowedIn(status)));
+                    List.of(), Map.of("caseStatus", status, "allowed", CaseAction.allowedIn(status)));
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An RFC 9457 problem: every error the API answers has this body, as
@@ -23,6 +24,14 @@ public record Problem(
         @JsonAnyGetter Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    private static final Set<String> MEMBERS = Set.of("type", "title", "status", "detail", "instance", "errors", "errorId");
+
+    public Problem {
+        // An extension named like a member would overwrite it in the JSON (a case's "status" over the HTTP status).
+        for (String name : extensions == null ? Set.<String>of() : extensions.keySet()) {
+            if (MEMBERS.contains(name)) throw new IllegalArgumentException("problem extension \"" + name + "\" hides a member");
+        }
+    }
 
     /** One field that is wrong and what to do about it. */
     public record FieldError(String field, String message) {}

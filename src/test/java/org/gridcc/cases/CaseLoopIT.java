@@ -71,6 +71,8 @@ class CaseLoopIT {
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("finish is not allowed while case " + code + " is received"))
+                .body("status", equalTo(409))
+                .body("caseStatus", equalTo("received"))
                 .body("allowed", contains("accept", "reject", "dispatch", "supervise", "assign-leader", "merge", "keep-separate"));
         given().get("/api/cases/" + code).then().body("version", equalTo(0)).body("history.size()", equalTo(1));
     }
