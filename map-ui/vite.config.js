@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 // Maven passes --outDir (the jar's META-INF/resources); `npm run dev` proxies the API.
-// Each page is an entry; wall/index.html is served at /wall/ (and /wall by a route in the service).
+// Each page is an entry; wall/index.html is served at /wall/ (and /wall by a route in the service),
+// desk/index.html likewise at /desk/ and /desk.
 export default defineConfig({
   build: {
     assetsDir: 'assets',
@@ -13,6 +14,7 @@ export default defineConfig({
       input: {
         home: resolve(import.meta.dirname, 'index.html'),
         wall: resolve(import.meta.dirname, 'wall/index.html'),
+        desk: resolve(import.meta.dirname, 'desk/index.html'),
       },
     },
   },

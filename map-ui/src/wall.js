@@ -5,46 +5,13 @@
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { connectLive } from './wall/live.js';
+import { EVENT_NAMES, LEVELS, fetchJson, gridStates, hatch, layerOf, style, tileUrl } from './map/grids.js';
 
 const params = new URLSearchParams(location.search);
 const COUNTY = params.get('county') || '530324';
 const LIVE_URL = params.get('live') || `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/live`;
 
-// Fill colours (the legend's CSS uses the same); overdue is also hatched and hotspots are
-// dashed outlines of growing width, so neither is told by colour alone.
-const COLOURS = { none: '#1f4e5f', open: '#3d8bfd', warning: '#f59f00', overdue: '#e03131', hot: '#ff4fd8' };
-
-// One level is drawn at a time, the one readable at the zoom (the tiles carry each level from
-// the zoom in README "Vector tiles"); special grids are drawn over base grids from z14.
-const LEVELS = [
-  { layer: 'county', name: '县', en: 'county', min: 0, max: 6 },
-  { layer: 'township', name: '乡镇（街道）', en: 'township', min: 6, max: 9 },
-  { layer: 'village', name: '村（社区）', en: 'village', min: 9, max: 12 },
-  { layer: 'group', name: '村民小组', en: 'group', min: 12, max: 13 },
-  { layer: 'base', name: '网格', en: 'base grid', min: 13, max: 24 },
-  { layer: 'special', name: '专属网格', en: 'special', min: 14, max: 24 },
-];
-
-const EVENT_NAMES = {
-  RECEIVED: '新案件', ACCEPTED: '受理', REJECTED: '不予受理', DISPATCHED: '派单', CLAIMED: '签收',
-  RETURNED: '退回', ESCALATED: '上报', CONTACTED: '联系', REPLIED: '答复', FINISHED: '办结',
-  EVALUATED: '评价', ARCHIVED: '归档', SUPERVISED: '督办', LEADER_ASSIGNED: '领导包案', EXTENDED: '延期',
-  MERGED: '合并', KEPT_SEPARATE: '不予合并', WARNED: '预警', OVERDUE: '超期', GROUP_ALERT: '群体性事件苗头',
-};
 const TICKER_SIZE = 30;
-
-// A grid's tile layer follows from its code: 6 digits county, then 3 per level; a village's
-// special grids are numbered from 901 among its groups.
-function layerOf(code) {
-  switch (code.length) {
-    case 6: return 'county';
-    case 9: return 'township';
-    case 12: return 'village';
-    case 15: return code.slice(12) >= '901' ? 'special' : 'group';
-    case 18: return 'base';
-    default: return null;
-  }
-}
 
 const timeFormat = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai', hour12: false, hour: '2-digit', minute: '2-digit', second: '2-digit',
@@ -53,87 +20,6 @@ const dateFormat = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short',
 });
 const hms = (date) => timeFormat.format(date);
-
-// Asks again until the service answers: the wall may be switched on before the service is.
-async function fetchJson(path) {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const response = await fetch(path, { headers: { Accept: 'application/json' } });
-      if (response.ok) return await response.json();
-    } catch {
-      // the service is not there yet
-    }
-    await new Promise((done) => setTimeout(done, Math.min(30000, 500 * 2 ** attempt) * (0.5 + Math.random() / 2)));
-  }
-}
-
-function tileUrl(version) {
-  // MapLibre's workers need an absolute URL; the version makes tiles immutable and cacheable.
-  return `${location.origin}/tiles/grids/{z}/{x}/{y}.mvt?v=${version}`;
-}
-
-// A hatch for overdue grids, drawn here: there is no sprite server and none is needed.
-function hatch(size = 12) {
-  const data = new Uint8Array(size * size * 4);
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      const onStripe = (x + y) % size < 3;
-      data.set(onStripe ? [255, 255, 255, 200] : [0, 0, 0, 0], (y * size + x) * 4);
-    }
-  }
-  return { width: size, height: size, data };
-}
-
-function layersOf({ layer, min, max }) {
-  const n = (key) => ['coalesce', ['feature-state', key], 0];
-  const common = { source: 'grids', 'source-layer': layer, minzoom: min, maxzoom: max };
-  return [
-    {
-      ...common, id: `${layer}-fill`, type: 'fill',
-      paint: {
-        'fill-color': ['case', ['>', n('overdue'), 0], COLOURS.overdue, ['>', n('warned'), 0], COLOURS.warning,
-          ['>', n('open'), 0], COLOURS.open, COLOURS.none],
-        'fill-antialias': false,
-      },
-    },
-    {
-      ...common, id: `${layer}-hatch`, type: 'fill',
-      paint: { 'fill-pattern': 'hatch', 'fill-opacity': ['case', ['>', n('overdue'), 0], 1, 0] },
-    },
-    {
-      ...common, id: `${layer}-line`, type: 'line',
-      paint: { 'line-color': '#0b1620', 'line-width': 1 },
-    },
-    {
-      ...common, id: `${layer}-hot`, type: 'line',
-      layout: { 'line-join': 'round' },
-      paint: {
-        'line-color': COLOURS.hot,
-        'line-dasharray': [2, 1],
-        'line-width': ['match', n('hot'), 1, 3, 2, 5, 3, 8, 0],
-        'line-opacity': ['case', ['>', n('hot'), 0], 1, 0],
-      },
-    },
-  ];
-}
-
-function style(version) {
-  const promoteId = Object.fromEntries(LEVELS.map(({ layer }) => [layer, 'code']));
-  return {
-    version: 8,
-    sources: {
-      grids: { type: 'vector', tiles: [tileUrl(version)], minzoom: 0, maxzoom: 14, promoteId },
-    },
-    layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': '#0b1620' } },
-      ...LEVELS.flatMap(layersOf),
-      {
-        id: 'county-outline', type: 'line', source: 'grids', 'source-layer': 'county',
-        paint: { 'line-color': '#9fd3ff', 'line-width': 3 },
-      },
-    ],
-  };
-}
 
 const kpiCells = Object.fromEntries([...document.querySelectorAll('[data-kpi]')].map((cell) => [cell.dataset.kpi, cell]));
 const percent = (rate) => (rate == null ? '–' : `${(rate * 100).toFixed(1)}%`);
@@ -232,22 +118,8 @@ async function main() {
   map.on('zoomend', showLevel);
   showLevel();
 
-  // What /live has told us, by grid code; only grids with something to show are kept, so this
-  // and MapLibre's own state store stay as big as the county, however long the wall runs.
-  const shown = new Map();
-  const put = (code, grid) => {
-    const sourceLayer = layerOf(code);
-    if (!sourceLayer) return;
-    const target = { source: 'grids', sourceLayer, id: code };
-    if (!grid || Object.keys(grid).length === 0) {
-      if (shown.delete(code)) map.removeFeatureState(target);
-      return;
-    }
-    shown.set(code, grid);
-    map.setFeatureState(target, {
-      open: grid.open || 0, warned: grid.warned || 0, overdue: grid.overdue || 0, hot: grid.hot || 0,
-    });
-  };
+  // What /live has told us, by grid code (only grids with something to show).
+  const { shown, put } = gridStates(map);
 
   // New boundaries: tiles of the new version (their URL names it), and the outline fitted anew.
   let tileReloads = 0;

@@ -325,6 +325,8 @@ class WallPageIT {
 
     private void await(java.util.function.BooleanSupplier condition, String what) {
         new WebDriverWait(browser, Duration.ofSeconds(40)).withMessage("waiting for " + what)
+                // The panels are drawn anew when events arrive: an element found a moment ago may be gone.
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(driver -> condition.getAsBoolean());
     }
 

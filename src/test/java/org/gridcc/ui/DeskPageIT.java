@@ -1,0 +1,335 @@
+package org.gridcc.ui;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.gridcc.grid.DemoCounty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The duty officer's desk (/desk) in Chromium: real clicks on the map open a grid's panel, a case
+ * opened from it shows its history and takes actions through the API, a refused action shows the
+ * service's reason, a case code typed in the search opens it, and a drawn polygon counts the
+ * households the API counts. Screenshots go to target/screenshots/desk-*.png.
+ */
+@QuarkusTest
+class DeskPageIT {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @Inject
+    DemoCounty county;
+
+    @TestHTTPResource("/desk")
+    URL desk;
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = HeadlessChromium.start();
+        browser.manage().window().setSize(new Dimension(1600, 1000));
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void theDeskIsServedAtItsAddressAndNotKeptStale() {
+        given().get("/desk?case=x").then().statusCode(200).header("Cache-Control", "no-cache")
+                .contentType(containsString("text/html")).body(containsString("值班台"));
+        given().get("/desk/").then().statusCode(200).body(containsString("值班台"));
+    }
+
+    @Test
+    void aClickOnAGridOpensItsPanelWithCodeNameHeadHouseholdsAndOpenCasesAndTheOpenPanelFollowsEvents() {
+        String base = base(5010);
+        double[] point = county.pointIn(base);
+        String code = WallPageIT.post(point, "neighbour_dispute", null);
+        JsonPath grid = given().get("/api/grids/" + base).then().statusCode(200).extract().jsonPath();
+
+        open(desk.toString());
+        zoomTo(point);
+        clickAt(point);
+        await(() -> base.equals(attribute("#grid-panel", "data-grid")) && displayed("#grid-panel"), "the panel of grid " + base);
+        assertThat(text("#grid-panel .grid-code")).isEqualTo(base);
+        assertThat(text("#grid-panel .grid-name")).isEqualTo(grid.getString("name"));
+        assertThat(text("#grid-panel .grid-head")).isEqualTo(grid.getString("head") == null ? "–" : grid.getString("head"));
+        assertThat(text("#grid-panel .grid-households")).isEqualTo(String.valueOf(grid.getLong("counts.households")));
+        assertThat(text("#grid-panel")).contains("网格编码", "户数", "在办案件");
+        WebElement row = browser.findElement(By.cssSelector("#grid-panel tr[data-case='" + code + "']"));
+        assertThat(row.getText()).contains(code, "待受理");
+        assertThat(row.getText()).containsPattern("\\d\\d/\\d\\d \\d\\d:\\d\\d"); // its next deadline
+        idle();
+        screenshot("desk-grid");
+
+        // Live: a case posted elsewhere into this grid appears in the open panel without a click.
+        long refreshes = number("return gridDesk.refreshes()");
+        String another = WallPageIT.post(point, "consultation", null);
+        await(() -> !browser.findElements(By.cssSelector("#grid-panel tr[data-case='" + another + "']")).isEmpty(),
+                "the new case " + another + " in the open panel");
+        assertThat(number("return gridDesk.refreshes()")).isGreaterThan(refreshes);
+        assertThat(((Number) featureState(base).getOrDefault("open", 0L)).intValue()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aCaseOpenedFromTheGridShowsItsHistoryAndActionsTakenOnThePageReachTheApi() {
+        String base = base(5020);
+        double[] point = county.pointIn(base);
+        String code = WallPageIT.post(point, "neighbour_dispute", null);
+
+        open(desk.toString());
+        zoomTo(point);
+        clickAt(point);
+        await(() -> !browser.findElements(By.cssSelector("#grid-panel tr[data-case='" + code + "'] button")).isEmpty(), "the case in the grid's panel");
+        browser.findElement(By.cssSelector("#grid-panel tr[data-case='" + code + "'] button")).click();
+        await(() -> code.equals(attribute("#case-panel", "data-case")) && displayed("#case-panel"), "the case panel");
+        assertThat(text("#case-panel .case-code")).isEqualTo(code);
+        assertThat(browser.findElements(By.cssSelector("#history li[data-type=RECEIVED]"))).hasSize(1);
+        assertThat(text("#case-panel .deadlines")).contains("CLAIM", "REPLY", "FINISH");
+
+        // 督办 with a note.
+        act("supervise", "请三日内办结（测试督办）", null);
+        await(() -> !browser.findElements(By.cssSelector("#history li[data-type=SUPERVISED]")).isEmpty(), "SUPERVISED in the history on the page");
+        assertThat(text("#message")).contains("已督办");
+        JsonPath view = given().get("/api/cases/" + code).then().statusCode(200).extract().jsonPath();
+        assertThat(view.getList("history.type", String.class)).containsExactly("RECEIVED", "SUPERVISED");
+        assertThat(view.getString("history[1].actor")).isEqualTo("值班员");
+        assertThat(view.getString("history[1].payload.reason")).isEqualTo("请三日内办结（测试督办）");
+        assertThat(view.getBoolean("supervised")).isTrue();
+
+        // 派单 to the village committee, with the version the page read (If-Match).
+        String village = base.substring(0, 12);
+        act("dispatch", null, village);
+        await(() -> "dispatched".equals(attribute("#case-panel .case-status", "data-status")), "the case dispatched on the page");
+        view = given().get("/api/cases/" + code).then().statusCode(200).extract().jsonPath();
+        assertThat(view.getList("history.type", String.class)).containsExactly("RECEIVED", "SUPERVISED", "DISPATCHED");
+        assertThat(view.getString("unit.code")).isEqualTo(village);
+        assertThat(view.getString("status")).isEqualTo("dispatched");
+        assertThat(browser.findElements(By.cssSelector("#history li"))).hasSize(3);
+        screenshot("desk-case");
+    }
+
+    @Test
+    void aCaseCodeTypedInTheSearchOpensItAndAnActionNotAllowedShowsTheServicesReason() {
+        String code = WallPageIT.post(county.pointIn(base(5030)), "consultation", null);
+        open(desk.toString());
+
+        // A mistyped code: the service's reason (the check character), shown to the officer.
+        String mistyped = code.substring(0, code.length() - 1) + (code.endsWith("0") ? "1" : "0");
+        var refused = given().get("/api/cases/" + mistyped).then().extract();
+        assertThat(refused.statusCode()).isBetween(400, 499);
+        search(mistyped);
+        await(() -> displayed("#message") && String.valueOf(refused.statusCode()).equals(attribute("#message", "data-status")),
+                "the mistyped code refused");
+        assertThat(text("#message")).contains(refused.<String>path("detail")).contains("check character");
+
+        search(code);
+        await(() -> code.equals(attribute("#case-panel", "data-case")) && displayed("#case-panel"), "the case found by its code");
+        assertThat(text("#case-panel .case-code")).isEqualTo(code);
+        assertThat(text("#case-panel .case-status")).contains("待受理");
+        assertThat(browser.findElements(By.cssSelector("#history li[data-type=RECEIVED]"))).hasSize(1);
+
+        // 归档 is not allowed while the case is received: the 409's detail and the actions allowed now.
+        act("archive", null, null);
+        await(() -> "409".equals(attribute("#message", "data-status")), "the 409 shown");
+        String detail = given().contentType("application/json").body("{\"actor\": \"测试\"}")
+                .post("/api/cases/" + code + "/actions/archive").then().statusCode(409).extract().path("detail");
+        assertThat(text("#message")).contains(detail).contains("当前可办", "受理", "派单");
+        assertThat(attribute("#message", "data-kind")).isEqualTo("error");
+        screenshot("desk-409");
+        // Nothing was written.
+        assertThat(given().get("/api/cases/" + code).then().extract().jsonPath().getList("history.type")).containsExactly("RECEIVED");
+    }
+
+    @Test
+    void aPolygonDrawnOnTheMapCountsTheHouseholdsTheApiCounts() {
+        double[] point = county.pointIn(base(5040));
+        open(desk.toString());
+        zoomTo(point);
+        browser.findElement(By.id("draw")).click();
+        int r = 150;
+        for (int[] corner : new int[][] {{-r, -r}, {r, -r}, {r, r}}) clickAt(point, corner[0], corner[1]);
+        // The last corner by double-click, which also finishes the polygon.
+        new Actions(browser).moveToElement(canvas(), offset(point)[0] - r, offset(point)[1] + r).doubleClick().perform();
+        await(() -> !browser.findElements(By.id("area-total")).isEmpty() && displayed("#area-panel"), "the households counted");
+        Map<String, Object> drawn = js("return gridDesk.drawn()");
+        @SuppressWarnings("unchecked")
+        List<List<List<Number>>> rings = (List<List<List<Number>>>) drawn.get("coordinates");
+        assertThat(rings.get(0)).as("four corners and the closing one").hasSize(5);
+        assertThat(rings.get(0).get(0)).isEqualTo(rings.get(0).get(4));
+
+        long expected = given().contentType("application/json").body(drawn).post("/api/households/count").then().statusCode(200)
+                .extract().jsonPath().getLong("total");
+        assertThat(expected).as("households in a 300-pixel square at z13.5").isPositive();
+        assertThat(text("#area-total")).isEqualTo(String.valueOf(expected));
+        idle();
+        screenshot("desk-area");
+
+        // Clear and draw again with the finish button.
+        browser.findElement(By.id("draw-clear")).click();
+        browser.findElement(By.id("draw")).click();
+        for (int[] corner : new int[][] {{-r, -r}, {r, -r}, {0, r}}) clickAt(point, corner[0], corner[1]);
+        browser.findElement(By.id("draw-finish")).click();
+        await(() -> number("return gridDesk.drawn() ? gridDesk.drawn().coordinates[0].length : 0") == 4, "the triangle counted");
+        Map<String, Object> triangle = js("return gridDesk.drawn()");
+        long triangleCount = given().contentType("application/json").body(triangle).post("/api/households/count").then().statusCode(200)
+                .extract().jsonPath().getLong("total");
+        await(() -> text("#area-total").equals(String.valueOf(triangleCount)), "the triangle's count shown");
+    }
+
+    // --- helpers ---
+
+    /** A base grid nobody else's test posts in. */
+    private String base(int offset) {
+        return county.one("SELECT code FROM grid WHERE level = 'base' ORDER BY code DESC OFFSET ? LIMIT 1", offset);
+    }
+
+    private void open(String url) {
+        browser.get(url);
+        await(() -> Boolean.TRUE.equals(browser.executeScript("return !!(window.gridDesk && gridDesk.live.state === 'live')")),
+                "the desk to be live");
+        idle();
+    }
+
+    /** The base grids' level, below the special grids' zoom. */
+    private void zoomTo(double[] point) {
+        browser.executeScript("gridDesk.map.jumpTo({center: [arguments[0], arguments[1]], zoom: 13.5})", point[0], point[1]);
+        idle();
+        assertThat((String) js("return gridDesk.level()")).isEqualTo("base");
+    }
+
+    private void search(String code) {
+        WebElement input = browser.findElement(By.id("search-code"));
+        input.clear();
+        input.sendKeys(code);
+        browser.findElement(By.cssSelector("#search button[type=submit]")).click();
+    }
+
+    private void act(String action, String reason, String unit) {
+        new Select(browser.findElement(By.cssSelector("#action-form select[name=action]"))).selectByValue(action);
+        if (reason != null) browser.findElement(By.cssSelector("#action-form textarea[name=reason]")).sendKeys(reason);
+        if (unit != null) browser.findElement(By.cssSelector("#action-form input[name=unit]")).sendKeys(unit);
+        browser.findElement(By.id("act")).click();
+    }
+
+    private WebElement canvas() {
+        return browser.findElement(By.cssSelector("#map canvas"));
+    }
+
+    /** Where a point is on the map canvas, in CSS pixels from its centre (Selenium's offsets). */
+    private int[] offset(double[] lonLat) {
+        List<Number> xy = js("""
+                const m = gridDesk.map, p = m.project([arguments[0], arguments[1]]), c = m.getCanvas();
+                return [Math.round(p.x - c.clientWidth / 2), Math.round(p.y - c.clientHeight / 2)]""", lonLat[0], lonLat[1]);
+        return new int[] {xy.get(0).intValue(), xy.get(1).intValue()};
+    }
+
+    private void clickAt(double[] lonLat) {
+        clickAt(lonLat, 0, 0);
+    }
+
+    private void clickAt(double[] lonLat, int dx, int dy) {
+        int[] at = offset(lonLat);
+        new Actions(browser).moveToElement(canvas(), at[0] + dx, at[1] + dy).click().perform();
+        // Two clicks in a row must not read as a double-click.
+        try {
+            Thread.sleep(350);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void idle() {
+        browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                gridDesk.map.once('idle', () => done(true));
+                gridDesk.map.triggerRepaint();""");
+    }
+
+    private String text(String css) {
+        return fresh(() -> browser.findElement(By.cssSelector(css)).getText());
+    }
+
+    private String attribute(String css, String name) {
+        return fresh(() -> {
+            var found = browser.findElements(By.cssSelector(css));
+            return found.isEmpty() ? null : found.get(0).getAttribute(name);
+        });
+    }
+
+    private boolean displayed(String css) {
+        return fresh(() -> {
+            var found = browser.findElements(By.cssSelector(css));
+            return !found.isEmpty() && found.get(0).isDisplayed();
+        });
+    }
+
+    /** Reads the page again when a live event redrew the element between finding and reading it. */
+    private static <T> T fresh(java.util.function.Supplier<T> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) throw e;
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T js(String script, Object... args) {
+        return (T) browser.executeScript(script, args);
+    }
+
+    private long number(String script, Object... args) {
+        return ((Number) browser.executeScript(script, args)).longValue();
+    }
+
+    private Map<String, Object> featureState(String code) {
+        return js("return gridDesk.map.getFeatureState({source: 'grids', sourceLayer: gridDesk.layerOf(arguments[0]), id: arguments[0]})",
+                code);
+    }
+
+    private void await(java.util.function.BooleanSupplier condition, String what) {
+        new WebDriverWait(browser, Duration.ofSeconds(40)).withMessage("waiting for " + what)
+                // The panels are drawn anew when events arrive: an element found a moment ago may be gone.
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> condition.getAsBoolean());
+    }
+
+    private void screenshot(String name) {
+        byte[] png = browser.getScreenshotAs(OutputType.BYTES);
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
