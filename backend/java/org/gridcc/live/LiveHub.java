@@ -67,7 +67,7 @@ public class LiveHub {
         final WebSocketConnection connection;
         final Subscription subscription;
         final AtomicInteger unsent = new AtomicInteger();
-        /** Guarded by the state's lock: frames held while the client's replay is read, whether it fell behind, its last position. */
+        /** Changed only within state.atomically: frames held while its replay is read, whether it fell behind, its last position. */
         List<String> held;
         boolean behind;
         long seq;
@@ -98,18 +98,16 @@ public class LiveHub {
             return;
         }
         Client client = new Client(connection, subscription);
-        long at;
-        synchronized (state) {
+        state.atomically(() -> {
             // Deltas so far go to the clients there were; the new one starts from the state they leave.
             deliver(state.drain());
             EncodedSnapshot snapshot = snapshot(subscription.filter());
-            at = snapshot.seq();
-            client.seq = at;
-            if (subscription.since() != null && subscription.since() < at) client.held = new ArrayList<>();
+            client.seq = snapshot.seq();
+            if (subscription.since() != null && subscription.since() < snapshot.seq()) client.held = new ArrayList<>();
             send(client, snapshot.text());
             clients.put(connection.id(), client);
-        }
-        if (client.held != null) replay(client, subscription.since(), at);
+        });
+        if (client.held != null) replay(client, subscription.since(), client.seq);
     }
 
     void close(WebSocketConnection connection) {
@@ -128,11 +126,11 @@ public class LiveHub {
                 replay(client, reached, upTo);
                 return;
             }
-            synchronized (state) {
+            state.atomically(() -> {
                 List<String> held = client.held;
                 client.held = null;
                 if (!client.behind) held.forEach(frame -> send(client, frame));
-            }
+            });
         }, failure -> {
             LOG.warnf("Replay for a /live client failed (%s); closing it so that it reconnects", failure.getMessage());
             client.connection.close().subscribe().with(ok -> {}, e -> {});
@@ -141,7 +139,7 @@ public class LiveHub {
 
     /** Every coalescing window: one delta per kind of subscription, to every client that is keeping up. */
     void flush() {
-        synchronized (state) {
+        state.atomically(() -> {
             for (Client client : clients.values()) {
                 if (client.behind && client.unsent.get() == 0 && client.held == null) {
                     client.behind = false;
@@ -154,7 +152,7 @@ public class LiveHub {
                 }
             }
             deliver(state.drain());
-        }
+        });
     }
 
     private void deliver(LiveState.Drain drain) {
@@ -196,17 +194,17 @@ public class LiveHub {
 
     private void heartbeat() {
         String frame = encode(Map.of("type", "heartbeat", "seq", state.seq(), "at", ServiceClock.local(clock.now())));
-        synchronized (state) {
+        state.atomically(() -> {
             for (Client client : clients.values()) {
                 if (client.held == null && !client.behind) send(client, frame);
             }
-        }
+        });
     }
 
     /** New boundaries: the grids of cases have moved, so every client reloads its tiles and gets a new snapshot. */
     void onBoundaries(@ObservesAsync GridVersionChanged changed) {
         state.rebuild().subscribe().with(ok -> {
-            synchronized (state) {
+            state.atomically(() -> {
                 deliver(state.drain());
                 String notice = encode(Map.of("type", "boundaries", "gridVersion", changed.version()));
                 for (Client client : clients.values()) {
@@ -215,7 +213,7 @@ public class LiveHub {
                     send(client, snapshot.text());
                     client.seq = snapshot.seq();
                 }
-            }
+            });
         }, e -> LOG.errorf("Live state not rebuilt after boundaries changed: %s", e.getMessage()));
     }
 

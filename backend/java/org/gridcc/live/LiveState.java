@@ -147,6 +147,14 @@ public class LiveState {
         pending.add(ticker);
     }
 
+    /**
+     * Runs work while no event can be folded, so that what it drains and snapshots belongs to
+     * one moment. (Callers cannot lock this bean themselves: they hold its client proxy.)
+     */
+    synchronized void atomically(Runnable work) {
+        work.run();
+    }
+
     synchronized Snapshot snapshot(Subscription subscription, List<Long> missed) {
         var grids = new HashMap<String, GridState>();
         tallies.forEach((code, tally) -> {

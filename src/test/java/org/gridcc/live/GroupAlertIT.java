@@ -9,7 +9,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.ArrayList;
@@ -37,9 +36,6 @@ class GroupAlertIT {
     @Inject
     DemoCounty county;
 
-    @Inject
-    Vertx vertx;
-
     @TestHTTPResource("/")
     URL service;
 
@@ -48,7 +44,7 @@ class GroupAlertIT {
         String village = county.one("SELECT code FROM grid WHERE level = 'village' ORDER BY code DESC OFFSET 40 LIMIT 1");
         String base = county.one("SELECT min(code) FROM grid WHERE level = 'base' AND code LIKE ? || '%'", village);
         double[] here = county.pointIn(base);
-        try (LiveClient client = LiveClient.connect(vertx, service.getPort(), "grid=" + village)) {
+        try (LiveClient client = LiveClient.connect(service.getPort(), "grid=" + village)) {
             client.awaitType("snapshot");
             List<String> codes = new ArrayList<>();
             for (int i = 0; i < 4; i++) codes.add(LiveIT.post(here, "land_dispute", null));

@@ -2,30 +2,42 @@ package org.gridcc.live;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
-import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** A real WebSocket client of /live for the tests: keeps every frame it reads, and can stop reading. */
+/**
+ * A real WebSocket client of /live for the tests: keeps every frame it reads. Clients are the
+ * JDK's (its listener is in place before the first frame can arrive; with Vert.x's client a frame
+ * sent right after the handshake was now and then lost before the handler was set), except the
+ * one that must stop reading: Vert.x's, whose pause stops reading the socket and whose receive
+ * buffer can be made small.
+ */
 final class LiveClient implements AutoCloseable {
 
     static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private final WebSocketClient client;
-    private final WebSocket socket;
-    private final List<JsonObject> frames = new ArrayList<>();
+    /** How the frames come: what the tests do with the line itself. */
+    private interface Line {
+        void pause();
 
-    private LiveClient(WebSocketClient client, WebSocket socket) {
-        this.client = client;
-        this.socket = socket;
+        void resume();
+
+        boolean isClosed();
+
+        void close();
     }
+
+    private final List<JsonObject> frames = new ArrayList<>();
+    private Line line;
 
     private void read(String text) {
         synchronized (frames) {
@@ -34,18 +46,84 @@ final class LiveClient implements AutoCloseable {
         }
     }
 
-    static LiveClient connect(Vertx vertx, int port, String query) throws Exception {
-        return connect(vertx, port, query, new WebSocketClientOptions());
+    static LiveClient connect(int port, String query) throws Exception {
+        LiveClient live = new LiveClient();
+        var closed = new java.util.concurrent.atomic.AtomicBoolean();
+        java.net.http.WebSocket socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://localhost:" + port + "/live" + (query.isEmpty() ? "" : "?" + query)),
+                        new java.net.http.WebSocket.Listener() {
+                            private final StringBuilder parts = new StringBuilder();
+
+                            @Override
+                            public CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
+                                parts.append(data);
+                                if (last) {
+                                    live.read(parts.toString());
+                                    parts.setLength(0);
+                                }
+                                ws.request(1);
+                                return null;
+                            }
+
+                            @Override
+                            public CompletionStage<?> onClose(java.net.http.WebSocket ws, int status, String reason) {
+                                closed.set(true);
+                                return null;
+                            }
+
+                            @Override
+                            public void onError(java.net.http.WebSocket ws, Throwable error) {
+                                closed.set(true);
+                            }
+                        })
+                .get(10, TimeUnit.SECONDS);
+        live.line = new Line() {
+            public void pause() {
+                throw new UnsupportedOperationException("use connectReader for a client that stops reading");
+            }
+
+            public void resume() {
+                pause();
+            }
+
+            public boolean isClosed() {
+                return closed.get();
+            }
+
+            public void close() {
+                socket.abort();
+            }
+        };
+        return live;
     }
 
-    static LiveClient connect(Vertx vertx, int port, String query, WebSocketClientOptions options) throws Exception {
-        WebSocketClient client = vertx.createWebSocketClient(options.setMaxFrameSize(16 << 20).setMaxMessageSize(64 << 20));
-        // The handler is in place before the connection opens: set afterwards, the first frame could be missed.
+    /** A client that can stop reading its socket, with the given receive buffer. */
+    static LiveClient connectReader(Vertx vertx, int port, String query, int receiveBuffer) throws Exception {
+        LiveClient live = new LiveClient();
+        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setReceiveBufferSize(receiveBuffer)
+                .setMaxFrameSize(16 << 20).setMaxMessageSize(64 << 20));
         ClientWebSocket socket = client.webSocket();
-        LiveClient live = new LiveClient(client, socket);
         socket.textMessageHandler(live::read);
         socket.connect(port, "localhost", "/live" + (query.isEmpty() ? "" : "?" + query))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        live.line = new Line() {
+            public void pause() {
+                socket.pause();
+            }
+
+            public void resume() {
+                socket.resume();
+            }
+
+            public boolean isClosed() {
+                return socket.isClosed();
+            }
+
+            public void close() {
+                if (!socket.isClosed()) socket.close();
+                client.close();
+            }
+        };
         return live;
     }
 
@@ -106,21 +184,20 @@ final class LiveClient implements AutoCloseable {
     }
 
     void pause() {
-        socket.pause();
+        line.pause();
     }
 
     void resume() {
-        socket.resume();
+        line.resume();
     }
 
     boolean isClosed() {
-        return socket.isClosed();
+        return line.isClosed();
     }
 
     @Override
     public void close() {
-        if (!socket.isClosed()) socket.close();
-        client.close();
+        line.close();
     }
 
     private String brief() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -24,9 +23,6 @@ class LiveIT {
 
     @Inject
     DemoCounty county;
-
-    @Inject
-    Vertx vertx;
 
     @Inject
     DeadlineSweeper sweeper;
@@ -51,7 +47,7 @@ class LiveIT {
     }
 
     LiveClient connect(String query) throws Exception {
-        return LiveClient.connect(vertx, service.getPort(), query);
+        return LiveClient.connect(service.getPort(), query);
     }
 
     @Test
