@@ -1,6 +1,7 @@
 package org.gridcc.live;
 
 import static io.restassured.RestAssured.given;
+import static org.gridcc.cases.TestCases.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -47,14 +48,14 @@ class GroupAlertIT {
         try (LiveClient client = LiveClient.connect(service.getPort(), "grid=" + village)) {
             client.awaitType("snapshot");
             List<String> codes = new ArrayList<>();
-            for (int i = 0; i < 4; i++) codes.add(LiveIT.post(here, "land_dispute", null));
-            LiveIT.post(here, "wage_arrears", null); // another kind does not count
+            for (int i = 0; i < 4; i++) codes.add(post(here, "land_dispute", null));
+            post(here, "wage_arrears", null); // another kind does not count
             for (String code : codes) client.awaitEvent(code, "RECEIVED");
             assertThat(client.events()).noneMatch(e -> "GROUP_ALERT".equals(e.getString("type")));
 
-            String fifth = LiveIT.post(here, "land_dispute", null);
+            String fifth = post(here, "land_dispute", null);
             client.awaitEvent(fifth, "GROUP_ALERT");
-            String sixth = LiveIT.post(here, "land_dispute", null);
+            String sixth = post(here, "land_dispute", null);
             client.awaitEvent(sixth, "RECEIVED");
             Thread.sleep(500); // time for a second alert, were there one
 

@@ -1,6 +1,7 @@
 package org.gridcc.live;
 
 import static io.restassured.RestAssured.given;
+import static org.gridcc.cases.TestCases.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -33,13 +34,6 @@ class LiveIT {
     @TestHTTPResource("/")
     URL service;
 
-    static String post(double[] at, String category, OffsetDateTime receivedAt) {
-        return given().contentType("application/json").body("""
-                        {"channel": "grid_worker", "category": "%s", "title": "漏水", "location": {"lon": %s, "lat": %s},
-                         "reporter": {"name": "王五", "phone": "13900001111"} %s}"""
-                        .formatted(category, at[0], at[1], receivedAt == null ? "" : ", \"receivedAt\": \"" + receivedAt + "\""))
-                .post("/api/cases").then().statusCode(201).extract().path("code");
-    }
 
     /** A base grid nobody else's test posts in. */
     String base(int offset) {

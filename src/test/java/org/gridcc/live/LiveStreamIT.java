@@ -1,6 +1,7 @@
 package org.gridcc.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridcc.cases.TestCases.post;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,7 +73,7 @@ class LiveStreamIT {
 
     @Test
     void anEventCommittedAfterALaterOneIsNotSkippedByAClientThatResumedBetween() throws Exception {
-        String code = LiveIT.post(pointInBase(4200), "consultation", null);
+        String code = post(pointInBase(4200), "consultation", null);
         try (Connection early = db.getConnection(); Connection late = db.getConnection()) {
             early.setAutoCommit(false);
             long earlyId = insertEvent(early, code, "TEST_EARLY"); // drawn first, committed last
@@ -94,7 +95,7 @@ class LiveStreamIT {
 
     @Test
     void anEventWrittenWithoutAWakeUpIsRelayedByTheSweep() throws Exception {
-        String code = LiveIT.post(pointInBase(4210), "consultation", null);
+        String code = post(pointInBase(4210), "consultation", null);
         try (LiveClient client = connect("")) {
             client.awaitType("snapshot");
             try (Connection c = db.getConnection()) { // straight into the table: nobody tells the relay
@@ -115,7 +116,7 @@ class LiveStreamIT {
                 int writer = w;
                 Callable<List<String>> work = () -> {
                     var codes = new ArrayList<String>();
-                    for (int i = 0; i < 25; i++) codes.add(LiveIT.post(points[(writer + i) % 4], "consultation", null));
+                    for (int i = 0; i < 25; i++) codes.add(post(points[(writer + i) % 4], "consultation", null));
                     return codes;
                 };
                 posted.add(writers.submit(work));
@@ -161,7 +162,7 @@ class LiveStreamIT {
             slow.pause();
 
             List<String> codes = new ArrayList<>();
-            for (int i = 0; i < 150; i++) codes.add(LiveIT.post(here, "consultation", null));
+            for (int i = 0; i < 150; i++) codes.add(post(here, "consultation", null));
             // Everything reaches the client that reads, while the other one does not read at all.
             for (String code : codes) other.awaitEvent(code, "RECEIVED");
             long reached = other.events().stream().mapToLong(e -> e.getLong("seq")).max().orElseThrow();

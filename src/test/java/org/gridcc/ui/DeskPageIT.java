@@ -1,6 +1,7 @@
 package org.gridcc.ui;
 
 import static io.restassured.RestAssured.given;
+import static org.gridcc.cases.TestCases.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
@@ -8,11 +9,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The duty officer's desk (/desk) in Chromium: real clicks on the map open a grid's panel, a case
@@ -38,7 +33,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 class DeskPageIT {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @Inject
     DemoCounty county;
@@ -71,7 +65,7 @@ class DeskPageIT {
     void aClickOnAGridOpensItsPanelWithCodeNameHeadHouseholdsAndOpenCasesAndTheOpenPanelFollowsEvents() {
         String base = base(5010);
         double[] point = county.pointIn(base);
-        String code = WallPageIT.post(point, "neighbour_dispute", null);
+        String code = post(point, "neighbour_dispute", null);
         JsonPath grid = given().get("/api/grids/" + base).then().statusCode(200).extract().jsonPath();
 
         open(desk.toString());
@@ -91,7 +85,7 @@ class DeskPageIT {
 
         // Live: a case posted elsewhere into this grid appears in the open panel without a click.
         long refreshes = number("return gridDesk.refreshes()");
-        String another = WallPageIT.post(point, "consultation", null);
+        String another = post(point, "consultation", null);
         await(() -> !browser.findElements(By.cssSelector("#grid-panel tr[data-case='" + another + "']")).isEmpty(),
                 "the new case " + another + " in the open panel");
         assertThat(number("return gridDesk.refreshes()")).isGreaterThan(refreshes);
@@ -102,7 +96,7 @@ class DeskPageIT {
     void aCaseOpenedFromTheGridShowsItsHistoryAndActionsTakenOnThePageReachTheApi() {
         String base = base(5020);
         double[] point = county.pointIn(base);
-        String code = WallPageIT.post(point, "neighbour_dispute", null);
+        String code = post(point, "neighbour_dispute", null);
 
         open(desk.toString());
         zoomTo(point);
@@ -138,7 +132,7 @@ class DeskPageIT {
 
     @Test
     void aCaseCodeTypedInTheSearchOpensItAndAnActionNotAllowedShowsTheServicesReason() {
-        String code = WallPageIT.post(county.pointIn(base(5030)), "consultation", null);
+        String code = post(county.pointIn(base(5030)), "consultation", null);
         open(desk.toString());
 
         // A mistyped code: the service's reason (the check character), shown to the officer.
@@ -317,19 +311,10 @@ class DeskPageIT {
     }
 
     private void await(java.util.function.BooleanSupplier condition, String what) {
-        new WebDriverWait(browser, Duration.ofSeconds(40)).withMessage("waiting for " + what)
-                // The panels are drawn anew when events arrive: an element found a moment ago may be gone.
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(driver -> condition.getAsBoolean());
+        HeadlessChromium.await(browser, condition, what);
     }
 
     private void screenshot(String name) {
-        byte[] png = browser.getScreenshotAs(OutputType.BYTES);
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        HeadlessChromium.screenshot(browser, name);
     }
 }

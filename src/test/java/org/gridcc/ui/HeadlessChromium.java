@@ -43,4 +43,24 @@ public final class HeadlessChromium {
             throw new IllegalStateException("cannot make a Chromium profile folder", e);
         }
     }
+
+    /** Waits for a condition on a page; elements redrawn meanwhile (live panels) are simply looked up again. */
+    public static void await(ChromeDriver browser, java.util.function.BooleanSupplier condition, String what) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(40)).withMessage("waiting for " + what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> condition.getAsBoolean());
+    }
+
+    /** Saves what the browser shows as target/screenshots/{name}.png (a test artefact) and returns it. */
+    public static java.awt.image.BufferedImage screenshot(ChromeDriver browser, String name) {
+        byte[] png = browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        try {
+            java.nio.file.Path folder = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(folder);
+            java.nio.file.Files.write(folder.resolve(name + ".png"), png);
+            return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

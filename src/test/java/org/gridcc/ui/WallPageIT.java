@@ -1,6 +1,7 @@
 package org.gridcc.ui;
 
 import static io.restassured.RestAssured.given;
+import static org.gridcc.cases.TestCases.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
@@ -10,12 +11,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -24,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import javax.imageio.ImageIO;
 import org.gridcc.grid.DemoCounty;
 import org.gridcc.grid.GridVersionChanged;
 import org.gridcc.sla.DeadlineSweeper;
@@ -33,9 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The wall (/wall) in Chromium, WebGL by SwiftShader: the county fitted and coloured from /live,
@@ -53,7 +46,6 @@ class WallPageIT {
     private static final Color HOT = new Color(0xff4fd8);
     /** The overdue hatch: white at 200/255 over the overdue red. */
     private static final Color HATCH = new Color(248, 211, 211);
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     @Inject
@@ -271,13 +263,6 @@ class WallPageIT {
 
     // --- helpers ---
 
-    static String post(double[] at, String category, OffsetDateTime receivedAt) {
-        return given().contentType("application/json").body("""
-                        {"channel": "grid_worker", "category": "%s", "title": "漏水", "location": {"lon": %s, "lat": %s},
-                         "reporter": {"name": "王五", "phone": "13900001111"} %s}"""
-                        .formatted(category, at[0], at[1], receivedAt == null ? "" : ", \"receivedAt\": \"" + receivedAt + "\""))
-                .post("/api/cases").then().statusCode(201).extract().path("code");
-    }
 
     /** A base grid nobody else's test posts in. */
     String base(int offset) {
@@ -324,21 +309,11 @@ class WallPageIT {
     }
 
     private void await(java.util.function.BooleanSupplier condition, String what) {
-        new WebDriverWait(browser, Duration.ofSeconds(40)).withMessage("waiting for " + what)
-                // The panels are drawn anew when events arrive: an element found a moment ago may be gone.
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(driver -> condition.getAsBoolean());
+        HeadlessChromium.await(browser, condition, what);
     }
 
     private BufferedImage screenshot(String name) {
-        byte[] png = browser.getScreenshotAs(OutputType.BYTES);
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
-            return ImageIO.read(new ByteArrayInputStream(png));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return HeadlessChromium.screenshot(browser, name);
     }
 
     /** The map's box on the screenshot: x, y, width, height in device pixels. */
