@@ -46,6 +46,10 @@ public class DemoDataLoader {
             }
             load(c, scale);
             c.commit();
+            // Until autovacuum gets to them the planner knows nothing of the tables just filled, and
+            // spatial joins over them (households to grids) scan sequentially: minutes, not seconds.
+            c.setAutoCommit(true);
+            c.createStatement().execute("ANALYZE grid, household, unit");
         }
     }
 
