@@ -33,7 +33,6 @@ import org.openqa.selenium.support.ui.Select;
 @QuarkusTest
 class DeskPageIT {
 
-
     @Inject
     DemoCounty county;
 
@@ -41,10 +40,12 @@ class DeskPageIT {
     URL desk;
 
     private ChromeDriver browser;
+    private MapPage page;
 
     @BeforeEach
     void openBrowser() {
         browser = HeadlessChromium.start();
+        page = new MapPage(browser, "gridDesk");
         browser.manage().window().setSize(new Dimension(1600, 1000));
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
@@ -71,7 +72,7 @@ class DeskPageIT {
         open(desk.toString());
         zoomTo(point);
         clickAt(point);
-        await(() -> base.equals(attribute("#grid-panel", "data-grid")) && displayed("#grid-panel"), "the panel of grid " + base);
+        page.await(() -> base.equals(attribute("#grid-panel", "data-grid")) && displayed("#grid-panel"), "the panel of grid " + base);
         assertThat(text("#grid-panel .grid-code")).isEqualTo(base);
         assertThat(text("#grid-panel .grid-name")).isEqualTo(grid.getString("name"));
         assertThat(text("#grid-panel .grid-head")).isEqualTo(grid.getString("head") == null ? "–" : grid.getString("head"));
@@ -81,15 +82,15 @@ class DeskPageIT {
         assertThat(row.getText()).contains(code, "待受理");
         assertThat(row.getText()).containsPattern("\\d\\d/\\d\\d \\d\\d:\\d\\d"); // its next deadline
         idle();
-        screenshot("desk-grid");
+        page.screenshot("desk-grid");
 
         // Live: a case posted elsewhere into this grid appears in the open panel without a click.
-        long refreshes = number("return gridDesk.refreshes()");
+        long refreshes = page.number("return gridDesk.refreshes()");
         String another = post(point, "consultation", null);
-        await(() -> !browser.findElements(By.cssSelector("#grid-panel tr[data-case='" + another + "']")).isEmpty(),
+        page.await(() -> !browser.findElements(By.cssSelector("#grid-panel tr[data-case='" + another + "']")).isEmpty(),
                 "the new case " + another + " in the open panel");
-        assertThat(number("return gridDesk.refreshes()")).isGreaterThan(refreshes);
-        assertThat(((Number) featureState(base).getOrDefault("open", 0L)).intValue()).isGreaterThanOrEqualTo(2);
+        assertThat(page.number("return gridDesk.refreshes()")).isGreaterThan(refreshes);
+        assertThat(((Number) page.featureState(base).getOrDefault("open", 0L)).intValue()).isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -101,16 +102,16 @@ class DeskPageIT {
         open(desk.toString());
         zoomTo(point);
         clickAt(point);
-        await(() -> !browser.findElements(By.cssSelector("#grid-panel tr[data-case='" + code + "'] button")).isEmpty(), "the case in the grid's panel");
+        page.await(() -> !browser.findElements(By.cssSelector("#grid-panel tr[data-case='" + code + "'] button")).isEmpty(), "the case in the grid's panel");
         browser.findElement(By.cssSelector("#grid-panel tr[data-case='" + code + "'] button")).click();
-        await(() -> code.equals(attribute("#case-panel", "data-case")) && displayed("#case-panel"), "the case panel");
+        page.await(() -> code.equals(attribute("#case-panel", "data-case")) && displayed("#case-panel"), "the case panel");
         assertThat(text("#case-panel .case-code")).isEqualTo(code);
         assertThat(browser.findElements(By.cssSelector("#history li[data-type=RECEIVED]"))).hasSize(1);
         assertThat(text("#case-panel .deadlines")).contains("CLAIM", "REPLY", "FINISH");
 
         // 督办 with a note.
         act("supervise", "请三日内办结（测试督办）", null);
-        await(() -> !browser.findElements(By.cssSelector("#history li[data-type=SUPERVISED]")).isEmpty(), "SUPERVISED in the history on the page");
+        page.await(() -> !browser.findElements(By.cssSelector("#history li[data-type=SUPERVISED]")).isEmpty(), "SUPERVISED in the history on the page");
         assertThat(text("#message")).contains("已督办");
         JsonPath view = given().get("/api/cases/" + code).then().statusCode(200).extract().jsonPath();
         assertThat(view.getList("history.type", String.class)).containsExactly("RECEIVED", "SUPERVISED");
@@ -121,13 +122,13 @@ class DeskPageIT {
         // 派单 to the village committee, with the version the page read (If-Match).
         String village = base.substring(0, 12);
         act("dispatch", null, village);
-        await(() -> "dispatched".equals(attribute("#case-panel .case-status", "data-status")), "the case dispatched on the page");
+        page.await(() -> "dispatched".equals(attribute("#case-panel .case-status", "data-status")), "the case dispatched on the page");
         view = given().get("/api/cases/" + code).then().statusCode(200).extract().jsonPath();
         assertThat(view.getList("history.type", String.class)).containsExactly("RECEIVED", "SUPERVISED", "DISPATCHED");
         assertThat(view.getString("unit.code")).isEqualTo(village);
         assertThat(view.getString("status")).isEqualTo("dispatched");
         assertThat(browser.findElements(By.cssSelector("#history li"))).hasSize(3);
-        screenshot("desk-case");
+        page.screenshot("desk-case");
     }
 
     @Test
@@ -140,24 +141,24 @@ class DeskPageIT {
         var refused = given().get("/api/cases/" + mistyped).then().extract();
         assertThat(refused.statusCode()).isBetween(400, 499);
         search(mistyped);
-        await(() -> displayed("#message") && String.valueOf(refused.statusCode()).equals(attribute("#message", "data-status")),
+        page.await(() -> displayed("#message") && String.valueOf(refused.statusCode()).equals(attribute("#message", "data-status")),
                 "the mistyped code refused");
         assertThat(text("#message")).contains(refused.<String>path("detail")).contains("check character");
 
         search(code);
-        await(() -> code.equals(attribute("#case-panel", "data-case")) && displayed("#case-panel"), "the case found by its code");
+        page.await(() -> code.equals(attribute("#case-panel", "data-case")) && displayed("#case-panel"), "the case found by its code");
         assertThat(text("#case-panel .case-code")).isEqualTo(code);
         assertThat(text("#case-panel .case-status")).contains("待受理");
         assertThat(browser.findElements(By.cssSelector("#history li[data-type=RECEIVED]"))).hasSize(1);
 
         // 归档 is not allowed while the case is received: the 409's detail and the actions allowed now.
         act("archive", null, null);
-        await(() -> "409".equals(attribute("#message", "data-status")), "the 409 shown");
+        page.await(() -> "409".equals(attribute("#message", "data-status")), "the 409 shown");
         String detail = given().contentType("application/json").body("{\"actor\": \"测试\"}")
                 .post("/api/cases/" + code + "/actions/archive").then().statusCode(409).extract().path("detail");
         assertThat(text("#message")).contains(detail).contains("当前可办", "受理", "派单");
         assertThat(attribute("#message", "data-kind")).isEqualTo("error");
-        screenshot("desk-409");
+        page.screenshot("desk-409");
         // Nothing was written.
         assertThat(given().get("/api/cases/" + code).then().extract().jsonPath().getList("history.type")).containsExactly("RECEIVED");
     }
@@ -172,8 +173,8 @@ class DeskPageIT {
         for (int[] corner : new int[][] {{-r, -r}, {r, -r}, {r, r}}) clickAt(point, corner[0], corner[1]);
         // The last corner by double-click, which also finishes the polygon.
         new Actions(browser).moveToElement(canvas(), offset(point)[0] - r, offset(point)[1] + r).doubleClick().perform();
-        await(() -> !browser.findElements(By.id("area-total")).isEmpty() && displayed("#area-panel"), "the households counted");
-        Map<String, Object> drawn = js("return gridDesk.drawn()");
+        page.await(() -> !browser.findElements(By.id("area-total")).isEmpty() && displayed("#area-panel"), "the households counted");
+        Map<String, Object> drawn = page.js("return gridDesk.drawn()");
         @SuppressWarnings("unchecked")
         List<List<List<Number>>> rings = (List<List<List<Number>>>) drawn.get("coordinates");
         assertThat(rings.get(0)).as("four corners and the closing one").hasSize(5);
@@ -184,18 +185,18 @@ class DeskPageIT {
         assertThat(expected).as("households in a 300-pixel square at z13.5").isPositive();
         assertThat(text("#area-total")).isEqualTo(String.valueOf(expected));
         idle();
-        screenshot("desk-area");
+        page.screenshot("desk-area");
 
         // Clear and draw again with the finish button.
         browser.findElement(By.id("draw-clear")).click();
         browser.findElement(By.id("draw")).click();
         for (int[] corner : new int[][] {{-r, -r}, {r, -r}, {0, r}}) clickAt(point, corner[0], corner[1]);
         browser.findElement(By.id("draw-finish")).click();
-        await(() -> number("return gridDesk.drawn() ? gridDesk.drawn().coordinates[0].length : 0") == 4, "the triangle counted");
-        Map<String, Object> triangle = js("return gridDesk.drawn()");
+        page.await(() -> page.number("return gridDesk.drawn() ? gridDesk.drawn().coordinates[0].length : 0") == 4, "the triangle counted");
+        Map<String, Object> triangle = page.js("return gridDesk.drawn()");
         long triangleCount = given().contentType("application/json").body(triangle).post("/api/households/count").then().statusCode(200)
                 .extract().jsonPath().getLong("total");
-        await(() -> text("#area-total").equals(String.valueOf(triangleCount)), "the triangle's count shown");
+        page.await(() -> text("#area-total").equals(String.valueOf(triangleCount)), "the triangle's count shown");
     }
 
     // --- helpers ---
@@ -207,7 +208,7 @@ class DeskPageIT {
 
     private void open(String url) {
         browser.get(url);
-        await(() -> Boolean.TRUE.equals(browser.executeScript("return !!(window.gridDesk && gridDesk.live.state === 'live')")),
+        page.await(() -> Boolean.TRUE.equals(browser.executeScript("return !!(window.gridDesk && gridDesk.live.state === 'live')")),
                 "the desk to be live");
         idle();
     }
@@ -216,7 +217,7 @@ class DeskPageIT {
     private void zoomTo(double[] point) {
         browser.executeScript("gridDesk.map.jumpTo({center: [arguments[0], arguments[1]], zoom: 13.5})", point[0], point[1]);
         idle();
-        assertThat((String) js("return gridDesk.level()")).isEqualTo("base");
+        assertThat((String) page.js("return gridDesk.level()")).isEqualTo("base");
     }
 
     private void search(String code) {
@@ -239,7 +240,7 @@ class DeskPageIT {
 
     /** Where a point is on the map canvas, in CSS pixels from its centre (Selenium's offsets). */
     private int[] offset(double[] lonLat) {
-        List<Number> xy = js("""
+        List<Number> xy = page.js("""
                 const m = gridDesk.map, p = m.project([arguments[0], arguments[1]]), c = m.getCanvas();
                 return [Math.round(p.x - c.clientWidth / 2), Math.round(p.y - c.clientHeight / 2)]""", lonLat[0], lonLat[1]);
         return new int[] {xy.get(0).intValue(), xy.get(1).intValue()};
@@ -294,27 +295,5 @@ class DeskPageIT {
                 if (attempt == 5) throw e;
             }
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> T js(String script, Object... args) {
-        return (T) browser.executeScript(script, args);
-    }
-
-    private long number(String script, Object... args) {
-        return ((Number) browser.executeScript(script, args)).longValue();
-    }
-
-    private Map<String, Object> featureState(String code) {
-        return js("return gridDesk.map.getFeatureState({source: 'grids', sourceLayer: gridDesk.layerOf(arguments[0]), id: arguments[0]})",
-                code);
-    }
-
-    private void await(java.util.function.BooleanSupplier condition, String what) {
-        HeadlessChromium.await(browser, condition, what);
-    }
-
-    private void screenshot(String name) {
-        HeadlessChromium.screenshot(browser, name);
     }
 }

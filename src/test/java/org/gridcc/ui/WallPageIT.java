@@ -18,7 +18,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import org.gridcc.grid.DemoCounty;
 import org.gridcc.grid.GridVersionChanged;
@@ -64,10 +63,12 @@ class WallPageIT {
     URL service;
 
     private ChromeDriver browser;
+    private MapPage page;
 
     @BeforeEach
     void openBrowser() {
         browser = HeadlessChromium.start();
+        page = new MapPage(browser, "gridWall");
         browser.manage().window().setSize(new Dimension(1920, 1080)); // a wall screen
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
@@ -84,12 +85,12 @@ class WallPageIT {
         String code = post(point, "neighbour_dispute", null);
 
         open(wall.toString());
-        String level = js("return gridWall.level()");
+        String level = page.js("return gridWall.level()");
         String shownGrid = base.substring(0, codeLength(level));
-        await(() -> number("return gridWall.map.getFeatureState({source: 'grids', sourceLayer: arguments[0], id: arguments[1]}).open || 0",
+        page.await(() -> page.number("return gridWall.map.getFeatureState({source: 'grids', sourceLayer: arguments[0], id: arguments[1]}).open || 0",
                 level, shownGrid) >= 1, "the case's grid at the level shown to be open");
         idle();
-        BufferedImage shot = screenshot("wall");
+        BufferedImage shot = page.screenshot("wall");
 
         // Polygons are drawn and coloured: the county in the colour of grids with nothing open,
         // and the case's grid in a case colour (others' tests may have added warnings or overdue cases).
@@ -104,7 +105,7 @@ class WallPageIT {
 
         // The whole county is on screen and fills it (fitted, not a dot in the middle).
         List<Double> bbox = given().get("/api/grids/530324").then().statusCode(200).extract().jsonPath().getList("bbox", Double.class);
-        List<Number> bounds = js("const b = gridWall.map.getBounds(); return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]");
+        List<Number> bounds = page.js("const b = gridWall.map.getBounds(); return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]");
         assertThat(bounds.get(0).doubleValue()).isLessThanOrEqualTo(bbox.get(0));
         assertThat(bounds.get(1).doubleValue()).isLessThanOrEqualTo(bbox.get(1));
         assertThat(bounds.get(2).doubleValue()).isGreaterThanOrEqualTo(bbox.get(2));
@@ -126,7 +127,7 @@ class WallPageIT {
         assertThat(browser.findElement(By.id("connection")).getAttribute("data-state")).isEqualTo("live");
         assertThat(browser.findElement(By.id("connection")).getText()).contains("实时");
         // The ticker has the case, in Chinese.
-        await(() -> !browser.findElements(By.cssSelector("#events li[data-case='" + code + "'][data-type=RECEIVED]")).isEmpty(),
+        page.await(() -> !browser.findElements(By.cssSelector("#events li[data-case='" + code + "'][data-type=RECEIVED]")).isEmpty(),
                 "the case in the ticker");
         assertThat(browser.findElement(By.cssSelector("#events li[data-case='" + code + "']")).getText()).contains("新案件", "邻里纠纷");
     }
@@ -149,37 +150,37 @@ class WallPageIT {
         // Zoomed in to the base grids (below the special grids' zoom), the level shown follows.
         browser.executeScript("gridWall.map.jumpTo({center: [arguments[0], arguments[1]], zoom: 13.5})", point[0], point[1]);
         idle();
-        assertThat((String) js("return gridWall.level()")).isEqualTo("base");
+        assertThat((String) page.js("return gridWall.level()")).isEqualTo("base");
         int[] at = pixel(point);
-        assertThat(majority(screenshot("wall-base-before"), at, List.of(NONE))).as("the grid before its first case").isNotNull();
+        assertThat(majority(page.screenshot("wall-base-before"), at, List.of(NONE))).as("the grid before its first case").isNotNull();
 
         String code = post(point, "neighbour_dispute", null);
         long posted = System.nanoTime();
         BufferedImage shot;
         long elapsedMs;
         do {
-            shot = screenshot("wall-base-open");
+            shot = page.screenshot("wall-base-open");
             elapsedMs = (System.nanoTime() - posted) / 1_000_000;
         } while (majority(shot, at, List.of(OPEN)) == null && elapsedMs < 5000);
         assertThat(majority(shot, at, List.of(OPEN))).as("the grid of case %s in the open colour", code).isNotNull();
         System.out.printf("WallPageIT: case %s coloured its grid on screen %d ms after the 201%n", code, elapsedMs);
         assertThat(elapsedMs).as("ms from the API's 201 to the colour on screen").isLessThan(2000);
-        assertThat(featureState(base)).containsEntry("open", 1L);
+        assertThat(page.featureState(base)).containsEntry("open", 1L);
 
         // Overdue: red and hatched.
         String late = post(point, "consultation", OffsetDateTime.now().minusDays(8));
         sweeper.sweep().await().atMost(Duration.ofSeconds(10));
-        await(() -> ((Number) featureState(base).getOrDefault("overdue", 0L)).intValue() >= 1, "case " + late + " overdue on the wall");
+        page.await(() -> ((Number) page.featureState(base).getOrDefault("overdue", 0L)).intValue() >= 1, "case " + late + " overdue on the wall");
         idle();
-        shot = screenshot("wall-base-overdue");
+        shot = page.screenshot("wall-base-overdue");
         assertThat(near(shot, at, 12, OVERDUE)).as("red pixels around the grid's centre").isGreaterThan(20);
         assertThat(near(shot, at, 12, HATCH)).as("hatch pixels around the grid's centre").isGreaterThan(20);
 
         // A hotspot: three cases of a kind where none were is surprising; drawn as a dashed outline.
         for (int i = 0; i < 3; i++) post(point, "land_dispute", null);
-        await(() -> ((Number) featureState(base).getOrDefault("hot", 0L)).intValue() >= 1, "the grid a hotspot on the wall");
+        page.await(() -> ((Number) page.featureState(base).getOrDefault("hot", 0L)).intValue() >= 1, "the grid a hotspot on the wall");
         idle();
-        shot = screenshot("wall-base-hotspot");
+        shot = page.screenshot("wall-base-hotspot");
         assertThat(count(shot, mapBox(), HOT)).as("pixels of the hotspot outline").isGreaterThan(50);
     }
 
@@ -190,12 +191,12 @@ class WallPageIT {
             open(wall + "?live=ws://127.0.0.1:" + proxy.port() + "/live");
             assertThat(proxy.requests()).anySatisfy(line -> assertThat(line).startsWith("GET /live "));
             String heard = post(county.pointIn(base), "neighbour_dispute", null);
-            await(() -> !browser.findElements(By.cssSelector("#events li[data-case='" + heard + "']")).isEmpty(), "a case before the cut");
-            long before = number("return gridWall.live.lastSeq");
+            page.await(() -> !browser.findElements(By.cssSelector("#events li[data-case='" + heard + "']")).isEmpty(), "a case before the cut");
+            long before = page.number("return gridWall.live.lastSeq");
 
             proxy.cut();
             List<String> states = new ArrayList<>();
-            await(() -> {
+            page.await(() -> {
                 String state = browser.findElement(By.id("connection")).getAttribute("data-state");
                 if (states.isEmpty() || !states.get(states.size() - 1).equals(state)) states.add(state);
                 return state.equals("stale");
@@ -205,7 +206,7 @@ class WallPageIT {
             String since = OffsetDateTime.parse(indicator.getAttribute("data-since"))
                     .atZoneSameInstant(ZoneId.of("Asia/Shanghai")).format(HMS);
             assertThat(indicator.getText()).contains("数据停留于 " + since).contains("stale since " + since);
-            screenshot("wall-stale");
+            page.screenshot("wall-stale");
 
             // Something happens while the wall cannot hear it.
             String code = post(county.pointIn(base), "neighbour_dispute", null);
@@ -213,24 +214,24 @@ class WallPageIT {
             Thread.sleep(500);
             proxy.restore();
 
-            await(() -> "live".equals(browser.findElement(By.id("connection")).getAttribute("data-state")), "the indicator live again");
+            page.await(() -> "live".equals(browser.findElement(By.id("connection")).getAttribute("data-state")), "the indicator live again");
             for (String missed : List.of(code, another)) {
-                await(() -> !browser.findElements(By.cssSelector("#events li[data-case='" + missed + "']")).isEmpty(),
+                page.await(() -> !browser.findElements(By.cssSelector("#events li[data-case='" + missed + "']")).isEmpty(),
                         "the missed case " + missed + " in the ticker");
             }
-            await(() -> ((Number) featureState(base.substring(0, codeLength(js("return gridWall.level()"))))
+            page.await(() -> ((Number) page.featureState(base.substring(0, codeLength(page.js("return gridWall.level()"))))
                     .getOrDefault("open", 0L)).intValue() >= 1, "the missed case on the map");
             assertThat(proxy.requests()).contains("GET /live?since=" + before + " HTTP/1.1");
             idle();
-            screenshot("wall-live-again");
+            page.screenshot("wall-live-again");
 
             // Nothing missed, nothing twice: the ticker holds every position up to the stream's head.
             long head = given().get("/api/events?after=0&limit=1").then().statusCode(200).extract().jsonPath().getLong("head");
-            List<Number> seqs = js("return gridWall.recent().map(e => e.seq)");
+            List<Number> seqs = page.js("return gridWall.recent().map(e => e.seq)");
             assertThat(seqs.get(0).longValue()).isEqualTo(head);
             assertThat(seqs.get(seqs.size() - 1).longValue()).as("the ticker reaches back before the cut").isLessThan(before);
             for (int i = 1; i < seqs.size(); i++) assertThat(seqs.get(i).longValue()).isEqualTo(seqs.get(i - 1).longValue() - 1);
-            assertThat(number("return gridWall.live.lastSeq")).isEqualTo(head);
+            assertThat(page.number("return gridWall.live.lastSeq")).isEqualTo(head);
         }
     }
 
@@ -240,29 +241,28 @@ class WallPageIT {
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < 40; i++) codes.add(post(county.pointIn(base(4540 + i)), "consultation", null));
         String last = codes.get(codes.size() - 1);
-        await(() -> !browser.findElements(By.cssSelector("#events li[data-case='" + last + "']")).isEmpty(), "the last case in the ticker");
+        page.await(() -> !browser.findElements(By.cssSelector("#events li[data-case='" + last + "']")).isEmpty(), "the last case in the ticker");
         // Bounded, so that a wall running for days holds no more than a wall running for minutes.
         assertThat(browser.findElements(By.cssSelector("#events li"))).hasSize(30);
-        assertThat(number("return gridWall.recent().length")).isEqualTo(30);
+        assertThat(page.number("return gridWall.recent().length")).isEqualTo(30);
         assertThat(browser.findElements(By.cssSelector("#events li[data-case='" + codes.get(0) + "']"))).isEmpty();
-        screenshot("wall-ticker");
+        page.screenshot("wall-ticker");
     }
 
     @Test
     void newBoundariesReloadTheTilesAndTheWallKeepsShowingTheCounty() {
         open(wall.toString());
-        assertThat(number("return gridWall.tileReloads()")).isZero();
+        assertThat(page.number("return gridWall.tileReloads()")).isZero();
         versionChanged.fireAsync(new GridVersionChanged(county.publishedVersion()));
-        await(() -> number("return gridWall.tileReloads()") == 1, "the tiles reloaded");
+        page.await(() -> page.number("return gridWall.tileReloads()") == 1, "the tiles reloaded");
         idle();
-        BufferedImage shot = screenshot("wall-boundaries");
+        BufferedImage shot = page.screenshot("wall-boundaries");
         int[] box = mapBox();
         assertThat(count(shot, box, NONE)).isGreaterThan((long) box[2] * box[3] / 20);
         assertThat(browser.findElement(By.id("connection")).getAttribute("data-state")).isEqualTo("live");
     }
 
     // --- helpers ---
-
 
     /** A base grid nobody else's test posts in. */
     String base(int offset) {
@@ -281,7 +281,7 @@ class WallPageIT {
 
     private void open(String url) {
         browser.get(url);
-        await(() -> Boolean.TRUE.equals(browser.executeScript("return !!(window.gridWall && gridWall.live.state === 'live')")),
+        page.await(() -> Boolean.TRUE.equals(browser.executeScript("return !!(window.gridWall && gridWall.live.state === 'live')")),
                 "the wall to be live");
         idle();
     }
@@ -294,31 +294,9 @@ class WallPageIT {
                 gridWall.map.triggerRepaint();""");
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> T js(String script, Object... args) {
-        return (T) browser.executeScript(script, args);
-    }
-
-    private long number(String script, Object... args) {
-        return ((Number) browser.executeScript(script, args)).longValue();
-    }
-
-    private Map<String, Object> featureState(String code) {
-        return js("return gridWall.map.getFeatureState({source: 'grids', sourceLayer: gridWall.layerOf(arguments[0]), id: arguments[0]})",
-                code);
-    }
-
-    private void await(java.util.function.BooleanSupplier condition, String what) {
-        HeadlessChromium.await(browser, condition, what);
-    }
-
-    private BufferedImage screenshot(String name) {
-        return HeadlessChromium.screenshot(browser, name);
-    }
-
     /** The map's box on the screenshot: x, y, width, height in device pixels. */
     private int[] mapBox() {
-        List<Number> box = js("""
+        List<Number> box = page.js("""
                 const r = document.getElementById('map').getBoundingClientRect(), k = devicePixelRatio;
                 return [r.left * k, r.top * k, r.width * k, r.height * k].map(Math.round)""");
         return box.stream().mapToInt(Number::intValue).toArray();
@@ -326,7 +304,7 @@ class WallPageIT {
 
     /** Where a point (lon, lat) is on the screenshot. */
     private int[] pixel(double[] lonLat) {
-        List<Number> xy = js("""
+        List<Number> xy = page.js("""
                 const m = gridWall.map, p = m.project([arguments[0], arguments[1]]), r = m.getContainer().getBoundingClientRect();
                 return [Math.round((r.left + p.x) * devicePixelRatio), Math.round((r.top + p.y) * devicePixelRatio)]""",
                 lonLat[0], lonLat[1]);
