@@ -143,12 +143,10 @@ public class LiveHub {
             for (Client client : clients.values()) {
                 if (client.behind && client.unsent.get() == 0 && client.held == null) {
                     client.behind = false;
-                    long missedFrom = client.seq + 1;
-                    var snapshot = state.snapshot(client.subscription, null);
-                    // The snapshot is taken at the drain point below, so nothing is lost in between.
-                    send(client, encode(new LiveState.Snapshot("snapshot", snapshot.seq(), snapshot.gridVersion(), snapshot.grids(),
-                            snapshot.kpi(), List.of(missedFrom, snapshot.seq()))));
-                    client.seq = snapshot.seq();
+                    // Taken at the drain point below, so nothing is lost in between.
+                    long at = state.seq();
+                    send(client, encode(state.snapshot(client.subscription, List.of(client.seq + 1, at))));
+                    client.seq = at;
                 }
             }
             deliver(state.drain());

@@ -1,5 +1,6 @@
 package org.gridcc.live;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -72,7 +73,12 @@ public class LiveState {
     }
 
     /** What a client gets first (and again when it fell behind or the boundaries changed). */
-    public record Snapshot(String type, long seq, int gridVersion, Map<String, GridState> grids, Kpi kpi, List<Long> missed) {}
+    public record Snapshot(long seq, int gridVersion, Map<String, GridState> grids, Kpi kpi, List<Long> missed) {
+        @JsonProperty(index = 0)
+        public String type() {
+            return "snapshot";
+        }
+    }
 
     /** What changed since the last drain: grid states (every level), events in stream order, the key figures. */
     record Drain(long seq, Map<String, GridState> grids, List<StreamEvent.Ticker> events, Kpi kpi) {
@@ -161,7 +167,7 @@ public class LiveState {
             GridState state = tally.state();
             if (!state.isEmpty() && subscription.acceptsGrid(code, index)) grids.put(code, state);
         });
-        return new Snapshot("snapshot", seq, gridVersion, grids, kpi(), missed);
+        return new Snapshot(seq, gridVersion, grids, kpi(), missed);
     }
 
     synchronized Drain drain() {
