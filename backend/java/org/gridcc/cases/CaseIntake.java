@@ -26,6 +26,7 @@ import org.gridcc.common.Problem.FieldError;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
 import org.gridcc.common.ServiceClock;
+import org.gridcc.grid.GridChain;
 import org.gridcc.grid.GridIndex;
 import org.gridcc.grid.GridLevel;
 import org.gridcc.grid.GridRef;
@@ -112,7 +113,7 @@ public class CaseIntake {
         }
 
         String grid(GridLevel level) {
-            return chain.stream().filter(g -> g.level() == level).map(GridRef::code).findFirst().orElse(null);
+            return GridChain.codeAt(chain, level);
         }
     }
 

@@ -11,6 +11,7 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "Not acceptable"),
     CONFLICT(409, "Conflict"),
     PRECONDITION_FAILED(412, "Precondition failed"),
+    PAYLOAD_TOO_LARGE(413, "Content too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     UNPROCESSABLE(422, "Unprocessable content"),
     HTTP_ERROR(400, "Request error"),

@@ -12,4 +12,9 @@ public record GridChain(double lon, double lat, int gridVersion, List<GridRef> c
     public GridRef finest() {
         return chain.get(chain.size() - 1);
     }
+
+    /** The code of a chain's grid at a level, or null when the chain has none there. */
+    public static String codeAt(List<GridRef> chain, GridLevel level) {
+        return chain.stream().filter(g -> g.level() == level).map(GridRef::code).findFirst().orElse(null);
+    }
 }

@@ -2,6 +2,7 @@ package org.gridcc.grid;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,29 @@ public enum GridLevel {
 
     public String chinese() {
         return chinese;
+    }
+
+    /** The level a grid of this level sits in; none for the county. Special grids sit in a village. */
+    public Optional<GridLevel> parent() {
+        return switch (this) {
+            case COUNTY -> Optional.empty();
+            case SPECIAL -> Optional.of(VILLAGE);
+            default -> Optional.of(values()[ordinal() - 1]);
+        };
+    }
+
+    /** The levels whose grids sit directly in a grid of this level. */
+    public List<GridLevel> children() {
+        return Arrays.stream(values()).filter(l -> l.parent().orElse(null) == this).toList();
+    }
+
+    /** Digits of a code at this level: the county's 6, then 3 per level down (a special grid's as a group's). */
+    public int codeLength() {
+        return 6 + 3 * parentCount();
+    }
+
+    private int parentCount() {
+        return parent().map(p -> 1 + p.parentCount()).orElse(0);
     }
 
     public static Optional<GridLevel> of(String code) {

@@ -13,12 +13,14 @@ import jakarta.enterprise.event.ObservesAsync;
 import jakarta.interceptor.Interceptor;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gridcc.common.ServiceClock;
 import org.gridcc.grid.GridIndex;
+import org.gridcc.boundary.DraftProgress;
 import org.gridcc.grid.GridVersionChanged;
 import org.jboss.logging.Logger;
 
@@ -191,7 +193,11 @@ public class LiveHub {
     }
 
     private void heartbeat() {
-        String frame = encode(Map.of("type", "heartbeat", "seq", state.seq(), "at", ServiceClock.local(clock.now())));
+        broadcast(encode(Map.of("type", "heartbeat", "seq", state.seq(), "at", ServiceClock.local(clock.now()))));
+    }
+
+    /** A frame for every client that is neither being resumed nor behind. */
+    private void broadcast(String frame) {
         state.atomically(() -> {
             for (Client client : clients.values()) {
                 if (client.held == null && !client.behind) send(client, frame);
@@ -213,6 +219,18 @@ public class LiveHub {
                 }
             });
         }, e -> LOG.errorf("Live state not rebuilt after boundaries changed: %s", e.getMessage()));
+    }
+
+    /** A boundary draft's job moved on: the GIS page shows it as a progress bar. */
+    void onDraftProgress(@ObservesAsync DraftProgress progress) {
+        var frame = new LinkedHashMap<String, Object>();
+        frame.put("type", "draft");
+        frame.put("draft", progress.draft());
+        frame.put("state", progress.state());
+        if (progress.step() != null) frame.put("step", progress.step());
+        frame.put("done", progress.done());
+        frame.put("total", progress.total());
+        broadcast(encode(frame));
     }
 
     /** The current snapshot for a filter; call with the state's lock held. */

@@ -1,17 +1,20 @@
 package org.gridcc.grid.tiles;
 
+import io.quarkus.cache.CacheInvalidateAll;
 import io.quarkus.cache.CacheResult;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gridcc.common.SqlFiles;
 
 /**
  * Vector tiles of the grids of one version, made by PostGIS ({@code sql/grid-tile.sql}) and
- * kept in memory: a version never changes, so a tile made once is good until it is evicted.
+ * kept in memory: a published version never changes, so a tile made once is good until it is
+ * evicted. A draft's grids change when it is checked again, which forgets the tiles.
  */
 @ApplicationScoped
 public class GridTileSource {
@@ -19,7 +22,8 @@ public class GridTileSource {
     private static final String SQL = SqlFiles.read("grid-tile.sql");
 
     private final Pool pool;
-    private final Set<Integer> knownVersions = ConcurrentHashMap.newKeySet();
+    /** Statuses of versions that can no longer change (published or retired); a draft's is asked each time. */
+    private final Map<Integer, String> settled = new ConcurrentHashMap<>();
 
     public GridTileSource(Pool pool) {
         this.pool = pool;
@@ -32,13 +36,21 @@ public class GridTileSource {
                 .map(rows -> Tile.of(version, at, rows.iterator().next().getBuffer("mvt").getBytes()));
     }
 
-    /** Whether a grid version exists (draft, published or retired); only a yes is remembered. */
-    public Uni<Boolean> exists(int version) {
-        if (knownVersions.contains(version)) return Uni.createFrom().item(true);
-        return pool.preparedQuery("SELECT 1 FROM grid_version WHERE id = $1").execute(Tuple.of(version))
+    /** A grid version's status (draft, published or retired), or empty when there is no such version. */
+    public Uni<Optional<String>> status(int version) {
+        String known = settled.get(version);
+        if (known != null) return Uni.createFrom().item(Optional.of(known));
+        return pool.preparedQuery("SELECT status FROM grid_version WHERE id = $1").execute(Tuple.of(version))
                 .map(rows -> {
-                    if (rows.size() > 0) knownVersions.add(version);
-                    return rows.size() > 0;
+                    if (rows.size() == 0) return Optional.<String>empty();
+                    String status = rows.iterator().next().getString("status");
+                    if (!status.equals("draft")) settled.put(version, status);
+                    return Optional.of(status);
                 });
+    }
+
+    /** A draft checked again has other grids: its tiles made before must go. */
+    @CacheInvalidateAll(cacheName = "grid-tiles")
+    public void forgetTiles() {
     }
 }

@@ -25,9 +25,9 @@ import org.gridcc.grid.GridIndex;
 public class TileResource {
 
     public static final String MEDIA_TYPE = "application/vnd.mapbox-vector-tile";
-    /** A named version never changes: its tiles may be kept for good. */
+    /** A named version, once published, never changes: its tiles may be kept for good. */
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
-    /** Without a version the published one is meant, which a publish replaces: ask again each time. */
+    /** Without a version the published one is meant, which a publish replaces; a draft changes when checked again: ask each time. */
     private static final String REVALIDATE = "public, no-cache";
 
     private final GridTileSource tiles;
@@ -47,21 +47,23 @@ public class TileResource {
                               @Parameter(description = "grid version; the published one when absent") @QueryParam("v") String v,
                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         TileAddress at = TileAddress.parse(z, x, y);
-        String cacheControl = v == null ? REVALIDATE : IMMUTABLE;
-        return version(v).chain(version -> tiles.tile(version, at)).map(tile -> {
+        return version(v).chain(version -> tiles.tile(version.id(), at).map(tile -> {
+            String cacheControl = v == null || version.draft() ? REVALIDATE : IMMUTABLE;
             Response.ResponseBuilder answer = matches(ifNoneMatch, tile.etag()) ? Response.notModified()
                     : tile.isEmpty() ? Response.noContent()
                     : Response.ok(tile.body(), MEDIA_TYPE);
             return answer.tag(new jakarta.ws.rs.core.EntityTag(tile.etag().substring(1, tile.etag().length() - 1)))
                     .header(HttpHeaders.CACHE_CONTROL, cacheControl)
                     .build();
-        });
+        }));
     }
 
-    private Uni<Integer> version(String v) {
+    private record Version(int id, boolean draft) {}
+
+    private Uni<Version> version(String v) {
         if (v == null) {
             if (index.version() == 0) throw ProblemException.notFound("No grid version is published yet, so there are no tiles.");
-            return Uni.createFrom().item(index.version());
+            return Uni.createFrom().item(new Version(index.version(), false));
         }
         int version;
         try {
@@ -70,10 +72,8 @@ public class TileResource {
             throw new ProblemException(ProblemType.INVALID_INPUT, "v names a grid version by its number.",
                     List.of(new FieldError("v", "\"%s\" is not a whole number".formatted(v))));
         }
-        return tiles.exists(version).map(exists -> {
-            if (!exists) throw ProblemException.notFound("There is no grid version %d.".formatted(version));
-            return version;
-        });
+        return tiles.status(version).map(status -> new Version(version,
+                status.orElseThrow(() -> ProblemException.notFound("There is no grid version %d.".formatted(version))).equals("draft")));
     }
 
     /** Weak comparison, as RFC 9110 asks for If-None-Match. */

@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  * one that must stop reading: Vert.x's, whose pause stops reading the socket and whose receive
  * buffer can be made small.
  */
-final class LiveClient implements AutoCloseable {
+public final class LiveClient implements AutoCloseable {
 
     static final Duration PATIENCE = Duration.ofSeconds(10);
 
@@ -46,7 +46,7 @@ final class LiveClient implements AutoCloseable {
         }
     }
 
-    static LiveClient connect(int port, String query) throws Exception {
+    public static LiveClient connect(int port, String query) throws Exception {
         LiveClient live = new LiveClient();
         var closed = new java.util.concurrent.atomic.AtomicBoolean();
         java.net.http.WebSocket socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
@@ -127,14 +127,14 @@ final class LiveClient implements AutoCloseable {
         return live;
     }
 
-    List<JsonObject> frames() {
+    public List<JsonObject> frames() {
         synchronized (frames) {
             return List.copyOf(frames);
         }
     }
 
     /** The first frame, read so far or arriving within the patience, that matches. */
-    JsonObject await(Predicate<JsonObject> wanted, String what) throws InterruptedException {
+    public JsonObject await(Predicate<JsonObject> wanted, String what) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         synchronized (frames) {
             while (true) {
@@ -147,7 +147,7 @@ final class LiveClient implements AutoCloseable {
         }
     }
 
-    JsonObject awaitType(String type) throws InterruptedException {
+    public JsonObject awaitType(String type) throws InterruptedException {
         return await(f -> type.equals(f.getString("type")), "type " + type);
     }
 
@@ -160,7 +160,7 @@ final class LiveClient implements AutoCloseable {
         return events;
     }
 
-    JsonObject awaitEvent(String caseCode, String type) throws InterruptedException {
+    public JsonObject awaitEvent(String caseCode, String type) throws InterruptedException {
         await(f -> f.containsKey("events") && f.getJsonArray("events").stream().map(JsonObject.class::cast)
                 .anyMatch(e -> caseCode.equals(e.getString("caseCode")) && type.equals(e.getString("type"))), type + " of " + caseCode);
         return events().stream().filter(e -> caseCode.equals(e.getString("caseCode")) && type.equals(e.getString("type")))

@@ -1,19 +1,19 @@
 package org.gridcc.grid.tiles;
 
+import static org.gridcc.grid.tiles.TestTiles.decode;
+import static org.gridcc.grid.tiles.TestTiles.path;
+import static org.gridcc.grid.tiles.TestTiles.tileAt;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +22,6 @@ import java.util.stream.Collectors;
 import org.gridcc.grid.DemoCounty;
 import org.gridcc.grid.GridLevel;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.GeometryFactory;
 
 /** Vector tiles of the demo county, decoded as a map client would. */
 @QuarkusTest
@@ -154,23 +153,6 @@ class TilesIT {
             }
         }
         throw new AssertionError("no tile holds the county");
-    }
-
-    static int[] tileAt(int z, double[] lonLat) {
-        double n = Math.pow(2, z);
-        double lat = Math.toRadians(lonLat[1]);
-        int x = (int) Math.floor((lonLat[0] + 180) / 360 * n);
-        int y = (int) Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * n);
-        return new int[] {z, x, y};
-    }
-
-    private static String path(int[] tile) {
-        return "/tiles/grids/%d/%d/%d.mvt".formatted(tile[0], tile[1], tile[2]);
-    }
-
-    private static JtsMvt decode(Response response) throws IOException {
-        return MvtReader.loadMvt(new ByteArrayInputStream(response.asByteArray()), new GeometryFactory(),
-                new TagKeyValueMapConverter(false, "id"));
     }
 
     private static Set<String> ids(JtsLayer layer) {

@@ -1,0 +1,46 @@
+package org.gridcc.boundary;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Limits and tolerances of boundary uploads; see README "Loading boundaries". */
+@ConfigMapping(prefix = "gridcc.boundary")
+public interface BoundaryConfig {
+
+    /** The largest file accepted (413 beyond). A county's base grids as a Shapefile are a few MB. */
+    @WithDefault("64M")
+    MemorySize maxUpload();
+
+    /** What a zip may unpack to, counted while unpacking. */
+    @WithDefault("512M")
+    MemorySize maxUnpacked();
+
+    /** Unpacked bytes per zipped byte beyond which a zip is taken for a zip bomb. */
+    @WithDefault("100")
+    int maxPackingRatio();
+
+    @WithDefault("64")
+    int maxZipEntries();
+
+    /** An upload answers with the finished report (201) when checking ends within this; else 202 and the job goes on. */
+    @WithDefault("5s")
+    Duration answerWithin();
+
+    /** Overlaps, gaps and parts outside the parent larger than this (square metres) are errors; smaller ones warnings. */
+    @WithDefault("10")
+    double toleranceM2();
+
+    /** Pieces smaller than this (square metres) are float noise of shared edges, not reported. */
+    @WithDefault("1")
+    double noiseM2();
+
+    /** A polygon part smaller than this (square metres) is reported as a sliver. */
+    @WithDefault("100")
+    double sliverM2();
+
+    /** make-valid is offered for an invalid geometry when it changes the area by at most this percentage. */
+    @WithDefault("1")
+    double repairMaxChangePercent();
+}

@@ -1,0 +1,175 @@
+package org.gridcc.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.gridcc.common.CaseEventsWritten;
+import org.gridcc.common.ProblemException;
+import org.gridcc.common.ProblemType;
+import org.gridcc.grid.GridIndex;
+import org.gridcc.grid.GridLookup;
+import org.jboss.logging.Logger;
+
+/**
+ * Makes a checked draft the published version, or an earlier version published again, in one
+ * transaction: version statuses, households and open cases re-assigned (each moved case with a
+ * GRID_CHANGED event). Then the in-process index loads it, which tells /live clients to reload.
+ * One publish or rollback at a time: a second one meanwhile gets 409 at once.
+ */
+@ApplicationScoped
+public class BoundaryPublisher {
+
+    private static final Logger LOG = Logger.getLogger(BoundaryPublisher.class);
+    /** Held for the length of a publish or rollback transaction ("gridpub"). */
+    private static final long LOCK = 0x6772_6964_7075_62L;
+    static final String ACTOR = "boundary-publish";
+
+    /** What a publish or rollback did. */
+    public record Outcome(int published, int retired, int householdsMoved, int casesMoved, long millis) {}
+
+    private final DataSource db;
+    private final GridIndex index;
+    private final Event<CaseEventsWritten> written;
+
+    public BoundaryPublisher(DataSource db, GridIndex index, Event<CaseEventsWritten> written) {
+        this.db = db;
+        this.index = index;
+        this.written = written;
+    }
+
+    public Outcome publish(int draft) {
+        return switchVersion(draft, Reassignment::planDraft, c -> {
+            try (PreparedStatement query = c.prepareStatement("""
+                    SELECT d.state, d.base_version, (v.report ->> 'publishable')::boolean AS publishable,
+                           (v.report ->> 'errors')::int AS errors
+                      FROM boundary_draft d JOIN grid_version v ON v.id = d.version_id WHERE d.version_id = ? FOR UPDATE""")) {
+                query.setInt(1, draft);
+                try (ResultSet rs = query.executeQuery()) {
+                    if (!rs.next()) throw ProblemException.notFound("There is no boundary draft %d.".formatted(draft));
+                    String state = rs.getString("state");
+                    if (state.equals("published")) throw conflict("Draft %d is published already.".formatted(draft));
+                    if (!state.equals("ready")) {
+                        throw conflict("Draft %d is %s, not ready: wait for its checks (GET /api/boundaries/drafts/%d).".formatted(draft, state, draft));
+                    }
+                    if (!rs.getBoolean("publishable")) {
+                        throw conflict("Draft %d has %d error(s) in its report: fix the file and upload it again, or apply the offered repairs."
+                                .formatted(draft, rs.getInt("errors")));
+                    }
+                    int published = publishedVersion(c);
+                    if (rs.getInt("base_version") != published) {
+                        throw conflict(("Draft %d was checked against version %d, but version %d is published now: "
+                                + "check it again (POST /api/boundaries/drafts/%d/check).").formatted(draft, rs.getInt("base_version"), published, draft));
+                    }
+                }
+            }
+            try (PreparedStatement done = c.prepareStatement("UPDATE boundary_draft SET state = 'published' WHERE version_id = ?")) {
+                done.setInt(1, draft);
+                done.executeUpdate();
+            }
+        });
+    }
+
+    public Outcome rollback(int version) {
+        return switchVersion(version, Reassignment::planAll, c -> {
+            try (PreparedStatement query = c.prepareStatement("SELECT status FROM grid_version WHERE id = ? FOR UPDATE")) {
+                query.setInt(1, version);
+                try (ResultSet rs = query.executeQuery()) {
+                    if (!rs.next()) throw ProblemException.notFound("There is no grid version %d.".formatted(version));
+                    switch (rs.getString("status")) {
+                        case "published" -> throw conflict("Version %d is the published version already.".formatted(version));
+                        case "draft" -> throw conflict(
+                                "Version %d is a draft, which was never published: publish it (POST /api/boundaries/drafts/%d/publish)."
+                                        .formatted(version, version));
+                        default -> { }
+                    }
+                }
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Precondition {
+        void check(Connection c) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Planner {
+        Reassignment.Plan plan(Connection c, GridLookup to) throws SQLException;
+    }
+
+    private Outcome switchVersion(int next, Planner planner, Precondition precondition) {
+        long started = System.nanoTime();
+        Outcome outcome;
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                lock(c);
+                precondition.check(c);
+                int retired = publishedVersion(c);
+                try (PreparedStatement retire = c.prepareStatement(
+                        "UPDATE grid_version SET status = 'retired', retired_at = now() WHERE id = ?");
+                     PreparedStatement publish = c.prepareStatement(
+                             "UPDATE grid_version SET status = 'published', published_at = now(), retired_at = NULL WHERE id = ?")) {
+                    retire.setInt(1, retired);
+                    retire.executeUpdate();
+                    publish.setInt(1, next);
+                    publish.executeUpdate();
+                }
+                Reassignment.Plan plan = planner.plan(c, GridLookup.load(c, next));
+                Reassignment.apply(c, plan, ACTOR);
+                c.commit();
+                outcome = new Outcome(next, retired, plan.households().size(), plan.cases().size(), (System.nanoTime() - started) / 1_000_000);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("publishing version %d failed: %s".formatted(next, e.getMessage()), e);
+        }
+        LOG.infof("Grid version %d published (version %d retired): %,d households and %,d open cases moved in %d ms",
+                outcome.published(), outcome.retired(), outcome.householdsMoved(), outcome.casesMoved(), outcome.millis());
+        written.fire(CaseEventsWritten.NOW);
+        index.rebuild();
+        moveStragglers();
+        return outcome;
+    }
+
+    /** Cases taken in by the old index while the publish ran: placed in the new version now that the index has it. */
+    private void moveStragglers() {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            Reassignment.Plan plan = Reassignment.planStragglers(c, index.lookup());
+            Reassignment.apply(c, plan, ACTOR);
+            c.commit();
+            if (!plan.cases().isEmpty()) {
+                LOG.infof("%d case(s) taken in during the publish moved to version %d", plan.cases().size(), plan.version());
+                written.fire(CaseEventsWritten.NOW);
+            }
+        } catch (SQLException e) {
+            LOG.errorf(e, "Cases taken in during the publish were not moved; the next publish will move them");
+        }
+    }
+
+    private static void lock(Connection c) throws SQLException {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT pg_try_advisory_xact_lock(" + LOCK + ")")) {
+            rs.next();
+            if (!rs.getBoolean(1)) throw conflict("Another publish or rollback is running: try again when it has finished.");
+        }
+    }
+
+    static int publishedVersion(Connection c) throws SQLException {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT id FROM grid_version WHERE status = 'published'")) {
+            if (!rs.next()) throw conflict("No grid version is published.");
+            return rs.getInt(1);
+        }
+    }
+
+    private static ProblemException conflict(String detail) {
+        return new ProblemException(ProblemType.CONFLICT, detail, java.util.List.of(), Map.of());
+    }
+}

@@ -1,0 +1,137 @@
+package org.gridcc.boundary;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gridcc.boundary.read.ReadOptions;
+import org.gridcc.common.Problem.FieldError;
+import org.gridcc.common.ProblemException;
+import org.gridcc.common.ProblemType;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** GIS staff load grid boundaries: upload a draft, read its report, repair, publish, roll back. */
+@Path("/api/boundaries")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Boundaries", description = "Loading, checking, publishing and rolling back grid boundaries")
+public class BoundaryResource {
+
+    private final DraftService drafts;
+    private final BoundaryPublisher publisher;
+
+    public BoundaryResource(DraftService drafts, BoundaryPublisher publisher) {
+        this.drafts = drafts;
+        this.publisher = publisher;
+    }
+
+    @POST
+    @Path("/drafts")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload a boundary file as a draft: a zipped Shapefile, GeoJSON or GeoPackage",
+            description = "The file replaces the grids of one level (in the subtree of scope, else the whole county). "
+                    + "201 with the report when checking ends within a few seconds; else 202, and the job's progress is on the draft "
+                    + "and on /live (frames of type draft). A refused file leaves nothing behind.")
+    public Response upload(@RestForm("file") FileUpload file,
+                           @Parameter(description = "township, village, group, base or special") @RestForm String level,
+                           @Parameter(description = "a grid code: replace only the grids under it") @RestForm String scope,
+                           @RestForm String label,
+                           @Parameter(description = "the attribute with the grid code; detected when absent") @RestForm String codeField,
+                           @RestForm String nameField, @RestForm String parentField, @RestForm String headField,
+                           @Parameter(description = "DBF character set, e.g. GBK; else from .cpg or the DBF") @RestForm String encoding,
+                           @Parameter(description = "e.g. EPSG:4544, when the file names none") @RestForm String crs,
+                           @Parameter(description = "GeoPackage table, when it has several") @RestForm String layer) {
+        if (file == null) {
+            throw new ProblemException(ProblemType.INVALID_INPUT, "Attach the boundary file as the form field \"file\".",
+                    List.of(new FieldError("file", "missing")));
+        }
+        var upload = new DraftService.Upload(file.uploadedFile(), file.fileName(), file.size(), level, scope, label,
+                new DraftJobs.FieldChoice(given(codeField), given(nameField), given(parentField), given(headField)),
+                new ReadOptions(given(encoding), given(crs), given(layer)));
+        DraftService.Accepted accepted = drafts.upload(upload);
+        URI location = URI.create("/api/boundaries/drafts/" + accepted.draft().id());
+        return (accepted.finished() ? Response.created(location) : Response.accepted().location(location))
+                .entity(accepted.draft()).build();
+    }
+
+    @GET
+    @Path("/drafts")
+    @Operation(summary = "The newest drafts, without their reports")
+    public List<DraftView> drafts() {
+        return drafts.list();
+    }
+
+    @GET
+    @Path("/drafts/{id}")
+    @Operation(summary = "A draft: its state, progress, the file's facts and its report")
+    public DraftView draft(@PathParam("id") String id) {
+        return drafts.find(number(id));
+    }
+
+    @DELETE
+    @Path("/drafts/{id}")
+    @Operation(summary = "Discard a draft that is not published")
+    public Response discard(@PathParam("id") String id) {
+        drafts.delete(number(id));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/drafts/{id}/repairs")
+    @Operation(summary = "Apply the repairs the report offers (make-valid with a small change of area), then check again")
+    public DraftView repair(@PathParam("id") String id) {
+        return drafts.recheck(number(id), true);
+    }
+
+    @POST
+    @Path("/drafts/{id}/check")
+    @Operation(summary = "Check the draft again, against the version published now")
+    public DraftView check(@PathParam("id") String id) {
+        return drafts.recheck(number(id), false);
+    }
+
+    @POST
+    @Path("/drafts/{id}/publish")
+    @Operation(summary = "Publish a draft without errors: households and open cases move to its grids, /live clients reload",
+            description = "409 when another publish runs, when the draft has errors, or when another version was published since it was checked.")
+    public BoundaryPublisher.Outcome publish(@PathParam("id") String id) {
+        return publisher.publish(number(id));
+    }
+
+    @GET
+    @Path("/versions")
+    @Operation(summary = "Grid versions, newest first")
+    public List<GridVersionView> versions() {
+        return drafts.versions();
+    }
+
+    @POST
+    @Path("/versions/{version}/rollback")
+    @Operation(summary = "Publish a retired version again, moving households and open cases back")
+    public BoundaryPublisher.Outcome rollback(@PathParam("version") String version) {
+        return publisher.rollback(number(version));
+    }
+
+    private static Optional<String> given(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private static int number(String id) {
+        try {
+            return Integer.parseInt(id);
+        } catch (NumberFormatException e) {
+            throw ProblemException.notFound("\"%s\" is not a draft or version number.".formatted(id));
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package org.gridcc.boundary;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.gridcc.boundary.read.BoundaryFiles;
+import org.gridcc.boundary.read.FieldMapping;
+import org.gridcc.boundary.read.ReadOptions;
+import org.gridcc.boundary.read.SourceFile;
+import org.gridcc.boundary.read.UploadLimits;
+import org.gridcc.common.Problem;
+import org.gridcc.common.ProblemException;
+import org.gridcc.common.ProblemType;
+import org.gridcc.grid.GridLevel;
+import org.jboss.logging.Logger;
+
+/**
+ * The work on drafts that may take long: reading a file and checking it, checking again. One
+ * job at a time (they are heavy on PostGIS, and a second upload should not slow the first),
+ * each in one transaction, with its progress written to the draft and pushed to /live.
+ */
+@ApplicationScoped
+public class DraftJobs {
+
+    private static final Logger LOG = Logger.getLogger(DraftJobs.class);
+    private static final long PROGRESS_EVERY_NANOS = 250_000_000L;
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Field names the uploader gave; the rest are detected. */
+    public record FieldChoice(java.util.Optional<String> code, java.util.Optional<String> name,
+                              java.util.Optional<String> parent, java.util.Optional<String> head) {}
+
+    private final DataSource db;
+    private final DraftStore store;
+    private final DraftChecker checker;
+    private final BoundaryConfig config;
+    private final Event<DraftProgress> progress;
+    private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> new Thread(r, "boundary-jobs"));
+
+    public DraftJobs(DataSource db, DraftStore store, DraftChecker checker, BoundaryConfig config, Event<DraftProgress> progress) {
+        this.db = db;
+        this.store = store;
+        this.checker = checker;
+        this.config = config;
+        this.progress = progress;
+    }
+
+    /** The first job of all: the CRS database, so the first upload does not wait for it. */
+    void onStart(@Observes StartupEvent start) {
+        jobs.execute(() -> {
+            long started = System.nanoTime();
+            BoundaryFiles.warmUp();
+            LOG.infof("CRS database ready in %d ms", (System.nanoTime() - started) / 1_000_000);
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        jobs.shutdownNow();
+    }
+
+    /** Reads the uploaded file into the draft and checks it; the file is deleted when the job ends. */
+    CompletableFuture<DraftReport> read(DraftTarget target, Path file, String fileName, ReadOptions options, FieldChoice fields) {
+        return CompletableFuture.supplyAsync(() -> {
+            var steps = new Steps(target.draft());
+            try {
+                steps.enter("reading");
+                SourceFile source = BoundaryFiles.read(file, fileName, options, limits(), (done, total) -> steps.count(done, total));
+                FieldMapping mapping = FieldMapping.detect(source.fields(), fields.code(), fields.name(), fields.parent(), fields.head());
+                return inTransaction(target.draft(), c -> {
+                    store.saveFeatures(c, target.draft(), source, mapping);
+                    DraftReport report = check(c, target, source.warnings(), steps);
+                    store.saveFacts(c, target.draft(), source, mapping);
+                    return report;
+                });
+            } catch (RuntimeException e) {
+                throw failed(target.draft(), e);
+            } finally {
+                deleteQuietly(file);
+            }
+        }, jobs);
+    }
+
+    /** Checks a draft again against the version published now, applying its offered repairs first when asked; a failure changes nothing. */
+    CompletableFuture<DraftReport> recheck(int draft, GridLevel level, String scope, boolean repair) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return inTransaction(draft, c -> {
+                    var steps = new Steps(draft);
+                    if (repair) applyRepairs(c, draft);
+                    var target = new DraftTarget(draft, level, scope, BoundaryPublisher.publishedVersion(c));
+                    return check(c, target, store.notes(c, draft), steps);
+                });
+            } catch (RuntimeException e) {
+                // The check was rolled back: the draft is as it was before, ready.
+                try (Connection c = db.getConnection()) {
+                    store.state(c, draft, "ready", Map.of());
+                } catch (SQLException again) {
+                    LOG.errorf(again, "Draft %d is left in state checking", draft);
+                }
+                throw e;
+            }
+        }, jobs);
+    }
+
+    private DraftReport check(Connection c, DraftTarget target, List<String> notes, Steps steps) throws SQLException {
+        DraftReport report = checker.check(c, target, notes, steps::enter);
+        store.saveReport(c, report);
+        return report;
+    }
+
+    /** make-valid where it was offered: the geometry is invalid and the repair changes the area within the limit. */
+    private void applyRepairs(Connection c, int draft) throws SQLException {
+        try (PreparedStatement repair = c.prepareStatement("""
+                UPDATE draft_feature f SET geom = r.fixed, repaired_m2 = r.change_m2
+                  FROM (SELECT position, fixed, abs(ST_Area(fixed::geography) - ST_Area(geom::geography)) AS change_m2,
+                               100 * abs(ST_Area(fixed) - ST_Area(geom)) / nullif(ST_Area(fixed), 0) AS change_pct
+                          FROM (SELECT position, geom, ST_CollectionExtract(ST_MakeValid(geom), 3) AS fixed
+                                  FROM draft_feature
+                                 WHERE version_id = ? AND GeometryType(geom) IN ('POLYGON', 'MULTIPOLYGON') AND NOT ST_IsValid(geom)) x) r
+                 WHERE f.version_id = ? AND f.position = r.position AND NOT ST_IsEmpty(r.fixed) AND r.change_pct <= ?""")) {
+            repair.setInt(1, draft);
+            repair.setInt(2, draft);
+            repair.setDouble(3, config.repairMaxChangePercent());
+            repair.executeUpdate();
+        }
+    }
+
+    private UploadLimits limits() {
+        return new UploadLimits(config.maxUnpacked().asLongValue(), config.maxPackingRatio(), config.maxZipEntries());
+    }
+
+    /** Runs work in one transaction. */
+    private <T> T inTransaction(int draft, Work<T> work) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("draft %d: %s".formatted(draft, e.getMessage()), e);
+        }
+    }
+
+    /** The draft keeps nothing but the reason; the caller hears the failure as it was (a problem) or as a server error. */
+    private RuntimeException failed(int draft, RuntimeException e) {
+        Object problem;
+        RuntimeException answer;
+        if (e instanceof ProblemException known) {
+            problem = Problem.of(known.type(), known.getMessage(), "/api/boundaries/drafts/" + draft).withErrors(known.errors());
+            answer = known;
+        } else {
+            String id = UUID.randomUUID().toString();
+            LOG.errorf(e, "Boundary draft %d failed, error id %s", draft, id);
+            problem = Problem.of(ProblemType.SERVER_ERROR, "Checking the draft failed. Quote error id " + id + " to the operators.",
+                    "/api/boundaries/drafts/" + draft).withErrorId(id);
+            answer = new IllegalStateException("draft " + draft + " failed: " + e.getMessage(), e);
+        }
+        try (Connection c = db.getConnection()) {
+            store.fail(c, draft, problem);
+        } catch (SQLException | RuntimeException again) {
+            LOG.errorf(again, "Could not record the failure of draft %d", draft);
+        }
+        progress.fireAsync(new DraftProgress(draft, "failed", null, 0, 0));
+        return answer;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warnf("Could not delete the uploaded file %s: %s", file, e.getMessage());
+        }
+    }
+
+    /** Progress of one job: each new step at once, counts within a step at most four times a second. */
+    private final class Steps {
+        private final int draft;
+        private String step;
+        private long stepStarted;
+        private long lastSent;
+
+        Steps(int draft) {
+            this.draft = draft;
+        }
+
+        void enter(String next) {
+            if (step != null) LOG.infof("Draft %d: %s took %d ms", draft, step, (System.nanoTime() - stepStarted) / 1_000_000);
+            step = next;
+            stepStarted = System.nanoTime();
+            send(0, 0);
+        }
+
+        void count(int done, int total) {
+            long now = System.nanoTime();
+            if (done < total && now - lastSent < PROGRESS_EVERY_NANOS) return;
+            send(done, total);
+        }
+
+        private void send(int done, int total) {
+            lastSent = System.nanoTime();
+            String now = step.equals("reading") ? "reading" : "checking";
+            try (Connection c = db.getConnection()) {
+                store.state(c, draft, now, Map.of("step", step, "done", done, "total", total));
+            } catch (SQLException e) {
+                LOG.warnf("Progress of draft %d not written: %s", draft, e.getMessage());
+            }
+            progress.fireAsync(new DraftProgress(draft, now, step, done, total));
+        }
+    }
+}

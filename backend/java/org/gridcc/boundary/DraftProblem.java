@@ -1,0 +1,45 @@
+package org.gridcc.boundary;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One finding of a draft's checks. {@code feature} is the 1-based position in the file (absent
+ * for findings about grids kept from the published version); {@code at} a point on the problem
+ * for the map; {@code areaM2} the size of an overlap, gap or part outside; {@code repair} what
+ * make-valid would change, when a repair is offered.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DraftProblem(Severity severity, String check, Integer feature, String code, String message,
+                           double[] at, Double areaM2, Repair repair) {
+
+    public enum Severity {
+        error, warning
+    }
+
+    /** make-valid's result changes the area by this much; offered only below the configured percentage. */
+    public record Repair(double areaChangeM2, double areaChangePercent) {}
+
+    public static DraftProblem error(String check, Integer feature, String code, String message) {
+        return new DraftProblem(Severity.error, check, feature, code, message, null, null, null);
+    }
+
+    public static DraftProblem warning(String check, Integer feature, String code, String message) {
+        return new DraftProblem(Severity.warning, check, feature, code, message, null, null, null);
+    }
+
+    public DraftProblem at(double lon, double lat) {
+        return new DraftProblem(severity, check, feature, code, message, new double[] {lon, lat}, areaM2, repair);
+    }
+
+    public DraftProblem area(double m2) {
+        return new DraftProblem(severity, check, feature, code, message, at, m2, repair);
+    }
+
+    public DraftProblem repair(Repair offer) {
+        return new DraftProblem(severity, check, feature, code, message, at, areaM2, offer);
+    }
+
+    public boolean isError() {
+        return severity == Severity.error;
+    }
+}

@@ -1,0 +1,15 @@
+package org.gridcc.boundary.read;
+
+/** Told how many features are read so far, at least every {@value #EVERY} features and at the end. */
+@FunctionalInterface
+public interface ReadProgress {
+
+    int EVERY = 500;
+
+    void read(int done, int total);
+
+    /** Reports {@code done} when it is a multiple of {@link #EVERY} or the last one. */
+    default void step(int done, int total) {
+        if (done % EVERY == 0 || done == total) read(done, total);
+    }
+}

@@ -1,0 +1,117 @@
+package org.gridcc.grid;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.postgis.jdbc.jts.JtsBinaryParser;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.index.strtree.STRtree;
+
+/**
+ * Point to grid for one grid version: an STRtree over its prepared polygons. Immutable; the
+ * {@link GridIndex} holds the published version's, a boundary publish loads the next one's.
+ */
+public final class GridLookup {
+
+    private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+
+    public static final GridLookup EMPTY = new GridLookup(0, new STRtree(), Map.of());
+
+    private final int version;
+    private final STRtree tree;
+    private final Map<String, IndexedGrid> byCode;
+
+    private GridLookup(int version, STRtree tree, Map<String, IndexedGrid> byCode) {
+        this.version = version;
+        this.tree = tree;
+        this.byCode = byCode;
+    }
+
+    /** Reads every grid of a version (blocking JDBC; sees the caller's uncommitted writes). */
+    public static GridLookup load(Connection c, int version) throws SQLException {
+        var parser = new JtsBinaryParser();
+        var prepare = new PreparedGeometryFactory();
+        var tree = new STRtree();
+        var byCode = new HashMap<String, IndexedGrid>();
+        try (PreparedStatement query = c.prepareStatement(
+                "SELECT id, code, level, parent_code, name, geom FROM grid WHERE version_id = ?")) {
+            query.setInt(1, version);
+            query.setFetchSize(2000);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    var shape = prepare.create(parser.parse(rs.getString("geom")));
+                    var grid = new IndexedGrid(rs.getLong("id"), rs.getString("code"),
+                            GridLevel.of(rs.getString("level")).orElseThrow(), rs.getString("parent_code"),
+                            rs.getString("name"), shape);
+                    tree.insert(shape.getGeometry().getEnvelopeInternal(), grid);
+                    byCode.put(grid.code(), grid);
+                }
+            }
+        }
+        tree.build();
+        return new GridLookup(version, tree, Map.copyOf(byCode));
+    }
+
+    /** The grid version; 0 for the empty lookup. */
+    public int version() {
+        return version;
+    }
+
+    public int size() {
+        return byCode.size();
+    }
+
+    public Optional<IndexedGrid> grid(String code) {
+        return Optional.ofNullable(byCode.get(code));
+    }
+
+    /** The chain of grids at a point, or empty when the point is outside every grid. */
+    public Optional<GridChain> locate(double lon, double lat) {
+        Point point = WGS84.createPoint(new Coordinate(lon, lat));
+        IndexedGrid finest = null;
+        var special = new ArrayList<GridRef>();
+        for (Object candidate : tree.query(new Envelope(lon, lon, lat, lat))) {
+            IndexedGrid grid = (IndexedGrid) candidate;
+            if (!grid.shape().intersects(point)) continue;
+            if (grid.level() == GridLevel.SPECIAL) {
+                special.add(grid.ref());
+            } else if (finest == null || finer(grid, finest)) {
+                finest = grid;
+            }
+        }
+        if (finest == null) return Optional.empty();
+        special.sort(Comparator.comparing(GridRef::code));
+        return Optional.of(new GridChain(lon, lat, version, chainTo(finest), List.copyOf(special)));
+    }
+
+    /** The chain county..grid of a grid named by code, or empty for an unknown code. */
+    public Optional<List<GridRef>> chainOf(String code) {
+        return Optional.ofNullable(byCode.get(code)).map(this::chainTo);
+    }
+
+    /** A deeper level wins; on a shared edge of one level the smaller code wins, so the answer is stable. */
+    private static boolean finer(IndexedGrid a, IndexedGrid b) {
+        int byLevel = Integer.compare(a.level().ordinal(), b.level().ordinal());
+        return byLevel > 0 || (byLevel == 0 && a.code().compareTo(b.code()) < 0);
+    }
+
+    private List<GridRef> chainTo(IndexedGrid finest) {
+        var chain = new ArrayList<GridRef>();
+        for (IndexedGrid g = finest; g != null; g = g.parentCode() == null ? null : byCode.get(g.parentCode())) {
+            chain.add(0, g.ref());
+        }
+        return List.copyOf(chain);
+    }
+}

@@ -1,0 +1,105 @@
+package org.gridcc.boundary;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.gridcc.grid.DemoCounty;
+
+/** Boundary files for tests, made from the published grids as GeoJSON, and their upload. */
+final class TestBoundaries {
+
+    /** A group with two base grids that share an edge. */
+    record Group(String code, String village, String a, String b) {}
+
+    private final DemoCounty county;
+    private final List<String> features = new ArrayList<>();
+
+    TestBoundaries(DemoCounty county) {
+        this.county = county;
+    }
+
+    /** The n-th group (from the last by code) whose first two base grids share an edge. */
+    static Group group(DemoCounty county, int n) {
+        String[] row = county.one("""
+                SELECT DISTINCT ON (g.code) g.code || ' ' || g.parent_code || ' ' || a.code || ' ' || b.code
+                  FROM grid g
+                  JOIN grid a ON a.version_id = g.version_id AND a.parent_code = g.code
+                  JOIN grid b ON b.version_id = g.version_id AND b.parent_code = g.code AND a.code < b.code
+                 WHERE g.version_id = (SELECT id FROM grid_version WHERE status = 'published') AND g.level = 'group'
+                   AND ST_Relate(a.geom, b.geom, 'F***1****')
+                 ORDER BY g.code DESC, a.code, b.code
+                 LIMIT 1 OFFSET ?""", n).split(" ");
+        return new Group(row[0], row[1], row[2], row[3]);
+    }
+
+    /** Every base grid of a parent as it is published. */
+    TestBoundaries childrenOf(String parent) {
+        for (String code : county.list("SELECT code FROM grid WHERE parent_code = ? AND level = 'base' AND version_id = "
+                + "(SELECT id FROM grid_version WHERE status = 'published') ORDER BY code", parent)) {
+            grid(code);
+        }
+        return this;
+    }
+
+    /** A published grid as it is, with its code and name under Chinese field names. */
+    TestBoundaries grid(String code) {
+        return feature(code, county.one("SELECT name FROM grid WHERE code = ? AND version_id = "
+                + "(SELECT id FROM grid_version WHERE status = 'published')", code), published(code));
+    }
+
+    /** The published geometry of a grid as GeoJSON, all digits kept. */
+    String published(String code) {
+        return county.one("SELECT ST_AsGeoJSON(geom, 15) FROM grid WHERE code = ? AND version_id = "
+                + "(SELECT id FROM grid_version WHERE status = 'published')", code);
+    }
+
+    /** GeoJSON of a PostGIS expression over the published grids, e.g. "ST_Union(a.geom, b.geom)". */
+    String geometry(String sql, Object... args) {
+        return county.one("SELECT ST_AsGeoJSON((" + sql + "), 15)", args);
+    }
+
+    TestBoundaries feature(String code, String name, String geometryJson) {
+        return feature(code, name, null, geometryJson);
+    }
+
+    /** A feature with a parent code too (field 上级编码); null values are left out. */
+    TestBoundaries feature(String code, String name, String parent, String geometryJson) {
+        var properties = new ArrayList<String>();
+        if (code != null) properties.add("\"编码\": \"" + code + "\"");
+        if (name != null) properties.add("\"名称\": \"" + name + "\"");
+        if (parent != null) properties.add("\"上级编码\": \"" + parent + "\"");
+        features.add("{\"type\": \"Feature\", \"properties\": {" + String.join(", ", properties) + "}, \"geometry\": " + geometryJson + "}");
+        return this;
+    }
+
+    /** Drops the features whose code is given (to replace them). */
+    TestBoundaries without(String code) {
+        features.removeIf(f -> f.contains("\"编码\": \"" + code + "\""));
+        return this;
+    }
+
+    /** How many features the file has: the last one's position. */
+    int size() {
+        return features.size();
+    }
+
+    byte[] geoJson() {
+        return ("{\"type\": \"FeatureCollection\", \"features\": [" + String.join(",\n", features) + "]}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Uploads the features as base grids replacing those under scope. */
+    ValidatableResponse upload(String scope) {
+        return upload(geoJson(), "grids.geojson", "base", scope);
+    }
+
+    static ValidatableResponse upload(byte[] file, String fileName, String level, String scope) {
+        RequestSpecification request = given().multiPart("file", fileName, file, "application/octet-stream");
+        if (level != null) request = request.multiPart("level", level);
+        if (scope != null) request = request.multiPart("scope", scope);
+        return request.post("/api/boundaries/drafts").then();
+    }
+}
