@@ -10,20 +10,20 @@ import java.util.List;
 import org.gridcc.grid.DemoCounty;
 
 /** Boundary files for tests, made from the published grids as GeoJSON, and their upload. */
-final class TestBoundaries {
+public final class TestBoundaries {
 
     /** A group with two base grids that share an edge. */
-    record Group(String code, String village, String a, String b) {}
+    public record Group(String code, String village, String a, String b) {}
 
     private final DemoCounty county;
     private final List<String> features = new ArrayList<>();
 
-    TestBoundaries(DemoCounty county) {
+    public TestBoundaries(DemoCounty county) {
         this.county = county;
     }
 
     /** The n-th group (from the last by code) whose first two base grids share an edge. */
-    static Group group(DemoCounty county, int n) {
+    public static Group group(DemoCounty county, int n) {
         String[] row = county.one("""
                 SELECT DISTINCT ON (g.code) g.code || ' ' || g.parent_code || ' ' || a.code || ' ' || b.code
                   FROM grid g
@@ -37,7 +37,7 @@ final class TestBoundaries {
     }
 
     /** Every base grid of a parent as it is published. */
-    TestBoundaries childrenOf(String parent) {
+    public TestBoundaries childrenOf(String parent) {
         for (String code : county.list("SELECT code FROM grid WHERE parent_code = ? AND level = 'base' AND version_id = "
                 + "(SELECT id FROM grid_version WHERE status = 'published') ORDER BY code", parent)) {
             grid(code);
@@ -46,28 +46,28 @@ final class TestBoundaries {
     }
 
     /** A published grid as it is, with its code and name under Chinese field names. */
-    TestBoundaries grid(String code) {
+    public TestBoundaries grid(String code) {
         return feature(code, county.one("SELECT name FROM grid WHERE code = ? AND version_id = "
                 + "(SELECT id FROM grid_version WHERE status = 'published')", code), published(code));
     }
 
     /** The published geometry of a grid as GeoJSON, all digits kept. */
-    String published(String code) {
+    public String published(String code) {
         return county.one("SELECT ST_AsGeoJSON(geom, 15) FROM grid WHERE code = ? AND version_id = "
                 + "(SELECT id FROM grid_version WHERE status = 'published')", code);
     }
 
     /** GeoJSON of a PostGIS expression over the published grids, e.g. "ST_Union(a.geom, b.geom)". */
-    String geometry(String sql, Object... args) {
+    public String geometry(String sql, Object... args) {
         return county.one("SELECT ST_AsGeoJSON((" + sql + "), 15)", args);
     }
 
-    TestBoundaries feature(String code, String name, String geometryJson) {
+    public TestBoundaries feature(String code, String name, String geometryJson) {
         return feature(code, name, null, geometryJson);
     }
 
     /** A feature with a parent code too (field 上级编码); null values are left out. */
-    TestBoundaries feature(String code, String name, String parent, String geometryJson) {
+    public TestBoundaries feature(String code, String name, String parent, String geometryJson) {
         var properties = new ArrayList<String>();
         if (code != null) properties.add("\"编码\": \"" + code + "\"");
         if (name != null) properties.add("\"名称\": \"" + name + "\"");
@@ -77,26 +77,26 @@ final class TestBoundaries {
     }
 
     /** Drops the features whose code is given (to replace them). */
-    TestBoundaries without(String code) {
+    public TestBoundaries without(String code) {
         features.removeIf(f -> f.contains("\"编码\": \"" + code + "\""));
         return this;
     }
 
     /** How many features the file has: the last one's position. */
-    int size() {
+    public int size() {
         return features.size();
     }
 
-    byte[] geoJson() {
+    public byte[] geoJson() {
         return ("{\"type\": \"FeatureCollection\", \"features\": [" + String.join(",\n", features) + "]}").getBytes(StandardCharsets.UTF_8);
     }
 
     /** Uploads the features as base grids replacing those under scope. */
-    ValidatableResponse upload(String scope) {
+    public ValidatableResponse upload(String scope) {
         return upload(geoJson(), "grids.geojson", "base", scope);
     }
 
-    static ValidatableResponse upload(byte[] file, String fileName, String level, String scope) {
+    public static ValidatableResponse upload(byte[] file, String fileName, String level, String scope) {
         RequestSpecification request = given().multiPart("file", fileName, file, "application/octet-stream");
         if (level != null) request = request.multiPart("level", level);
         if (scope != null) request = request.multiPart("scope", scope);
