@@ -8,7 +8,7 @@ CREATE TABLE boundary_draft (
     level         text        NOT NULL CHECK (level IN ('township', 'village', 'group', 'base', 'special')),
     scope         text        NOT NULL DEFAULT '',
     -- The published version it was checked against; a publish needs it to be still published.
-    base_version  integer     REFERENCES grid_version (id),
+    base_version  integer     REFERENCES grid_version (id) ON DELETE SET NULL,
     state         text        NOT NULL CHECK (state IN ('reading', 'checking', 'ready', 'failed', 'published')),
     file_name     text        NOT NULL,
     format        text,

@@ -59,7 +59,7 @@ public class DraftService {
     }
 
     public Accepted upload(Upload upload) {
-        if (upload.size() > config.maxUpload().asLongValue()) throw tooLarge(upload.size());
+        if (upload.size() > config.maxUpload().asLongValue()) throw tooLarge(upload.size(), config.maxUpload().asLongValue());
         GridLevel level = level(upload.level());
         String scope = scope(upload.scope(), level);
         if (index.version() == 0) throw new ProblemException(ProblemType.CONFLICT, "No grid version is published: there is nothing to replace grids of.");
@@ -146,10 +146,10 @@ public class DraftService {
         return time == null ? null : ServiceClock.local(time);
     }
 
-    private ProblemException tooLarge(long size) {
+    static ProblemException tooLarge(long size, long limit) {
         return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
-                "The file is %,d bytes; at most %,d are taken (gridcc.boundary.max-upload). Upload the grids of one township at a time (scope)."
-                        .formatted(size, config.maxUpload().asLongValue()),
+                "The upload is %,d bytes; at most %,d are taken (gridcc.boundary.max-upload). Upload the grids of one township at a time (scope)."
+                        .formatted(size, limit),
                 List.of(new FieldError("file", "too large")));
     }
 

@@ -22,6 +22,7 @@ import java.util.Map;
 import org.gridcc.boundary.read.Fixtures;
 import org.gridcc.grid.DemoCounty;
 import org.gridcc.grid.tiles.TestTiles;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
@@ -37,6 +38,11 @@ class BoundaryDraftIT {
 
     @Inject
     DemoCounty county;
+
+    @AfterEach
+    void forgetDrafts() {
+        TestBoundaries.forgetOtherVersions(county);
+    }
 
     @Test
     void aFileThatChangesNothingIsPublishableAndMovesNobody() throws Exception {
@@ -202,6 +208,9 @@ class BoundaryDraftIT {
                 .statusCode(400).body("detail", notNullValue());
         TestBoundaries.upload(new byte[1024 * 1024 + 1], "big.zip", "base", group)
                 .statusCode(413).contentType("application/problem+json").body("detail", containsString("1,048,576"));
+        // Refused on its declared length, before the body is read.
+        TestBoundaries.upload(new byte[2 * 1024 * 1024], "bigger.zip", "base", group)
+                .statusCode(413).contentType("application/problem+json").body("errors[0].field", equalTo("file"));
 
         assertThat(county.count("SELECT count(*) FROM grid_version")).isEqualTo(versions);
         assertThat(tempUploads()).isEqualTo(files);

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import org.gridcc.grid.DemoCounty;
 import org.gridcc.live.LiveClient;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** An upload that is not finished at once: 202, progress on the draft and on /live, the report when done. */
@@ -33,6 +34,11 @@ class BoundaryJobIT {
 
     @Inject
     DemoCounty county;
+
+    @AfterEach
+    void forgetDrafts() {
+        TestBoundaries.forgetOtherVersions(county);
+    }
 
     @TestHTTPResource("/")
     URL service;

@@ -47,6 +47,7 @@ class BoundaryPublishIT {
         if (county.publishedVersion() != original) {
             given().post("/api/boundaries/versions/%d/rollback".formatted(original)).then().statusCode(200);
         }
+        TestBoundaries.forgetOtherVersions(county);
     }
 
     @Test

@@ -22,6 +22,14 @@ public final class TestBoundaries {
         this.county = county;
     }
 
+    /**
+     * Removes every grid version but the published one: the other tests ask the grid table
+     * about the demo county as if it had one version.
+     */
+    public static void forgetOtherVersions(DemoCounty county) {
+        county.execute("DELETE FROM grid_version WHERE status <> 'published'");
+    }
+
     /** The n-th group (from the last by code) whose first two base grids share an edge. */
     public static Group group(DemoCounty county, int n) {
         String[] row = county.one("""

@@ -42,7 +42,10 @@ class SchemaIT {
     void geometryColumnsAreTypedInWgs84() throws SQLException {
         assertThat(strings("SELECT f_table_name || '.' || f_geometry_column || ' ' || type || ' ' || srid"
                 + " FROM geometry_columns WHERE f_table_schema = 'gridcc' ORDER BY 1"))
-                .containsExactly("case.point POINT 4326", "grid.geom MULTIPOLYGON 4326", "grid.geom_3857 MULTIPOLYGON 3857",
+                .containsExactly("case.point POINT 4326",
+                        // A draft's features as read (any type, even invalid) and its changes for the difference layer.
+                        "draft_change.geom GEOMETRY 4326", "draft_feature.geom GEOMETRY 4326",
+                        "grid.geom MULTIPOLYGON 4326", "grid.geom_3857 MULTIPOLYGON 3857",
                         "household.point POINT 4326", "household.point_3857 POINT 3857");
     }
 
@@ -50,7 +53,9 @@ class SchemaIT {
     void geometryColumnsHaveGistIndexes() throws SQLException {
         assertThat(strings("SELECT tablename || ' ' || indexdef FROM pg_indexes WHERE schemaname = 'gridcc'"
                 + " AND indexdef LIKE '%USING gist%' ORDER BY 1"))
-                .hasSize(5)
+                .hasSize(7)
+                .anySatisfy(s -> assertThat(s).startsWith("draft_feature ").contains("(geom)"))
+                .anySatisfy(s -> assertThat(s).startsWith("draft_change ").contains("st_transform(geom, 3857)"))
                 .anySatisfy(s -> assertThat(s).startsWith("grid ").contains("(geom)"))
                 .anySatisfy(s -> assertThat(s).startsWith("grid ").contains("(geom_3857)"))
                 .anySatisfy(s -> assertThat(s).startsWith("household ").contains("(point)"))
