@@ -47,4 +47,6 @@ CREATE TABLE draft_change (
     geom        geometry(Geometry, 4326) NOT NULL,
     PRIMARY KEY (version_id, code)
 );
+-- The households in the changed areas are found through this one; the tiles through the other.
+CREATE INDEX draft_change_geom ON draft_change USING gist (geom);
 CREATE INDEX draft_change_geom_3857 ON draft_change USING gist (ST_Transform(geom, 3857));

@@ -55,6 +55,8 @@ public final class DraftChanges {
             insert.setDouble(8, noiseM2);
             insert.executeUpdate();
         }
+        // Households are found through the changed areas next: the planner must know how few they are.
+        c.createStatement().execute("ANALYZE draft_change");
     }
 
     static Summary summarise(Connection c, int draft, Reassignment.Plan plan) throws SQLException {

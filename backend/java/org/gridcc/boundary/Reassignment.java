@@ -63,9 +63,9 @@ final class Reassignment {
      */
     static Plan planDraft(Connection c, GridLookup to) throws SQLException {
         return new Plan(to.version(), households(c, to, """
-                SELECT h.id, ST_X(h.point) AS lon, ST_Y(h.point) AS lat, h.grid_code
-                  FROM household h
-                 WHERE EXISTS (SELECT 1 FROM draft_change d WHERE d.version_id = ? AND ST_Intersects(d.geom, h.point))"""),
+                SELECT DISTINCT h.id, ST_X(h.point) AS lon, ST_Y(h.point) AS lat, h.grid_code
+                  FROM draft_change d JOIN household h ON ST_Intersects(d.geom, h.point)
+                 WHERE d.version_id = ?"""),
                 cases(c, to, false));
     }
 

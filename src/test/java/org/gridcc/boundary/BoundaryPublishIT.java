@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -13,9 +14,11 @@ import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.gridcc.cases.TestCases;
 import org.gridcc.grid.DemoCounty;
+import org.gridcc.grid.tiles.TestTiles;
 import org.gridcc.live.LiveClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +76,12 @@ class BoundaryPublishIT {
                     .body("report.changes.households[0].to", equalTo(group.a()))
                     .body("report.changes.casesMoving", equalTo(1))
                     .body("report.changes.cases[0].code", equalTo(open));
+            // The difference layer of the draft's tiles draws both changes.
+            JtsMvt tile = TestTiles.decode(given().get(TestTiles.path(TestTiles.tileAt(14, inOldB)) + "?v=" + draft).then().statusCode(200)
+                    .extract().response());
+            assertThat(tile.getLayer("changes").getGeometries().stream().map(g -> ((Map<?, ?>) g.getUserData()).get("code") + " "
+                    + ((Map<?, ?>) g.getUserData()).get("change")).toList())
+                    .contains(group.b() + " removed", group.a() + " reshaped");
 
             given().post("/api/boundaries/drafts/%d/publish".formatted(draft)).then().statusCode(200)
                     .body("published", equalTo(draft))

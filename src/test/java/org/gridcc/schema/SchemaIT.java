@@ -53,8 +53,9 @@ class SchemaIT {
     void geometryColumnsHaveGistIndexes() throws SQLException {
         assertThat(strings("SELECT tablename || ' ' || indexdef FROM pg_indexes WHERE schemaname = 'gridcc'"
                 + " AND indexdef LIKE '%USING gist%' ORDER BY 1"))
-                .hasSize(7)
+                .hasSize(8)
                 .anySatisfy(s -> assertThat(s).startsWith("draft_feature ").contains("(geom)"))
+                .anySatisfy(s -> assertThat(s).startsWith("draft_change ").contains("(geom)"))
                 .anySatisfy(s -> assertThat(s).startsWith("draft_change ").contains("st_transform(geom, 3857)"))
                 .anySatisfy(s -> assertThat(s).startsWith("grid ").contains("(geom)"))
                 .anySatisfy(s -> assertThat(s).startsWith("grid ").contains("(geom_3857)"))
