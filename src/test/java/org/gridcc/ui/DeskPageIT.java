@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.gridcc.grid.DemoCounty;
+import org.gridcc.sla.DeadlineSweeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The duty officer's desk (/desk) in Chromium: real clicks on the map open a grid's panel, a case
  * opened from it shows its history and takes actions through the API, a refused action shows the
- * service's reason, a case code typed in the search opens it, and a drawn polygon counts the
+ * service's reason, a case code typed in the search opens it, the overdue filter lists only
+ * overdue cases, 包案, 延期, 评价 and 合并 are taken from the form, and a drawn polygon counts the
  * households the API counts. Screenshots go to target/screenshots/desk-*.png.
  */
 @QuarkusTest
@@ -35,6 +37,9 @@ class DeskPageIT {
 
     @Inject
     DemoCounty county;
+
+    @Inject
+    DeadlineSweeper sweeper;
 
     @TestHTTPResource("/desk")
     URL desk;
@@ -164,6 +169,77 @@ class DeskPageIT {
     }
 
     @Test
+    void theOverdueFilterListsOnlyOverdueCasesInTheCountyAndInAGrid() {
+        String base = base(5060);
+        double[] point = county.pointIn(base);
+        String late = post(point, "consultation", java.time.OffsetDateTime.now().minusDays(8));
+        String fresh = post(point, "consultation", null);
+        sweeper.sweep().await().atMost(Duration.ofSeconds(10));
+        open(desk.toString());
+
+        browser.findElement(By.id("overdue-only")).click();
+        page.await(() -> displayed("#overdue-panel") && !browser.findElements(By.cssSelector("#overdue-panel tr[data-case='" + late + "']")).isEmpty(),
+                "the late case in the county's overdue list");
+        assertThat(browser.findElements(By.cssSelector("#overdue-panel tr[data-case='" + fresh + "']"))).isEmpty();
+        int total = given().get("/api/cases?grid=530324&overdue=true&size=1").then().extract().path("total");
+        assertThat(text("#overdue-panel h2")).contains(String.valueOf(total));
+
+        zoomTo(point);
+        clickAt(point);
+        page.await(() -> !browser.findElements(By.cssSelector("#grid-panel tr[data-case='" + late + "']")).isEmpty(), "the late case in the grid's list");
+        assertThat(browser.findElements(By.cssSelector("#grid-panel tr[data-case='" + fresh + "']"))).isEmpty();
+        browser.findElement(By.id("overdue-only")).click();
+        page.await(() -> !browser.findElements(By.cssSelector("#grid-panel tr[data-case='" + fresh + "']")).isEmpty(), "every open case again");
+        page.screenshot("desk-overdue");
+    }
+
+    @Test
+    void leaderExtensionEvaluationAndMergeAreTakenFromThePage() {
+        double[] point = county.pointIn(base(5070));
+        // 信访: accepted, then 领导包案 and 延期 on the page.
+        String petition = post(point, "petition", null);
+        apiAct(petition, "accept", "{\"actor\": \"a\"}");
+        open(desk.toString());
+        search(petition);
+        page.await(() -> petition.equals(attribute("#case-panel", "data-case")), "the petition");
+        act("assign-leader", Map.of("leader.leader", "县长", "leader.unit", "罗平县信访局", "leader.person", "王主任"));
+        page.await(() -> !browser.findElements(By.cssSelector("#history li[data-type=LEADER_ASSIGNED]")).isEmpty(), "LEADER_ASSIGNED on the page");
+        act("extend", Map.of("days", "20", "reason", "需要鉴定（测试）"));
+        page.await(() -> !browser.findElements(By.cssSelector("#history li[data-type=EXTENDED]")).isEmpty(), "EXTENDED on the page");
+        JsonPath view = given().get("/api/cases/" + petition).then().extract().jsonPath();
+        assertThat(view.getString("history.find { it.type == 'LEADER_ASSIGNED' }.payload.leader.leader")).isEqualTo("县长");
+        assertThat(view.getInt("history.find { it.type == 'EXTENDED' }.payload.days")).isEqualTo(20);
+
+        // A finished case: 评价 on the page.
+        String handled = post(point, "consultation", null);
+        String village = base(5070).substring(0, 12);
+        apiAct(handled, "dispatch", "{\"actor\": \"a\", \"unit\": \"%s\"}".formatted(village));
+        for (String action : List.of("claim", "contact")) apiAct(handled, action, "{\"actor\": \"u\", \"unit\": \"%s\"}".formatted(village));
+        for (String action : List.of("reply", "finish")) {
+            apiAct(handled, action, "{\"actor\": \"u\", \"unit\": \"%s\", \"reason\": \"已处理\"}".formatted(village));
+        }
+        search(handled);
+        page.await(() -> handled.equals(attribute("#case-panel", "data-case")), "the finished case");
+        act("evaluate", Map.of("rating", "基本满意"));
+        page.await(() -> "evaluated".equals(attribute("#case-panel .case-status", "data-status")), "the case evaluated on the page");
+        assertThat(given().get("/api/cases/" + handled).then().extract().<String>path("history.find { it.type == 'EVALUATED' }.payload.rating"))
+                .isEqualTo("基本满意");
+
+        // A second report of the same thing: 合并 into the first (the form offers the API's first possible duplicate).
+        String first = post(point, "neighbour_dispute", null);
+        String again = post(point, "neighbour_dispute", null);
+        search(again);
+        page.await(() -> again.equals(attribute("#case-panel", "data-case")), "the second report");
+        new Select(browser.findElement(By.cssSelector("#action-form select[name=action]"))).selectByValue("merge");
+        String offered = given().get("/api/cases/" + again).then().extract().path("possibleDuplicates[0].code");
+        assertThat(browser.findElement(By.cssSelector("#action-form input[name=other]")).getAttribute("value")).isEqualTo(offered);
+        act("merge", Map.of("other", first));
+        page.await(() -> "archived".equals(attribute("#case-panel .case-status", "data-status")), "the second report merged");
+        assertThat(given().get("/api/cases/" + again).then().extract().<String>path("history.find { it.type == 'MERGED' }.payload.other"))
+                .isEqualTo(first);
+    }
+
+    @Test
     void aPolygonDrawnOnTheMapCountsTheHouseholdsTheApiCounts() {
         double[] point = county.pointIn(base(5040));
         open(desk.toString());
@@ -232,6 +308,25 @@ class DeskPageIT {
         if (reason != null) browser.findElement(By.cssSelector("#action-form textarea[name=reason]")).sendKeys(reason);
         if (unit != null) browser.findElement(By.cssSelector("#action-form input[name=unit]")).sendKeys(unit);
         browser.findElement(By.id("act")).click();
+    }
+
+    /** Takes an action through the page's form with the given fields (inputs by name; selects by value). */
+    private void act(String action, Map<String, String> fields) {
+        new Select(browser.findElement(By.cssSelector("#action-form select[name=action]"))).selectByValue(action);
+        fields.forEach((name, value) -> {
+            WebElement input = browser.findElement(By.cssSelector("#action-form [name='" + name + "']"));
+            if (input.getTagName().equals("select")) {
+                new Select(input).selectByValue(value);
+            } else {
+                input.clear();
+                input.sendKeys(value);
+            }
+        });
+        browser.findElement(By.id("act")).click();
+    }
+
+    private static void apiAct(String code, String action, String body) {
+        given().contentType("application/json").body(body).post("/api/cases/" + code + "/actions/" + action).then().statusCode(200);
     }
 
     private WebElement canvas() {
