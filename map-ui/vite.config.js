@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 
 // Maven passes --outDir (the jar's META-INF/resources); `npm run dev` proxies the API.
 // Each page is an entry; wall/index.html is served at /wall/ (and /wall by a route in the service),
-// desk/index.html likewise at /desk/ and /desk.
+// desk/index.html and gis/index.html likewise at /desk/, /desk, /gis/ and /gis.
 export default defineConfig({
   build: {
     assetsDir: 'assets',
@@ -15,6 +15,7 @@ export default defineConfig({
         home: resolve(import.meta.dirname, 'index.html'),
         wall: resolve(import.meta.dirname, 'wall/index.html'),
         desk: resolve(import.meta.dirname, 'desk/index.html'),
+        gis: resolve(import.meta.dirname, 'gis/index.html'),
       },
     },
   },

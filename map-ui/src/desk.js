@@ -7,6 +7,7 @@ import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { connectLive } from './wall/live.js';
 import { EVENT_NAMES, LEVELS, fetchJson, gridStates, hatch, layerOf, style, tileUrl } from './map/grids.js';
+import { el, messageLine, request } from './ui/page.js';
 
 const params = new URLSearchParams(location.search);
 const COUNTY = params.get('county') || '530324';
@@ -46,56 +47,7 @@ const when = new Intl.DateTimeFormat('zh-CN', {
 });
 const at = (iso) => (iso ? when.format(new Date(iso)) : '–');
 
-// A tiny element builder: text always goes in as text, never as HTML.
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value == null || value === false) continue;
-    if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
-    else if (key === 'dataset') Object.assign(node.dataset, value);
-    else node.setAttribute(key, value === true ? '' : value);
-  }
-  for (const child of children.flat()) if (child != null) node.append(child);
-  return node;
-}
-
-// The service's answer, or a thrown problem (problem+json) carrying its detail for the officer.
-async function api(path, { method = 'GET', body, headers = {} } = {}) {
-  const response = await fetch(path, {
-    method,
-    headers: { Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  let data = null;
-  try {
-    data = text ? JSON.parse(text) : null;
-  } catch {
-    data = null;
-  }
-  if (!response.ok) {
-    const problem = data && typeof data === 'object' ? data : {};
-    const error = new Error(problem.detail || problem.title || `HTTP ${response.status}`);
-    // The answer's HTTP status is the one that counts, whatever the body says.
-    error.problem = { ...problem, status: response.status };
-    throw error;
-  }
-  return { data, etag: response.headers.get('ETag') };
-}
-
-const message = document.getElementById('message');
-function say(text, kind = 'info', problem = null) {
-  message.hidden = !text;
-  message.dataset.kind = kind;
-  message.dataset.status = problem?.status ?? '';
-  message.replaceChildren();
-  if (!text) return;
-  message.append(text);
-  if (problem?.errors?.length) {
-    message.append(el('ul', {}, problem.errors.map((e) => el('li', {}, `${e.field}: ${e.message}`))));
-  }
-}
-const sayProblem = (error) => say(error.message, 'error', error.problem);
+const { say, sayProblem } = messageLine(document.getElementById('message'));
 
 const panels = Object.fromEntries(['hint', 'grid-panel', 'case-panel', 'area-panel', 'overdue-panel']
   .map((id) => [id, document.getElementById(id)]));
@@ -138,7 +90,7 @@ async function openGrid(code, { quiet = false } = {}) {
   const query = `grid=${code}&status=received,accepted,dispatched,claimed,contacted,replied,finished,evaluated`
     + `&sort=due&size=50${overdueOnly.checked ? '&overdue=true' : ''}`;
   try {
-    const [{ data: grid }, { data: page }] = await Promise.all([api(`/api/grids/${code}`), api(`/api/cases?${query}`)]);
+    const [{ data: grid }, { data: page }] = await Promise.all([request(`/api/grids/${code}`), request(`/api/cases?${query}`)]);
     if (selectedGrid !== code) return; // another grid was clicked meanwhile
     const panel = panels['grid-panel'];
     panel.dataset.grid = code;
@@ -166,7 +118,7 @@ async function openGrid(code, { quiet = false } = {}) {
 
 async function listOverdue() {
   try {
-    const { data: page } = await api(`/api/cases?grid=${COUNTY}&overdue=true&sort=due&size=100`);
+    const { data: page } = await request(`/api/cases?grid=${COUNTY}&overdue=true&sort=due&size=100`);
     panels['overdue-panel'].replaceChildren(el('h2', {}, '超期案件 ', el('small', {}, `overdue in the county: ${page.total}`)),
       caseTable(page.items, page.total));
     show('overdue-panel');
@@ -270,7 +222,7 @@ function showCase(view, version) {
 
 async function openCase(code, { quiet = false } = {}) {
   try {
-    const { data, etag } = await api(`/api/cases/${encodeURIComponent(code.trim())}`);
+    const { data, etag } = await request(`/api/cases/${encodeURIComponent(code.trim())}`);
     if (!quiet || openCaseCode !== data.code) {
       panels['case-panel'].replaceChildren(); // a new case: a fresh form
       say('');
@@ -297,7 +249,7 @@ async function act(form) {
   const button = form.querySelector('#act');
   button.disabled = true;
   try {
-    const { data, etag } = await api(`/api/cases/${openCaseCode}/actions/${action.path}`, {
+    const { data, etag } = await request(`/api/cases/${openCaseCode}/actions/${action.path}`, {
       method: 'POST', body, headers: { 'If-Match': `"${openCaseVersion}"` },
     });
     form.reset();
@@ -393,7 +345,7 @@ async function finishDrawing() {
   redraw();
   drawnArea = { type: 'Polygon', coordinates: [[...vertices, vertices[0]]] };
   try {
-    const { data } = await api('/api/households/count', { method: 'POST', body: drawnArea });
+    const { data } = await request('/api/households/count', { method: 'POST', body: drawnArea });
     lastCount = data;
     const top = [...data.grids].sort((a, b) => b.households - a.households).slice(0, 30);
     panels['area-panel'].replaceChildren(
