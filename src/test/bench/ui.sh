@@ -25,6 +25,9 @@
 #    idle wall, the floor of the same renderer. Its run also logs (stderr) the frame time with
 #    the map redrawn every frame and nothing changed: what one full redraw costs this renderer.
 #    Both runs log the main-thread tasks over 50 ms while measured (the page's own work).
+#  - memory: the page's JS heap after a full collection (gc(), --js-flags=--expose-gc) before
+#    and after the measured seconds; its growth under updates beside the idle wall's. Run it
+#    longer (GRIDCC_BENCH_SECONDS=300) for a stronger answer to "runs for days".
 # Headless Chromium here has no GPU: WebGL runs on SwiftShader (--use-angle=swiftshader), so
 # these are the software renderer's frame times on this machine's CPUs, not a wall's GPU.
 set -euo pipefail
@@ -62,11 +65,11 @@ wall() {
 }
 
 # --- peer: the idle wall (first, see above) ---------------------------------------------
-read -r peer_first peer_p50 peer_p95 peer_p99 peer_dropped <<<"$(wall 0)"
+read -r peer_first peer_p50 peer_p95 peer_p99 peer_dropped peer_heap <<<"$(wall 0)"
 echo "idle wall: first coloured map after $peer_first ms (browser cold, service as found)" >&2
 
 # --- ours -------------------------------------------------------------------------------
-read -r first p50 p95 p99 dropped <<<"$(wall "$updates")"
+read -r first p50 p95 p99 dropped heap <<<"$(wall "$updates")"
 
 label="$(sed -E ':a; s/([0-9])([0-9]{3})($|,)/\1,\2\3/; ta' <<<"$updates") grid updates/s"
 printf 'wall frame time p50, %s\t%s\tidle wall (no updates)\t%s\tms\n' "$label" "$p50" "$peer_p50"
@@ -74,3 +77,4 @@ printf 'wall frame time p95, %s\t%s\tidle wall (no updates)\t%s\tms\n' "$label" 
 printf 'wall frame time p99, %s\t%s\tidle wall (no updates)\t%s\tms\n' "$label" "$p99" "$peer_p99"
 printf 'wall dropped frames in %s s, %s\t%s\tidle wall (no updates)\t%s\tframes\n' "$seconds" "$label" "$dropped" "$peer_dropped"
 printf 'time to first coloured map\t%s\t-\t0\tms\n' "$first"
+printf 'wall JS heap growth in %s s (after gc), %s\t%s\tidle wall (no updates)\t%s\tMB\n' "$seconds" "$label" "$heap" "$peer_heap"

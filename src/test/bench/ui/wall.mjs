@@ -8,7 +8,8 @@
 //  - frame times: after a warm-up, a requestAnimationFrame loop in the page records the time
 //    between frames for some seconds while the feed runs; dropped frames are the 60 Hz
 //    frames missed (an interval of n frames counts n - 1).
-// Prints "first-coloured-ms p50 p95 p99 dropped frames" on stdout; the rest goes to stderr.
+//  - the JS heap after a full collection before and after the measured seconds.
+// Prints "first-coloured-ms p50 p95 p99 dropped-frames heap-growth-MB" on stdout; the rest goes to stderr.
 //   node wall.mjs --url http://127.0.0.1:8089 --county 530324 --codes FILE --updates 1000 --seconds 15
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -32,7 +33,9 @@ const browser = await chromium.launch({
   headless: true,
   // As the browser tests (HeadlessChromium.java): WebGL without a GPU through SwiftShader.
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--lang=zh-CN',
-    '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+    '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+    // gc() in the page, so that the heap is measured without garbage.
+    '--js-flags=--expose-gc', '--enable-precise-memory-info'],
 });
 let status = 0;
 try {
@@ -83,6 +86,9 @@ try {
   log(`renderer: ${webgl}`);
 
   await page.waitForTimeout(warmup * 1000);
+  // The live JS heap after a full collection, before and after the measured seconds: what the wall keeps must not grow.
+  const heap = () => page.evaluate(() => { window.gc(); return performance.memory.usedJSHeapSize; });
+  const heapBefore = await heap();
   const before = await page.evaluate(() => ({ seq: window.gridWall.live.lastSeq, state: window.gridWall.live.state }));
   const intervals = await page.evaluate((ms) => new Promise((done) => {
     window.__bench.from = performance.now();
@@ -105,6 +111,8 @@ try {
   });
   log(`${intervals.length} frames in ${seconds} s; feed positions ${before.seq} -> ${after.seq}, line ${after.state}, ` +
       `${after.shown} grids shown; ${after.longTasks} main-thread tasks over 50 ms, ${after.longTaskMs.toFixed(0)} ms in all`);
+  const heapAfter = await heap();
+  log(`JS heap after gc: ${(heapBefore / 1e6).toFixed(1)} MB before, ${(heapAfter / 1e6).toFixed(1)} MB after ${seconds} s`);
   if (after.state !== 'live') throw new Error(`the wall's line is ${after.state}, not live`);
   if (updates > 0 && !(after.seq > before.seq)) throw new Error('the wall took no deltas while measured');
 
@@ -131,7 +139,8 @@ try {
     }));
     log(`the map redrawn every frame (no updates, 3 s): frame time p50 ${redraws[redraws.length >> 1].toFixed(1)} ms`);
   }
-  console.log([first.firstColoured, rank(0.5), rank(0.95), rank(0.99)].map((v) => v.toFixed(2)).join(' '), dropped);
+  console.log([first.firstColoured, rank(0.5), rank(0.95), rank(0.99)].map((v) => v.toFixed(2)).join(' '), dropped,
+    ((heapAfter - heapBefore) / 1e6).toFixed(2));
 } catch (error) {
   log(error.stack || String(error));
   status = 1;

@@ -104,33 +104,23 @@ public class BoundaryPublisher {
 
     private Outcome switchVersion(int next, Planner planner, Precondition precondition) {
         long started = System.nanoTime();
-        Outcome outcome;
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                lock(c);
-                precondition.check(c);
-                int retired = publishedVersion(c);
-                try (PreparedStatement retire = c.prepareStatement(
-                        "UPDATE grid_version SET status = 'retired', retired_at = now() WHERE id = ?");
-                     PreparedStatement publish = c.prepareStatement(
-                             "UPDATE grid_version SET status = 'published', published_at = now(), retired_at = NULL WHERE id = ?")) {
-                    retire.setInt(1, retired);
-                    retire.executeUpdate();
-                    publish.setInt(1, next);
-                    publish.executeUpdate();
-                }
-                Reassignment.Plan plan = planner.plan(c, GridLookup.load(c, next));
-                Reassignment.apply(c, plan, ACTOR);
-                c.commit();
-                outcome = new Outcome(next, retired, plan.households().size(), plan.cases().size(), (System.nanoTime() - started) / 1_000_000);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        Outcome outcome = Jdbc.transaction(db, c -> {
+            lock(c);
+            precondition.check(c);
+            int retired = publishedVersion(c);
+            try (PreparedStatement retire = c.prepareStatement(
+                    "UPDATE grid_version SET status = 'retired', retired_at = now() WHERE id = ?");
+                 PreparedStatement publish = c.prepareStatement(
+                         "UPDATE grid_version SET status = 'published', published_at = now(), retired_at = NULL WHERE id = ?")) {
+                retire.setInt(1, retired);
+                retire.executeUpdate();
+                publish.setInt(1, next);
+                publish.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("publishing version %d failed: %s".formatted(next, e.getMessage()), e);
-        }
+            Reassignment.Plan plan = planner.plan(c, GridLookup.load(c, next));
+            Reassignment.apply(c, plan, ACTOR);
+            return new Outcome(next, retired, plan.households().size(), plan.cases().size(), (System.nanoTime() - started) / 1_000_000);
+        });
         LOG.infof("Grid version %d published (version %d retired): %,d households and %,d open cases moved in %d ms",
                 outcome.published(), outcome.retired(), outcome.householdsMoved(), outcome.casesMoved(), outcome.millis());
         written.fire(CaseEventsWritten.NOW);
@@ -141,16 +131,17 @@ public class BoundaryPublisher {
 
     /** Cases taken in by the old index while the publish ran: placed in the new version now that the index has it. */
     private void moveStragglers() {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            Reassignment.Plan plan = Reassignment.planStragglers(c, index.lookup());
-            Reassignment.apply(c, plan, ACTOR);
-            c.commit();
+        try {
+            Reassignment.Plan plan = Jdbc.transaction(db, c -> {
+                Reassignment.Plan stragglers = Reassignment.planStragglers(c, index.lookup());
+                Reassignment.apply(c, stragglers, ACTOR);
+                return stragglers;
+            });
             if (!plan.cases().isEmpty()) {
                 LOG.infof("%d case(s) taken in during the publish moved to version %d", plan.cases().size(), plan.version());
                 written.fire(CaseEventsWritten.NOW);
             }
-        } catch (SQLException e) {
+        } catch (RuntimeException e) {
             LOG.errorf(e, "Cases taken in during the publish were not moved; the next publish will move them");
         }
     }

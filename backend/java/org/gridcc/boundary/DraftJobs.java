@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +39,6 @@ public class DraftJobs {
 
     private static final Logger LOG = Logger.getLogger(DraftJobs.class);
     private static final long PROGRESS_EVERY_NANOS = 250_000_000L;
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
 
     /** Field names the uploader gave; the rest are detected. */
     public record FieldChoice(java.util.Optional<String> code, java.util.Optional<String> name,
@@ -87,7 +81,7 @@ public class DraftJobs {
                 steps.enter("reading");
                 SourceFile source = BoundaryFiles.read(file, fileName, options, limits(), (done, total) -> steps.count(done, total));
                 FieldMapping mapping = FieldMapping.detect(source.fields(), fields.code(), fields.name(), fields.parent(), fields.head());
-                return inTransaction(target.draft(), c -> {
+                return Jdbc.transaction(db, c -> {
                     store.saveFeatures(c, target.draft(), source, mapping);
                     DraftReport report = check(c, target, source.warnings(), steps);
                     store.saveFacts(c, target.draft(), source, mapping);
@@ -105,7 +99,7 @@ public class DraftJobs {
     CompletableFuture<DraftReport> recheck(int draft, GridLevel level, String scope, boolean repair) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return inTransaction(draft, c -> {
+                return Jdbc.transaction(db, c -> {
                     var steps = new Steps(draft);
                     if (repair) applyRepairs(c, draft);
                     var target = new DraftTarget(draft, level, scope, BoundaryPublisher.publishedVersion(c));
@@ -113,9 +107,12 @@ public class DraftJobs {
                 });
             } catch (RuntimeException e) {
                 // The check was rolled back: the draft is as it was before, ready.
-                try (Connection c = db.getConnection()) {
-                    store.state(c, draft, "ready", Map.of());
-                } catch (SQLException again) {
+                try {
+                    Jdbc.autocommit(db, c -> {
+                        store.state(c, draft, "ready", Map.of());
+                        return null;
+                    });
+                } catch (RuntimeException again) {
                     LOG.errorf(again, "Draft %d is left in state checking", draft);
                 }
                 throw e;
@@ -150,23 +147,6 @@ public class DraftJobs {
         return new UploadLimits(config.maxUnpacked().asLongValue(), config.maxPackingRatio(), config.maxZipEntries());
     }
 
-    /** Runs work in one transaction. */
-    private <T> T inTransaction(int draft, Work<T> work) {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("draft %d: %s".formatted(draft, e.getMessage()), e);
-        }
-    }
-
     /** The draft keeps nothing but the reason; the caller hears the failure as it was (a problem) or as a server error. */
     private RuntimeException failed(int draft, RuntimeException e) {
         Object problem;
@@ -181,9 +161,12 @@ public class DraftJobs {
                     "/api/boundaries/drafts/" + draft).withErrorId(id);
             answer = new IllegalStateException("draft " + draft + " failed: " + e.getMessage(), e);
         }
-        try (Connection c = db.getConnection()) {
-            store.fail(c, draft, problem);
-        } catch (SQLException | RuntimeException again) {
+        try {
+            Jdbc.autocommit(db, c -> {
+                store.fail(c, draft, problem);
+                return null;
+            });
+        } catch (RuntimeException again) {
             LOG.errorf(again, "Could not record the failure of draft %d", draft);
         }
         progress.fireAsync(new DraftProgress(draft, "failed", null, 0, 0));
@@ -225,9 +208,12 @@ public class DraftJobs {
         private void send(int done, int total) {
             lastSent = System.nanoTime();
             String now = step.equals("reading") ? "reading" : "checking";
-            try (Connection c = db.getConnection()) {
-                store.state(c, draft, now, Map.of("step", step, "done", done, "total", total));
-            } catch (SQLException e) {
+            try {
+                Jdbc.autocommit(db, c -> {
+                    store.state(c, draft, now, Map.of("step", step, "done", done, "total", total));
+                    return null;
+                });
+            } catch (RuntimeException e) {
                 LOG.warnf("Progress of draft %d not written: %s", draft, e.getMessage());
             }
             progress.fireAsync(new DraftProgress(draft, now, step, done, total));
