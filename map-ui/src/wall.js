@@ -119,7 +119,32 @@ async function main() {
   showLevel();
 
   // What /live has told us, by grid code (only grids with something to show).
-  const { shown, put } = gridStates(map);
+  const { shown, put: apply } = gridStates(map);
+
+  // Colours are applied at a pace the renderer can afford: every change of feature-state costs a
+  // full redraw, a few ms on a GPU but 80-100 ms on a software renderer, where a redraw for every
+  // delta (5 a second) would leave the wall stuttering. The time from applying to the second
+  // frame after tells the cost (WebGL work is paid when the frame is presented, not in the
+  // call); when it is over three frames, deltas are gathered and applied once a second.
+  const pending = new Map();
+  let interval = 200;
+  let lastApplied = 0;
+  let timer = null;
+  const flush = () => {
+    timer = null;
+    if (pending.size === 0) return;
+    lastApplied = performance.now();
+    for (const [code, grid] of pending) apply(code, grid);
+    pending.clear();
+    const started = lastApplied;
+    requestAnimationFrame(() => requestAnimationFrame((now) => {
+      interval = now - started > 50 ? 1000 : 200;
+    }));
+  };
+  const put = (code, grid) => {
+    pending.set(code, grid);
+    if (timer == null) timer = setTimeout(flush, Math.max(0, lastApplied + interval - performance.now()));
+  };
 
   // New boundaries: tiles of the new version (their URL names it), and the outline fitted anew.
   let tileReloads = 0;
@@ -137,8 +162,11 @@ async function main() {
     switch (frame.type) {
       case 'snapshot': {
         if (frame.gridVersion != null && frame.gridVersion !== version) reloadTiles(frame.gridVersion);
+        pending.clear(); // what deltas said before is superseded
         for (const code of [...shown.keys()]) if (!(code in frame.grids)) put(code, null);
         for (const [code, grid] of Object.entries(frame.grids)) put(code, grid);
+        clearTimeout(timer);
+        flush(); // a whole new state: at once
         showKpi(frame.kpi);
         // Positions this wall was not sent while it lagged: the ticker gets them over HTTP.
         if (frame.missed) {
@@ -174,6 +202,7 @@ async function main() {
   // For the browser tests and for a curious engineer at the console.
   window.gridWall = {
     map, shown, live, layerOf, recent: () => recent, level: () => shownLevel().layer, tileReloads: () => tileReloads,
+    paceMs: () => interval,
   };
 }
 

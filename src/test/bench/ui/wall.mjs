@@ -92,6 +92,8 @@ try {
   const before = await page.evaluate(() => ({ seq: window.gridWall.live.lastSeq, state: window.gridWall.live.state }));
   const intervals = await page.evaluate((ms) => new Promise((done) => {
     window.__bench.from = performance.now();
+    window.__bench.renders = 0;
+    window.gridWall.map.on('render', () => { window.__bench.renders++; });
     const times = [];
     let last = null;
     let end = null;
@@ -107,8 +109,10 @@ try {
   const after = await page.evaluate(() => {
     const tasks = window.__bench.longTasks.filter(([start]) => start >= window.__bench.from);
     return { seq: window.gridWall.live.lastSeq, state: window.gridWall.live.state, shown: window.gridWall.shown.size,
+      pace: window.gridWall.paceMs ? window.gridWall.paceMs() : null, renders: window.__bench.renders,
       longTasks: tasks.length, longTaskMs: tasks.reduce((sum, [, duration]) => sum + duration, 0) };
   });
+  log(`map renders while measured: ${after.renders}; colours applied at most every ${after.pace} ms`);
   log(`${intervals.length} frames in ${seconds} s; feed positions ${before.seq} -> ${after.seq}, line ${after.state}, ` +
       `${after.shown} grids shown; ${after.longTasks} main-thread tasks over 50 ms, ${after.longTaskMs.toFixed(0)} ms in all`);
   const heapAfter = await heap();
