@@ -1,5 +1,6 @@
 package org.gridcc.boundary;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -39,6 +40,7 @@ public record DraftProblem(Severity severity, String check, Integer feature, Str
         return new DraftProblem(severity, check, feature, code, message, at, areaM2, offer);
     }
 
+    @JsonIgnore
     public boolean isError() {
         return severity == Severity.error;
     }

@@ -8,6 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridcc.grid.DemoCounty;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /** Boundary files for tests, made from the published grids as GeoJSON, and their upload. */
 public final class TestBoundaries {
@@ -109,5 +115,43 @@ public final class TestBoundaries {
         if (level != null) request = request.multiPart("level", level);
         if (scope != null) request = request.multiPart("scope", scope);
         return request.post("/api/boundaries/drafts").then();
+    }
+
+    /**
+     * The polygon with a spike of a few square centimetres at its second vertex that comes back
+     * to it (the ring touches itself there): invalid, and make-valid mends it without moving an edge.
+     */
+    public static String withSmallLoop(String geoJson) throws Exception {
+        Polygon polygon = firstPolygon(geoJson);
+        Coordinate[] ring = polygon.getExteriorRing().getCoordinates();
+        Coordinate corner = ring[1];
+        double e = 2e-6;
+        var looped = new Coordinate[ring.length + 3];
+        looped[0] = ring[0];
+        looped[1] = corner;
+        looped[2] = new Coordinate(corner.x + e, corner.y + e / 2);
+        looped[3] = new Coordinate(corner.x + e, corner.y - e / 2);
+        looped[4] = new Coordinate(corner);
+        System.arraycopy(ring, 2, looped, 5, ring.length - 2);
+        return write(polygon.getFactory().createPolygon(looped));
+    }
+
+    /** The polygon's bounding box drawn as a bow-tie: make-valid would change its area by far too much. */
+    public static String bowTie(String geoJson) throws Exception {
+        var box = firstPolygon(geoJson).getEnvelopeInternal();
+        var factory = new GeometryFactory();
+        return write(factory.createPolygon(new Coordinate[] {new Coordinate(box.getMinX(), box.getMinY()), new Coordinate(box.getMaxX(), box.getMaxY()),
+                new Coordinate(box.getMaxX(), box.getMinY()), new Coordinate(box.getMinX(), box.getMaxY()), new Coordinate(box.getMinX(), box.getMinY())}));
+    }
+
+    private static Polygon firstPolygon(String geoJson) throws Exception {
+        Geometry geometry = new GeoJsonReader().read(geoJson);
+        return (Polygon) geometry.getGeometryN(0);
+    }
+
+    private static String write(Geometry geometry) {
+        var writer = new GeoJsonWriter(15);
+        writer.setEncodeCRS(false);
+        return writer.write(geometry);
     }
 }

@@ -232,6 +232,28 @@ class GisPageIT {
 
     // --- helpers ---
 
+    @Test
+    void anOfferedRepairIsAppliedFromThePageAndTheDraftBecomesPublishable() throws Exception {
+        var group = TestBoundaries.group(county, 32);
+        var file = new TestBoundaries(county).childrenOf(group.code()).without(group.a());
+        file.feature(group.a(), "小自交", TestBoundaries.withSmallLoop(file.published(group.a())));
+        int looped = file.size();
+
+        open();
+        upload(write(file, "小自交.geojson"), "base", group.code());
+        int draft = awaitDraft(-1);
+        assertThat(problemOnPage("invalid-geometry", looped).getText()).contains("可修复");
+        assertThat(attribute("#verdict", "data-publishable")).isEqualTo("false");
+        page.await(() -> displayed("#repair"), "the repair offered");
+
+        browser.findElement(By.id("repair")).click();
+        page.await(() -> "true".equals(attribute("#verdict", "data-publishable")), "the draft publishable after the repair");
+        assertThat(problemOnPage("repaired", looped).getAttribute("data-severity")).isEqualTo("warning");
+        assertThat(displayed("#repair")).isFalse();
+        given().get("/api/boundaries/drafts/" + draft).then().body("report.publishable", org.hamcrest.Matchers.equalTo(true));
+        assertThat(browser.findElement(By.id("publish")).isEnabled()).isTrue();
+    }
+
     private void open() {
         browser.get(gis.toString());
         page.await(() -> Boolean.TRUE.equals(browser.executeScript("return !!(window.gridGis && gridGis.live.state === 'live')")),
