@@ -77,16 +77,16 @@ class DeskPageIT {
         open(desk.toString());
         zoomTo(point);
         clickAt(point);
-        page.await(() -> base.equals(attribute("#grid-panel", "data-grid")) && displayed("#grid-panel"), "the panel of grid " + base);
-        assertThat(text("#grid-panel .grid-code")).isEqualTo(base);
-        assertThat(text("#grid-panel .grid-name")).isEqualTo(grid.getString("name"));
-        assertThat(text("#grid-panel .grid-head")).isEqualTo(grid.getString("head") == null ? "–" : grid.getString("head"));
-        assertThat(text("#grid-panel .grid-households")).isEqualTo(String.valueOf(grid.getLong("counts.households")));
-        assertThat(text("#grid-panel")).contains("网格编码", "户数", "在办案件");
+        page.await(() -> base.equals(page.attribute("#grid-panel", "data-grid")) && page.displayed("#grid-panel"), "the panel of grid " + base);
+        assertThat(page.text("#grid-panel .grid-code")).isEqualTo(base);
+        assertThat(page.text("#grid-panel .grid-name")).isEqualTo(grid.getString("name"));
+        assertThat(page.text("#grid-panel .grid-head")).isEqualTo(grid.getString("head") == null ? "–" : grid.getString("head"));
+        assertThat(page.text("#grid-panel .grid-households")).isEqualTo(String.valueOf(grid.getLong("counts.households")));
+        assertThat(page.text("#grid-panel")).contains("网格编码", "户数", "在办案件");
         WebElement row = browser.findElement(By.cssSelector("#grid-panel tr[data-case='" + code + "']"));
         assertThat(row.getText()).contains(code, "待受理");
         assertThat(row.getText()).containsPattern("\\d\\d/\\d\\d \\d\\d:\\d\\d"); // its next deadline
-        idle();
+        page.idle();
         page.screenshot("desk-grid");
 
         // Live: a case posted elsewhere into this grid appears in the open panel without a click.
@@ -109,15 +109,15 @@ class DeskPageIT {
         clickAt(point);
         page.await(() -> !browser.findElements(By.cssSelector("#grid-panel tr[data-case='" + code + "'] button")).isEmpty(), "the case in the grid's panel");
         browser.findElement(By.cssSelector("#grid-panel tr[data-case='" + code + "'] button")).click();
-        page.await(() -> code.equals(attribute("#case-panel", "data-case")) && displayed("#case-panel"), "the case panel");
-        assertThat(text("#case-panel .case-code")).isEqualTo(code);
+        page.await(() -> code.equals(page.attribute("#case-panel", "data-case")) && page.displayed("#case-panel"), "the case panel");
+        assertThat(page.text("#case-panel .case-code")).isEqualTo(code);
         assertThat(browser.findElements(By.cssSelector("#history li[data-type=RECEIVED]"))).hasSize(1);
-        assertThat(text("#case-panel .deadlines")).contains("CLAIM", "REPLY", "FINISH");
+        assertThat(page.text("#case-panel .deadlines")).contains("CLAIM", "REPLY", "FINISH");
 
         // 督办 with a note.
         act("supervise", "请三日内办结（测试督办）", null);
         page.await(() -> !browser.findElements(By.cssSelector("#history li[data-type=SUPERVISED]")).isEmpty(), "SUPERVISED in the history on the page");
-        assertThat(text("#message")).contains("已督办");
+        assertThat(page.text("#message")).contains("已督办");
         JsonPath view = given().get("/api/cases/" + code).then().statusCode(200).extract().jsonPath();
         assertThat(view.getList("history.type", String.class)).containsExactly("RECEIVED", "SUPERVISED");
         assertThat(view.getString("history[1].actor")).isEqualTo("值班员");
@@ -127,7 +127,7 @@ class DeskPageIT {
         // 派单 to the village committee, with the version the page read (If-Match).
         String village = base.substring(0, 12);
         act("dispatch", null, village);
-        page.await(() -> "dispatched".equals(attribute("#case-panel .case-status", "data-status")), "the case dispatched on the page");
+        page.await(() -> "dispatched".equals(page.attribute("#case-panel .case-status", "data-status")), "the case dispatched on the page");
         view = given().get("/api/cases/" + code).then().statusCode(200).extract().jsonPath();
         assertThat(view.getList("history.type", String.class)).containsExactly("RECEIVED", "SUPERVISED", "DISPATCHED");
         assertThat(view.getString("unit.code")).isEqualTo(village);
@@ -146,23 +146,23 @@ class DeskPageIT {
         var refused = given().get("/api/cases/" + mistyped).then().extract();
         assertThat(refused.statusCode()).isBetween(400, 499);
         search(mistyped);
-        page.await(() -> displayed("#message") && String.valueOf(refused.statusCode()).equals(attribute("#message", "data-status")),
+        page.await(() -> page.displayed("#message") && String.valueOf(refused.statusCode()).equals(page.attribute("#message", "data-status")),
                 "the mistyped code refused");
-        assertThat(text("#message")).contains(refused.<String>path("detail")).contains("check character");
+        assertThat(page.text("#message")).contains(refused.<String>path("detail")).contains("check character");
 
         search(code);
-        page.await(() -> code.equals(attribute("#case-panel", "data-case")) && displayed("#case-panel"), "the case found by its code");
-        assertThat(text("#case-panel .case-code")).isEqualTo(code);
-        assertThat(text("#case-panel .case-status")).contains("待受理");
+        page.await(() -> code.equals(page.attribute("#case-panel", "data-case")) && page.displayed("#case-panel"), "the case found by its code");
+        assertThat(page.text("#case-panel .case-code")).isEqualTo(code);
+        assertThat(page.text("#case-panel .case-status")).contains("待受理");
         assertThat(browser.findElements(By.cssSelector("#history li[data-type=RECEIVED]"))).hasSize(1);
 
         // 归档 is not allowed while the case is received: the 409's detail and the actions allowed now.
         act("archive", null, null);
-        page.await(() -> "409".equals(attribute("#message", "data-status")), "the 409 shown");
+        page.await(() -> "409".equals(page.attribute("#message", "data-status")), "the 409 shown");
         String detail = given().contentType("application/json").body("{\"actor\": \"测试\"}")
                 .post("/api/cases/" + code + "/actions/archive").then().statusCode(409).extract().path("detail");
-        assertThat(text("#message")).contains(detail).contains("当前可办", "受理", "派单");
-        assertThat(attribute("#message", "data-kind")).isEqualTo("error");
+        assertThat(page.text("#message")).contains(detail).contains("当前可办", "受理", "派单");
+        assertThat(page.attribute("#message", "data-kind")).isEqualTo("error");
         page.screenshot("desk-409");
         // Nothing was written.
         assertThat(given().get("/api/cases/" + code).then().extract().jsonPath().getList("history.type")).containsExactly("RECEIVED");
@@ -178,11 +178,11 @@ class DeskPageIT {
         open(desk.toString());
 
         browser.findElement(By.id("overdue-only")).click();
-        page.await(() -> displayed("#overdue-panel") && !browser.findElements(By.cssSelector("#overdue-panel tr[data-case='" + late + "']")).isEmpty(),
+        page.await(() -> page.displayed("#overdue-panel") && !browser.findElements(By.cssSelector("#overdue-panel tr[data-case='" + late + "']")).isEmpty(),
                 "the late case in the county's overdue list");
         assertThat(browser.findElements(By.cssSelector("#overdue-panel tr[data-case='" + fresh + "']"))).isEmpty();
         int total = given().get("/api/cases?grid=530324&overdue=true&size=1").then().extract().path("total");
-        assertThat(text("#overdue-panel h2")).contains(String.valueOf(total));
+        assertThat(page.text("#overdue-panel h2")).contains(String.valueOf(total));
 
         zoomTo(point);
         clickAt(point);
@@ -201,7 +201,7 @@ class DeskPageIT {
         apiAct(petition, "accept", "{\"actor\": \"a\"}");
         open(desk.toString());
         search(petition);
-        page.await(() -> petition.equals(attribute("#case-panel", "data-case")), "the petition");
+        page.await(() -> petition.equals(page.attribute("#case-panel", "data-case")), "the petition");
         act("assign-leader", Map.of("leader.leader", "县长", "leader.unit", "罗平县信访局", "leader.person", "王主任"));
         page.await(() -> !browser.findElements(By.cssSelector("#history li[data-type=LEADER_ASSIGNED]")).isEmpty(), "LEADER_ASSIGNED on the page");
         act("extend", Map.of("days", "20", "reason", "需要鉴定（测试）"));
@@ -219,9 +219,9 @@ class DeskPageIT {
             apiAct(handled, action, "{\"actor\": \"u\", \"unit\": \"%s\", \"reason\": \"已处理\"}".formatted(village));
         }
         search(handled);
-        page.await(() -> handled.equals(attribute("#case-panel", "data-case")), "the finished case");
+        page.await(() -> handled.equals(page.attribute("#case-panel", "data-case")), "the finished case");
         act("evaluate", Map.of("rating", "基本满意"));
-        page.await(() -> "evaluated".equals(attribute("#case-panel .case-status", "data-status")), "the case evaluated on the page");
+        page.await(() -> "evaluated".equals(page.attribute("#case-panel .case-status", "data-status")), "the case evaluated on the page");
         assertThat(given().get("/api/cases/" + handled).then().extract().<String>path("history.find { it.type == 'EVALUATED' }.payload.rating"))
                 .isEqualTo("基本满意");
 
@@ -229,12 +229,12 @@ class DeskPageIT {
         String first = post(point, "neighbour_dispute", null);
         String again = post(point, "neighbour_dispute", null);
         search(again);
-        page.await(() -> again.equals(attribute("#case-panel", "data-case")), "the second report");
+        page.await(() -> again.equals(page.attribute("#case-panel", "data-case")), "the second report");
         new Select(browser.findElement(By.cssSelector("#action-form select[name=action]"))).selectByValue("merge");
         String offered = given().get("/api/cases/" + again).then().extract().path("possibleDuplicates[0].code");
         assertThat(browser.findElement(By.cssSelector("#action-form input[name=other]")).getAttribute("value")).isEqualTo(offered);
         act("merge", Map.of("other", first));
-        page.await(() -> "archived".equals(attribute("#case-panel .case-status", "data-status")), "the second report merged");
+        page.await(() -> "archived".equals(page.attribute("#case-panel .case-status", "data-status")), "the second report merged");
         assertThat(given().get("/api/cases/" + again).then().extract().<String>path("history.find { it.type == 'MERGED' }.payload.other"))
                 .isEqualTo(first);
     }
@@ -249,7 +249,7 @@ class DeskPageIT {
         for (int[] corner : new int[][] {{-r, -r}, {r, -r}, {r, r}}) clickAt(point, corner[0], corner[1]);
         // The last corner by double-click, which also finishes the polygon.
         new Actions(browser).moveToElement(canvas(), offset(point)[0] - r, offset(point)[1] + r).doubleClick().perform();
-        page.await(() -> !browser.findElements(By.id("area-total")).isEmpty() && displayed("#area-panel"), "the households counted");
+        page.await(() -> !browser.findElements(By.id("area-total")).isEmpty() && page.displayed("#area-panel"), "the households counted");
         Map<String, Object> drawn = page.js("return gridDesk.drawn()");
         @SuppressWarnings("unchecked")
         List<List<List<Number>>> rings = (List<List<List<Number>>>) drawn.get("coordinates");
@@ -259,8 +259,8 @@ class DeskPageIT {
         long expected = given().contentType("application/json").body(drawn).post("/api/households/count").then().statusCode(200)
                 .extract().jsonPath().getLong("total");
         assertThat(expected).as("households in a 300-pixel square at z13.5").isPositive();
-        assertThat(text("#area-total")).isEqualTo(String.valueOf(expected));
-        idle();
+        assertThat(page.text("#area-total")).isEqualTo(String.valueOf(expected));
+        page.idle();
         page.screenshot("desk-area");
 
         // Clear and draw again with the finish button.
@@ -272,7 +272,7 @@ class DeskPageIT {
         Map<String, Object> triangle = page.js("return gridDesk.drawn()");
         long triangleCount = given().contentType("application/json").body(triangle).post("/api/households/count").then().statusCode(200)
                 .extract().jsonPath().getLong("total");
-        page.await(() -> text("#area-total").equals(String.valueOf(triangleCount)), "the triangle's count shown");
+        page.await(() -> page.text("#area-total").equals(String.valueOf(triangleCount)), "the triangle's count shown");
     }
 
     // --- helpers ---
@@ -286,13 +286,13 @@ class DeskPageIT {
         browser.get(url);
         page.await(() -> Boolean.TRUE.equals(browser.executeScript("return !!(window.gridDesk && gridDesk.live.state === 'live')")),
                 "the desk to be live");
-        idle();
+        page.idle();
     }
 
     /** The base grids' level, below the special grids' zoom. */
     private void zoomTo(double[] point) {
         browser.executeScript("gridDesk.map.jumpTo({center: [arguments[0], arguments[1]], zoom: 13.5})", point[0], point[1]);
-        idle();
+        page.idle();
         assertThat((String) page.js("return gridDesk.level()")).isEqualTo("base");
     }
 
@@ -353,42 +353,6 @@ class DeskPageIT {
             Thread.sleep(350);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private void idle() {
-        browser.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                gridDesk.map.once('idle', () => done(true));
-                gridDesk.map.triggerRepaint();""");
-    }
-
-    private String text(String css) {
-        return fresh(() -> browser.findElement(By.cssSelector(css)).getText());
-    }
-
-    private String attribute(String css, String name) {
-        return fresh(() -> {
-            var found = browser.findElements(By.cssSelector(css));
-            return found.isEmpty() ? null : found.get(0).getAttribute(name);
-        });
-    }
-
-    private boolean displayed(String css) {
-        return fresh(() -> {
-            var found = browser.findElements(By.cssSelector(css));
-            return !found.isEmpty() && found.get(0).isDisplayed();
-        });
-    }
-
-    /** Reads the page again when a live event redrew the element between finding and reading it. */
-    private static <T> T fresh(java.util.function.Supplier<T> read) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return read.get();
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                if (attempt == 5) throw e;
-            }
         }
     }
 }

@@ -96,16 +96,16 @@ class GisPageIT {
         int badCode = file.size();
 
         open();
-        assertThat(text("#published-version")).isEqualTo("v" + original);
+        assertThat(page.text("#published-version")).isEqualTo("v" + original);
         assertThat(page.number("return gridGis.map.getZoom()")).as("the county fitted").isBetween(7L, 12L);
         Path path = write(file, "有错误的网格.geojson");
 
         // A scope that is no grid: refused, with the problem's detail and its field error on the page.
         var refused = TestBoundaries.upload(file.geoJson(), "x.geojson", "base", "530324999").statusCode(400).extract();
         upload(path, "base", "530324999");
-        page.await(() -> "400".equals(attribute("#message", "data-status")), "the refusal shown");
-        assertThat(text("#message")).contains(refused.<String>path("detail"), "scope: " + refused.<String>path("errors[0].message"));
-        assertThat(displayed("#draft-panel")).isFalse();
+        page.await(() -> "400".equals(page.attribute("#message", "data-status")), "the refusal shown");
+        assertThat(page.text("#message")).contains(refused.<String>path("detail"), "scope: " + refused.<String>path("errors[0].message"));
+        assertThat(page.displayed("#draft-panel")).isFalse();
 
         upload(path, "base", group.code());
         int draft = awaitDraft(-1);
@@ -113,11 +113,11 @@ class GisPageIT {
         JsonPath view = given().get("/api/boundaries/drafts/" + draft).then().statusCode(200).extract().jsonPath();
         assertThat(view.getString("state")).isEqualTo("ready");
         assertThat(view.getLong("report.errors")).isPositive();
-        assertThat(text("#count-errors")).isEqualTo(view.getString("report.errors"));
-        assertThat(text("#count-warnings")).isEqualTo(view.getString("report.warnings"));
-        assertThat(text("#count-features")).isEqualTo(String.valueOf(file.size())).isEqualTo(view.getString("report.features"));
-        assertThat(attribute("#verdict", "data-publishable")).isEqualTo("false");
-        assertThat(text("#verdict")).contains("不能发布");
+        assertThat(page.text("#count-errors")).isEqualTo(view.getString("report.errors"));
+        assertThat(page.text("#count-warnings")).isEqualTo(view.getString("report.warnings"));
+        assertThat(page.text("#count-features")).isEqualTo(String.valueOf(file.size())).isEqualTo(view.getString("report.features"));
+        assertThat(page.attribute("#verdict", "data-publishable")).isEqualTo("false");
+        assertThat(page.text("#verdict")).contains("不能发布");
         assertThat(browser.findElement(By.id("publish")).isEnabled()).isFalse();
         List<Map<String, Object>> problems = view.getList("report.problems");
         assertThat(browser.findElements(By.cssSelector("#problems li"))).hasSize(problems.size());
@@ -126,7 +126,7 @@ class GisPageIT {
         assertThat(invalid.getText()).contains("几何无效", "第 " + bowTie + " 个要素", group.b());
         assertThat(problemOnPage("bad-code", badCode).getText()).contains("编码格式错误", "53032");
         boolean repairOffered = problems.stream().anyMatch(p -> p.get("repair") != null);
-        assertThat(displayed("#repair")).isEqualTo(repairOffered);
+        assertThat(page.displayed("#repair")).isEqualTo(repairOffered);
 
         // The bow-tie's finding, or else the first one with a place: the map flies there and outlines the grid.
         int chosen = indexOf(problems, "invalid-geometry", bowTie);
@@ -148,14 +148,14 @@ class GisPageIT {
         assertThat(Math.hypot(before[0] - at.get(0).doubleValue(), before[1] - at.get(1).doubleValue())).as("the map moved").isGreaterThan(1e-3);
         assertThat(page.number("return gridGis.map.getZoom()")).isGreaterThanOrEqualTo(14);
         assertThat((String) page.js("return gridGis.highlighted()")).isEqualTo(code);
-        assertThat(attribute("#problems li[data-index='" + chosen + "']", "class")).contains("chosen");
-        idle();
+        assertThat(page.attribute("#problems li[data-index='" + chosen + "']", "class")).contains("chosen");
+        page.idle();
         page.screenshot("gis-report");
 
         // Deleted through the page, after its confirmation.
         browser.findElement(By.id("discard")).click();
         confirm();
-        page.await(() -> !displayed("#draft-panel") && text("#message").contains("已删除"), "the draft deleted");
+        page.await(() -> !page.displayed("#draft-panel") && page.text("#message").contains("已删除"), "the draft deleted");
         given().get("/api/boundaries/drafts/" + draft).then().statusCode(404);
     }
 
@@ -173,7 +173,7 @@ class GisPageIT {
         // The scope from a click on the map: base grids are replaced within the group clicked in.
         double[] point = county.pointIn(group.a());
         browser.executeScript("gridGis.map.jumpTo({center: [arguments[0], arguments[1]], zoom: 14})", point[0], point[1]);
-        idle();
+        page.idle();
         clickAt(point);
         page.await(() -> group.code().equals(browser.findElement(By.id("scope")).getAttribute("value")), "the scope filled by the click");
         upload(write(file, "合并.geojson"), null, null);
@@ -182,52 +182,52 @@ class GisPageIT {
         JsonPath view = given().get("/api/boundaries/drafts/" + draft).then().statusCode(200).extract().jsonPath();
         assertThat(view.getBoolean("report.publishable")).isTrue();
         assertThat(view.getString("scope")).isEqualTo(group.code());
-        assertThat(attribute("#verdict", "data-publishable")).isEqualTo("true");
-        assertThat(text("#count-errors")).isEqualTo("0");
-        assertThat(text("#changes li[data-change=removed]")).contains(group.b());
-        assertThat(text("#changes li[data-change=reshaped]")).contains(group.a());
-        assertThat(text("#changes li[data-change=added] .count")).isEqualTo("0");
-        assertThat(text("#households-moving")).isEqualTo(grouped(inB)).isEqualTo(grouped(view.getLong("report.changes.householdsMoving")));
-        assertThat(text("#household-flows tbody tr:first-child")).contains(group.b(), group.a(), grouped(inB));
+        assertThat(page.attribute("#verdict", "data-publishable")).isEqualTo("true");
+        assertThat(page.text("#count-errors")).isEqualTo("0");
+        assertThat(page.text("#changes li[data-change=removed]")).contains(group.b());
+        assertThat(page.text("#changes li[data-change=reshaped]")).contains(group.a());
+        assertThat(page.text("#changes li[data-change=added] .count")).isEqualTo("0");
+        assertThat(page.text("#households-moving")).isEqualTo(grouped(inB)).isEqualTo(grouped(view.getLong("report.changes.householdsMoving")));
+        assertThat(page.text("#household-flows tbody tr:first-child")).contains(group.b(), group.a(), grouped(inB));
         long casesMoving = view.getLong("report.changes.casesMoving");
         assertThat(casesMoving).as("the open case in b, and any other test's").isPositive();
-        assertThat(text("#cases-moving")).isEqualTo(grouped(casesMoving));
-        assertThat(text("#case-moves tr[data-case='" + openCase + "']")).contains(group.b() + " → " + group.a());
+        assertThat(page.text("#cases-moving")).isEqualTo(grouped(casesMoving));
+        assertThat(page.text("#case-moves tr[data-case='" + openCase + "']")).contains(group.b() + " → " + group.a());
 
         // The difference layer over the group: b removed (red), a reshaped (orange).
         page.await(() -> renderedChanges().containsAll(List.of("removed:" + group.b(), "reshaped:" + group.a())), "the changes layer drawn");
         assertThat(page.number("return gridGis.map.queryRenderedFeatures({layers: ['draft-base-line']}).length")).as("the draft's grids drawn").isPositive();
-        idle();
+        page.idle();
         page.screenshot("gis-changes");
 
         // 发布: the dialog says what moves; confirmed, the API has the draft published.
         assertThat(browser.findElement(By.id("publish")).isEnabled()).isTrue();
         browser.findElement(By.id("publish")).click();
-        page.await(() -> displayed("#confirm"), "the publish dialog");
-        assertThat(text("#confirm-moves")).contains("迁移 " + grouped(inB) + " 户", "迁移 " + grouped(casesMoving) + " 件在办案件", "新增 0、删除 1、调整 1 个网格");
+        page.await(() -> page.displayed("#confirm"), "the publish dialog");
+        assertThat(page.text("#confirm-moves")).contains("迁移 " + grouped(inB) + " 户", "迁移 " + grouped(casesMoving) + " 件在办案件", "新增 0、删除 1、调整 1 个网格");
         confirm();
-        page.await(() -> "ok".equals(attribute("#message", "data-kind")) && text("#message").contains("已发布"), "the publish outcome");
-        assertThat(text("#message")).contains("v" + draft + " 生效", "v" + original + " 退役", "迁移 " + grouped(inB) + " 户", grouped(casesMoving) + " 件在办案件", "毫秒");
+        page.await(() -> "ok".equals(page.attribute("#message", "data-kind")) && page.text("#message").contains("已发布"), "the publish outcome");
+        assertThat(page.text("#message")).contains("v" + draft + " 生效", "v" + original + " 退役", "迁移 " + grouped(inB) + " 户", grouped(casesMoving) + " 件在办案件", "毫秒");
         assertThat(county.publishedVersion()).isEqualTo(draft);
         JsonPath versions = given().get("/api/boundaries/versions").then().statusCode(200).extract().jsonPath();
         assertThat(versions.getString("find { it.id == %d }.status".formatted(draft))).isEqualTo("published");
         assertThat(versions.getString("find { it.id == %d }.status".formatted(original))).isEqualTo("retired");
         assertThat(county.count("SELECT count(*) FROM household WHERE grid_code = ?", group.b())).isZero();
-        page.await(() -> ("v" + draft).equals(text("#published-version")) && "published".equals(attribute("#draft-panel", "data-state")),
+        page.await(() -> ("v" + draft).equals(page.text("#published-version")) && "published".equals(page.attribute("#draft-panel", "data-state")),
                 "the page showing the new version");
 
         // 回滚 to the original version, after its confirmation.
-        page.await(() -> displayed("#rollback-" + original), "the rollback button of the retired version");
+        page.await(() -> page.displayed("#rollback-" + original), "the rollback button of the retired version");
         browser.findElement(By.id("rollback-" + original)).click();
-        page.await(() -> displayed("#confirm"), "the rollback dialog");
-        assertThat(text("#confirm-text")).contains("v" + original, "v" + draft);
+        page.await(() -> page.displayed("#confirm"), "the rollback dialog");
+        assertThat(page.text("#confirm-text")).contains("v" + original, "v" + draft);
         confirm();
-        page.await(() -> "ok".equals(attribute("#message", "data-kind")) && text("#message").contains("已回滚"), "the rollback outcome");
+        page.await(() -> "ok".equals(page.attribute("#message", "data-kind")) && page.text("#message").contains("已回滚"), "the rollback outcome");
         assertThat(county.publishedVersion()).isEqualTo(original);
         assertThat(county.count("SELECT count(*) FROM household WHERE grid_code = ?", group.b())).isEqualTo(inB);
         assertThat(county.one("SELECT base_code FROM \"case\" WHERE code = ?", openCase)).isEqualTo(group.b());
-        page.await(() -> ("v" + original).equals(text("#published-version"))
-                && "current".equals(attribute("#versions tr[data-version='" + original + "']", "class")), "the versions list refreshed");
+        page.await(() -> ("v" + original).equals(page.text("#published-version"))
+                && "current".equals(page.attribute("#versions tr[data-version='" + original + "']", "class")), "the versions list refreshed");
     }
 
     // --- helpers ---
@@ -243,13 +243,13 @@ class GisPageIT {
         upload(write(file, "小自交.geojson"), "base", group.code());
         int draft = awaitDraft(-1);
         assertThat(problemOnPage("invalid-geometry", looped).getText()).contains("可修复");
-        assertThat(attribute("#verdict", "data-publishable")).isEqualTo("false");
-        page.await(() -> displayed("#repair"), "the repair offered");
+        assertThat(page.attribute("#verdict", "data-publishable")).isEqualTo("false");
+        page.await(() -> page.displayed("#repair"), "the repair offered");
 
         browser.findElement(By.id("repair")).click();
-        page.await(() -> "true".equals(attribute("#verdict", "data-publishable")), "the draft publishable after the repair");
+        page.await(() -> "true".equals(page.attribute("#verdict", "data-publishable")), "the draft publishable after the repair");
         assertThat(problemOnPage("repaired", looped).getAttribute("data-severity")).isEqualTo("warning");
-        assertThat(displayed("#repair")).isFalse();
+        assertThat(page.displayed("#repair")).isFalse();
         given().get("/api/boundaries/drafts/" + draft).then().body("report.publishable", org.hamcrest.Matchers.equalTo(true));
         assertThat(browser.findElement(By.id("publish")).isEnabled()).isTrue();
     }
@@ -258,7 +258,7 @@ class GisPageIT {
         browser.get(gis.toString());
         page.await(() -> Boolean.TRUE.equals(browser.executeScript("return !!(window.gridGis && gridGis.live.state === 'live')")),
                 "the GIS page to be live");
-        idle();
+        page.idle();
     }
 
     private Path write(TestBoundaries file, String name) throws IOException {
@@ -281,12 +281,12 @@ class GisPageIT {
     /** Waits for a draft other than {@code previous} to be shown checked (or failed), and returns its id. */
     private int awaitDraft(int previous) {
         page.await(() -> {
-            String id = attribute("#draft-panel", "data-draft");
-            String state = attribute("#draft-panel", "data-state");
-            return displayed("#draft-panel") && id != null && !id.equals(String.valueOf(previous))
+            String id = page.attribute("#draft-panel", "data-draft");
+            String state = page.attribute("#draft-panel", "data-state");
+            return page.displayed("#draft-panel") && id != null && !id.equals(String.valueOf(previous))
                     && ("ready".equals(state) || "failed".equals(state));
         }, "the uploaded draft's report");
-        return Integer.parseInt(attribute("#draft-panel", "data-draft"));
+        return Integer.parseInt(page.attribute("#draft-panel", "data-draft"));
     }
 
     private WebElement problemOnPage(String check, int feature) {
@@ -304,9 +304,9 @@ class GisPageIT {
     }
 
     private void confirm() {
-        page.await(() -> displayed("#confirm-ok"), "the confirmation dialog");
+        page.await(() -> page.displayed("#confirm-ok"), "the confirmation dialog");
         browser.findElement(By.id("confirm-ok")).click();
-        page.await(() -> !displayed("#confirm"), "the dialog closed");
+        page.await(() -> !page.displayed("#confirm"), "the dialog closed");
     }
 
     private List<String> renderedChanges() {
@@ -338,44 +338,5 @@ class GisPageIT {
                 return [Math.round(p.x - c.clientWidth / 2), Math.round(p.y - c.clientHeight / 2)]""", lonLat[0], lonLat[1]);
         new Actions(browser).moveToElement(browser.findElement(By.cssSelector("#map canvas")), xy.get(0).intValue(), xy.get(1).intValue())
                 .click().perform();
-    }
-
-    private void idle() {
-        browser.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                gridGis.map.once('idle', () => done(true));
-                gridGis.map.triggerRepaint();""");
-    }
-
-    private String text(String css) {
-        return fresh(() -> {
-            var found = browser.findElements(By.cssSelector(css));
-            return found.isEmpty() ? "" : found.get(0).getText();
-        });
-    }
-
-    private String attribute(String css, String name) {
-        return fresh(() -> {
-            var found = browser.findElements(By.cssSelector(css));
-            return found.isEmpty() ? null : found.get(0).getAttribute(name);
-        });
-    }
-
-    private boolean displayed(String css) {
-        return fresh(() -> {
-            var found = browser.findElements(By.cssSelector(css));
-            return !found.isEmpty() && found.get(0).isDisplayed();
-        });
-    }
-
-    /** Reads the page again when it redrew the element between finding and reading it. */
-    private static <T> T fresh(java.util.function.Supplier<T> read) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return read.get();
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                if (attempt == 5) throw e;
-            }
-        }
     }
 }

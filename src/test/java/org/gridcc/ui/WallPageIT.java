@@ -89,7 +89,7 @@ class WallPageIT {
         String shownGrid = base.substring(0, codeLength(level));
         page.await(() -> page.number("return gridWall.map.getFeatureState({source: 'grids', sourceLayer: arguments[0], id: arguments[1]}).open || 0",
                 level, shownGrid) >= 1, "the case's grid at the level shown to be open");
-        idle();
+        page.idle();
         BufferedImage shot = page.screenshot("wall");
 
         // Polygons are drawn and coloured: the county in the colour of grids with nothing open,
@@ -149,7 +149,7 @@ class WallPageIT {
         open(wall.toString());
         // Zoomed in to the base grids (below the special grids' zoom), the level shown follows.
         browser.executeScript("gridWall.map.jumpTo({center: [arguments[0], arguments[1]], zoom: 13.5})", point[0], point[1]);
-        idle();
+        page.idle();
         assertThat((String) page.js("return gridWall.level()")).isEqualTo("base");
         int[] at = pixel(point);
         assertThat(majority(page.screenshot("wall-base-before"), at, List.of(NONE))).as("the grid before its first case").isNotNull();
@@ -171,7 +171,7 @@ class WallPageIT {
         String late = post(point, "consultation", OffsetDateTime.now().minusDays(8));
         sweeper.sweep().await().atMost(Duration.ofSeconds(10));
         page.await(() -> ((Number) page.featureState(base).getOrDefault("overdue", 0L)).intValue() >= 1, "case " + late + " overdue on the wall");
-        idle();
+        page.idle();
         shot = page.screenshot("wall-base-overdue");
         assertThat(near(shot, at, 12, OVERDUE)).as("red pixels around the grid's centre").isGreaterThan(20);
         assertThat(near(shot, at, 12, HATCH)).as("hatch pixels around the grid's centre").isGreaterThan(20);
@@ -179,7 +179,7 @@ class WallPageIT {
         // A hotspot: three cases of a kind where none were is surprising; drawn as a dashed outline.
         for (int i = 0; i < 3; i++) post(point, "land_dispute", null);
         page.await(() -> ((Number) page.featureState(base).getOrDefault("hot", 0L)).intValue() >= 1, "the grid a hotspot on the wall");
-        idle();
+        page.idle();
         shot = page.screenshot("wall-base-hotspot");
         assertThat(count(shot, mapBox(), HOT)).as("pixels of the hotspot outline").isGreaterThan(50);
     }
@@ -222,7 +222,7 @@ class WallPageIT {
             page.await(() -> ((Number) page.featureState(base.substring(0, codeLength(page.js("return gridWall.level()"))))
                     .getOrDefault("open", 0L)).intValue() >= 1, "the missed case on the map");
             assertThat(proxy.requests()).contains("GET /live?since=" + before + " HTTP/1.1");
-            idle();
+            page.idle();
             page.screenshot("wall-live-again");
 
             // Nothing missed, nothing twice: the ticker holds every position up to the stream's head.
@@ -255,7 +255,7 @@ class WallPageIT {
         assertThat(page.number("return gridWall.tileReloads()")).isZero();
         versionChanged.fireAsync(new GridVersionChanged(county.publishedVersion()));
         page.await(() -> page.number("return gridWall.tileReloads()") == 1, "the tiles reloaded");
-        idle();
+        page.idle();
         BufferedImage shot = page.screenshot("wall-boundaries");
         int[] box = mapBox();
         assertThat(count(shot, box, NONE)).isGreaterThan((long) box[2] * box[3] / 20);
@@ -283,15 +283,7 @@ class WallPageIT {
         browser.get(url);
         page.await(() -> Boolean.TRUE.equals(browser.executeScript("return !!(window.gridWall && gridWall.live.state === 'live')")),
                 "the wall to be live");
-        idle();
-    }
-
-    /** Waits until the map has drawn everything it has (tiles loaded, no transition). */
-    private void idle() {
-        browser.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                gridWall.map.once('idle', () => done(true));
-                gridWall.map.triggerRepaint();""");
+        page.idle();
     }
 
     /** The map's box on the screenshot: x, y, width, height in device pixels. */
