@@ -351,7 +351,8 @@ async function repair() {
   const view = await busy('repair', () => api(`/api/boundaries/drafts/${draft.id}/repairs`, { method: 'POST' }));
   if (!view) return;
   showDraft(view);
-  say(`已应用修复并重新检查：${view.report?.errors ?? 0} 个错误 (repairs applied, checked again)`, 'ok');
+  if (view.state === 'checking') watch(view.id); // a long check goes on as a job (202)
+  else say(`已应用修复并重新检查：${view.report?.errors ?? 0} 个错误 (repairs applied, checked again)`, 'ok');
 }
 
 async function recheck() {
@@ -359,7 +360,8 @@ async function recheck() {
   const view = await busy('recheck', () => api(`/api/boundaries/drafts/${draft.id}/check`, { method: 'POST' }));
   if (!view) return;
   showDraft(view);
-  say(`已对照现行版本 v${view.baseVersion} 重新检查 (checked again)`, 'ok');
+  if (view.state === 'checking') watch(view.id);
+  else say(`已对照现行版本 v${view.baseVersion} 重新检查 (checked again)`, 'ok');
 }
 
 function outcomeText(verb, outcome) {

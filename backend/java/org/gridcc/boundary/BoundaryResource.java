@@ -65,6 +65,12 @@ public class BoundaryResource {
                 .entity(accepted.draft()).build();
     }
 
+    /** 200 with the checked draft, or 202 while its job goes on. */
+    private static Response checked(DraftService.Accepted accepted) {
+        return (accepted.finished() ? Response.ok() : Response.accepted().location(URI.create("/api/boundaries/drafts/" + accepted.draft().id())))
+                .entity(accepted.draft()).build();
+    }
+
     @GET
     @Path("/drafts")
     @Operation(summary = "The newest drafts, without their reports")
@@ -89,16 +95,18 @@ public class BoundaryResource {
 
     @POST
     @Path("/drafts/{id}/repairs")
-    @Operation(summary = "Apply the repairs the report offers (make-valid with a small change of area), then check again")
-    public DraftView repair(@PathParam("id") String id) {
-        return drafts.recheck(number(id), true);
+    @Operation(summary = "Apply the repairs the report offers (make-valid with a small change of area), then check again",
+            description = "200 with the report, or 202 when the check takes longer than a few seconds (the draft shows its progress).")
+    public Response repair(@PathParam("id") String id) {
+        return checked(drafts.recheck(number(id), true));
     }
 
     @POST
     @Path("/drafts/{id}/check")
-    @Operation(summary = "Check the draft again, against the version published now")
-    public DraftView check(@PathParam("id") String id) {
-        return drafts.recheck(number(id), false);
+    @Operation(summary = "Check the draft again, against the version published now",
+            description = "200 with the report, or 202 when the check takes longer than a few seconds (the draft shows its progress).")
+    public Response check(@PathParam("id") String id) {
+        return checked(drafts.recheck(number(id), false));
     }
 
     @POST

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -68,14 +69,19 @@ public class DraftService {
         int draft = withConnection(c -> store.create(c, label, level, scope, index.version(), upload.fileName()));
         CompletableFuture<DraftReport> job = jobs.read(new DraftTarget(draft, level, scope, index.version()), kept, upload.fileName(),
                 upload.options(), upload.fields());
+        // Refused while the uploader waits: nothing of it stays behind.
+        return await(draft, job, () -> withConnection(c -> store.delete(c, draft)));
+    }
+
+    /** Waits for a job as long as configured: finished, or going on (202), or refused (after whenRefused). */
+    private Accepted await(int draft, CompletableFuture<DraftReport> job, Runnable whenRefused) {
         try {
             job.get(config.answerWithin().toMillis(), TimeUnit.MILLISECONDS);
             return new Accepted(find(draft), true);
         } catch (TimeoutException e) {
             return new Accepted(find(draft), false);
         } catch (ExecutionException e) {
-            // Refused while the uploader waits: nothing of it stays behind.
-            withConnection(c -> store.delete(c, draft));
+            whenRefused.run();
             if (e.getCause() instanceof ProblemException problem) throw problem;
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
@@ -105,22 +111,21 @@ public class DraftService {
     }
 
     /** Checks a ready draft again, against the version published now; with {@code repair}, after applying the offered repairs. */
-    public DraftView recheck(int draft, boolean repair) {
+    public Accepted recheck(int draft, boolean repair) {
         DraftView view = find(draft);
         if (!view.state().equals("ready")) {
             throw new ProblemException(ProblemType.CONFLICT, "Draft %d is %s; only a ready draft can be checked again.".formatted(draft, view.state()));
         }
-        try {
-            jobs.recheck(draft, view.level(), view.scope(), repair).get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ProblemException problem) throw problem;
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        tiles.forgetTiles();
-        return find(draft);
+        // Checking from now on, so that a 202 does not show the old report as if it were the new one.
+        withConnection(c -> {
+            store.state(c, draft, "checking", Map.of("step", "queued"));
+            return null;
+        });
+        CompletableFuture<DraftReport> job = jobs.recheck(draft, view.level(), view.scope(), repair).thenApply(report -> {
+            tiles.forgetTiles(); // the draft's grids may have changed
+            return report;
+        });
+        return await(draft, job, () -> { });
     }
 
     public List<GridVersionView> versions() {

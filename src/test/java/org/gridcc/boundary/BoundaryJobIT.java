@@ -69,6 +69,15 @@ class BoundaryJobIT {
                 state = given().get("/api/boundaries/drafts/" + id).then().statusCode(200).extract().path("state");
             } while (!state.equals("ready") && System.nanoTime() < deadline);
             given().get("/api/boundaries/drafts/" + id).then().body("state", equalTo("ready")).body("report.publishable", equalTo(true));
+
+            // Checking again is a job too: 202, the draft says checking (not its old report as if new), then ready.
+            given().post("/api/boundaries/drafts/%d/check".formatted(id)).then().statusCode(202).body("state", equalTo("checking"));
+            deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            do {
+                Thread.sleep(100);
+                state = given().get("/api/boundaries/drafts/" + id).then().extract().path("state");
+            } while (!state.equals("ready") && System.nanoTime() < deadline);
+            assertThat(state).isEqualTo("ready");
         }
     }
 
