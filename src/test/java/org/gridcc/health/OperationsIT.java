@@ -6,12 +6,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What operators and client authors rely on: readiness, the API description, metrics. */
+/** What operators and client authors rely on: readiness, the API description, metrics, security headers. */
 @QuarkusTest
 class OperationsIT {
 
@@ -31,6 +33,24 @@ class OperationsIT {
                 .statusCode(200)
                 .body("info.title", equalTo("gridcc API"))
                 .body("paths", hasKey("/api/calendar/{year}"));
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeadersAndThePagesAContentSecurityPolicy() {
+        for (String path : List.of("/api/grids/530324", "/api/cases/nothing-here", "/wall", "/gis")) {
+            given().get(path).then()
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("X-Frame-Options", "DENY")
+                    .header("Referrer-Policy", "same-origin");
+        }
+        for (String page : List.of("/", "/wall", "/desk", "/gis", "/wall/")) {
+            given().get(page).then().statusCode(200)
+                    .header("Content-Security-Policy", containsString("default-src 'self'"))
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("Content-Security-Policy", containsString("worker-src 'self' blob:"));
+        }
+        // Swagger UI runs inline scripts of its own: no page policy there.
+        given().get("/q/swagger-ui/").then().statusCode(200).header("Content-Security-Policy", nullValue());
     }
 
     @Test
