@@ -12,6 +12,10 @@ public interface Open311Config {
     /** The keys that may post requests; with none configured, nobody can post. */
     Optional<List<String>> apiKeys();
 
+    /** Requests one API key may post in a minute; beyond, 429 with Retry-After until the minute is over. */
+    @WithDefault("120")
+    int postsPerMinute();
+
     /** The discovery document's contact. */
     @WithDefault("The county's grid governance command centre (网格化治理指挥中心) answers questions about this API.")
     String contact();

@@ -20,11 +20,26 @@ final class Open311Exception extends RuntimeException {
 
     private final int status;
     private final List<Open311Error> errors;
+    /** For a 429: when the client may try again; else 0. */
+    private final long retryAfterSeconds;
 
     Open311Exception(int status, List<String> descriptions) {
+        this(status, descriptions, 0);
+    }
+
+    private Open311Exception(int status, List<String> descriptions, long retryAfterSeconds) {
         super(String.join("; ", descriptions), null, false, false);
         this.status = status;
         this.errors = descriptions.stream().map(d -> new Open311Error(status, d)).toList();
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    static Open311Exception tooManyRequests(String description, long retryAfterSeconds) {
+        return new Open311Exception(429, List.of(description), retryAfterSeconds);
+    }
+
+    long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     static Open311Exception badRequest(String description) {

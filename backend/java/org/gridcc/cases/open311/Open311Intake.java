@@ -40,15 +40,19 @@ class Open311Intake {
     private final CaseIntake intake;
     private final Validator validator;
     private final Open311Config config;
+    private final Open311RateLimit rateLimit;
 
-    Open311Intake(CaseIntake intake, Validator validator, Open311Config config) {
+    Open311Intake(CaseIntake intake, Validator validator, Open311Config config, Open311RateLimit rateLimit) {
         this.intake = intake;
         this.validator = validator;
         this.config = config;
+        this.rateLimit = rateLimit;
     }
 
     Uni<CreatedRequest> submit(MultivaluedMap<String, String> form) {
-        checkKey(value(form, "api_key"));
+        String key = value(form, "api_key");
+        checkKey(key);
+        rateLimit.admit(key);
         Category service = service(value(form, "service_code"));
         Risk risk = risk(service, attributes(form));
         String description = limited(form, "description", DESCRIPTION_MAX);

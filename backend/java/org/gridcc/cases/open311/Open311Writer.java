@@ -26,7 +26,9 @@ class Open311Writer {
     }
 
     Response errors(Open311Format format, Open311Exception e) {
-        return list(format, e.status(), "errors", "error", e.errors());
+        Response answer = list(format, e.status(), "errors", "error", e.errors());
+        if (e.retryAfterSeconds() <= 0) return answer;
+        return Response.fromResponse(answer).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     private Response answer(Open311Format format, int status, String root, String item, Object content) {

@@ -32,7 +32,10 @@ class OperationsIT {
         given().accept("application/json").get("/q/openapi").then()
                 .statusCode(200)
                 .body("info.title", equalTo("gridcc API"))
-                .body("paths", hasKey("/api/calendar/{year}"));
+                .body("paths", hasKey("/api/calendar/{year}"))
+                .body("paths", hasKey("/api/boundaries/drafts"))
+                .body("paths.'/api/boundaries/drafts'.post.requestBody.content", hasKey("multipart/form-data"))
+                .body("paths", hasKey("/api/boundaries/versions/{version}/rollback"));
     }
 
     @Test
