@@ -92,6 +92,9 @@ public class BoundaryPublisher {
         });
     }
 
+    /** What the transaction did, and the new version as it loaded it: the index takes that after the commit. */
+    private record Switched(Outcome outcome, GridLookup lookup) {}
+
     @FunctionalInterface
     private interface Precondition {
         void check(Connection c) throws SQLException;
@@ -104,7 +107,7 @@ public class BoundaryPublisher {
 
     private Outcome switchVersion(int next, Planner planner, Precondition precondition) {
         long started = System.nanoTime();
-        Outcome outcome = Jdbc.transaction(db, c -> {
+        Switched switched = Jdbc.transaction(db, c -> {
             lock(c);
             precondition.check(c);
             int retired = publishedVersion(c);
@@ -117,14 +120,17 @@ public class BoundaryPublisher {
                 publish.setInt(1, next);
                 publish.executeUpdate();
             }
-            Reassignment.Plan plan = planner.plan(c, GridLookup.load(c, next));
+            GridLookup lookup = GridLookup.load(c, next);
+            Reassignment.Plan plan = planner.plan(c, lookup);
             Reassignment.apply(c, plan, ACTOR);
-            return new Outcome(next, retired, plan.households().size(), plan.cases().size(), (System.nanoTime() - started) / 1_000_000);
+            return new Switched(new Outcome(next, retired, plan.households().size(), plan.cases().size(),
+                    (System.nanoTime() - started) / 1_000_000), lookup);
         });
+        Outcome outcome = switched.outcome();
         LOG.infof("Grid version %d published (version %d retired): %,d households and %,d open cases moved in %d ms",
                 outcome.published(), outcome.retired(), outcome.householdsMoved(), outcome.casesMoved(), outcome.millis());
         written.fire(CaseEventsWritten.NOW);
-        index.rebuild();
+        index.use(switched.lookup());
         moveStragglers();
         return outcome;
     }

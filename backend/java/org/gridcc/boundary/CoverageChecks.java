@@ -90,7 +90,7 @@ final class CoverageChecks {
         for (Piece p : pieces(c, SLIVERS, target.draft(), level, target.scopePattern(), config.sliverM2())) {
             problems.add(DraftProblem.warning("sliver", positionOf.get(p.code()), p.code(),
                     "%s has a part of only %.1f m² near %.6f, %.6f: a sliver left by digitising?".formatted(p.code(), p.m2(), p.lon(), p.lat()))
-                    .at(p.lon(), p.lat()).area(round(p.m2())));
+                    .at(p.lon(), p.lat()).area(p.m2()));
         }
         return problems;
     }
@@ -103,7 +103,7 @@ final class CoverageChecks {
                 ? DraftProblem.error(check, positionOf.get(p.code()), p.code(), text)
                 : DraftProblem.warning("small-" + check, positionOf.get(p.code()), p.code(),
                         text + " (below the tolerance of %.0f m²)".formatted(config.toleranceM2()));
-        problems.add(problem.at(p.lon(), p.lat()).area(round(p.m2())));
+        problems.add(problem.at(p.lon(), p.lat()).area(p.m2()));
     }
 
     private static void orphans(Connection c, DraftTarget target, List<DraftProblem> problems) throws SQLException {
@@ -148,9 +148,5 @@ final class CoverageChecks {
             }
             return pieces;
         }
-    }
-
-    static double round(double value) {
-        return Math.round(value * 10) / 10.0;
     }
 }

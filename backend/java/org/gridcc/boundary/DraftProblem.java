@@ -32,8 +32,9 @@ public record DraftProblem(Severity severity, String check, Integer feature, Str
         return new DraftProblem(severity, check, feature, code, message, new double[] {lon, lat}, areaM2, repair);
     }
 
+    /** The size of the problem, to a tenth of a square metre. */
     public DraftProblem area(double m2) {
-        return new DraftProblem(severity, check, feature, code, message, at, m2, repair);
+        return new DraftProblem(severity, check, feature, code, message, at, Math.round(m2 * 10) / 10.0, repair);
     }
 
     public DraftProblem repair(Repair offer) {

@@ -62,17 +62,20 @@ final class Reassignment {
      * cover can have another finest grid (the grids outside them are the same polygons).
      */
     static Plan planDraft(Connection c, GridLookup to) throws SQLException {
-        return new Plan(to.version(), households(c, to, """
+        try (PreparedStatement query = c.prepareStatement("""
                 SELECT DISTINCT h.id, ST_X(h.point) AS lon, ST_Y(h.point) AS lat, h.grid_code
                   FROM draft_change d JOIN household h ON ST_Intersects(d.geom, h.point)
-                 WHERE d.version_id = ?"""),
-                cases(c, to, false));
+                 WHERE d.version_id = ?""")) {
+            query.setInt(1, to.version());
+            return new Plan(to.version(), households(query, to), cases(c, to, false));
+        }
     }
 
     /** Plans the moves into any version: every household is looked up. */
     static Plan planAll(Connection c, GridLookup to) throws SQLException {
-        return new Plan(to.version(), households(c, to, "SELECT id, ST_X(point) AS lon, ST_Y(point) AS lat, grid_code FROM household WHERE ? > 0"),
-                cases(c, to, false));
+        try (PreparedStatement query = c.prepareStatement("SELECT id, ST_X(point) AS lon, ST_Y(point) AS lat, grid_code FROM household")) {
+            return new Plan(to.version(), households(query, to), cases(c, to, false));
+        }
     }
 
     /** Plans the moves of open cases still placed in another version than {@code to}. */
@@ -80,17 +83,15 @@ final class Reassignment {
         return new Plan(to.version(), List.of(), cases(c, to, true));
     }
 
-    private static List<HouseholdMove> households(Connection c, GridLookup to, String sql) throws SQLException {
+    /** The households the query reads (id, lon, lat, grid_code) whose finest grid in {@code to} is another. */
+    private static List<HouseholdMove> households(PreparedStatement query, GridLookup to) throws SQLException {
         var moves = new ArrayList<HouseholdMove>();
-        try (PreparedStatement query = c.prepareStatement(sql)) {
-            query.setInt(1, to.version());
-            query.setFetchSize(10_000);
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    String now = rs.getString("grid_code");
-                    String next = to.locate(rs.getDouble("lon"), rs.getDouble("lat")).map(chain -> chain.finest().code()).orElse(null);
-                    if (!Objects.equals(now, next)) moves.add(new HouseholdMove(rs.getLong("id"), now, next));
-                }
+        query.setFetchSize(10_000);
+        try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                String now = rs.getString("grid_code");
+                String next = to.locate(rs.getDouble("lon"), rs.getDouble("lat")).map(chain -> chain.finest().code()).orElse(null);
+                if (!Objects.equals(now, next)) moves.add(new HouseholdMove(rs.getLong("id"), now, next));
             }
         }
         return moves;

@@ -49,15 +49,22 @@ public class GridIndex {
                 LOG.info("No grid version is published yet: point lookups find nothing until one is");
                 return;
             }
-            GridLookup next = GridLookup.load(c, published.get());
-            int before = current.version();
-            current = next;
-            if (versionChanged != null && before != 0 && before != next.version()) versionChanged.fireAsync(new GridVersionChanged(next.version()));
-            LOG.infof("Grid index: version %d, %,d grids in %d ms", next.version(), next.size(),
+            use(GridLookup.load(c, published.get()));
+            LOG.infof("Grid index: version %d, %,d grids in %d ms", current.version(), current.size(),
                     (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot load the published grids: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Takes a lookup of the version just published (a publish has loaded it already, in its
+     * transaction); tells the live view when the version is another.
+     */
+    public synchronized void use(GridLookup next) {
+        int before = current.version();
+        current = next;
+        if (versionChanged != null && before != 0 && before != next.version()) versionChanged.fireAsync(new GridVersionChanged(next.version()));
     }
 
     /** The published version's lookup as the index holds it now. */
