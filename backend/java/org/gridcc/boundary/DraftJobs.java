@@ -63,8 +63,13 @@ public class DraftJobs {
     void onStart(@Observes StartupEvent start) {
         jobs.execute(() -> {
             long started = System.nanoTime();
-            BoundaryFiles.warmUp();
-            LOG.infof("CRS database ready in %d ms", (System.nanoTime() - started) / 1_000_000);
+            try {
+                BoundaryFiles.warmUp();
+                LOG.infof("CRS database ready in %d ms", (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException e) {
+                // Uploads in a projected CRS will say why they cannot be read; the service runs on.
+                LOG.warnf("The CRS database did not open: %s", e.getMessage());
+            }
         });
     }
 
