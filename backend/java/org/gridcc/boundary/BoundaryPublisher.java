@@ -27,7 +27,6 @@ public class BoundaryPublisher {
     private static final Logger LOG = Logger.getLogger(BoundaryPublisher.class);
     /** Held for the length of a publish or rollback transaction ("gridpub"). */
     private static final long LOCK = 0x6772_6964_7075_62L;
-    static final String ACTOR = "boundary-publish";
 
     /** What a publish or rollback did. */
     public record Outcome(int published, int retired, int householdsMoved, int casesMoved, long millis) {}
@@ -42,8 +41,9 @@ public class BoundaryPublisher {
         this.written = written;
     }
 
-    public Outcome publish(int draft) {
-        return switchVersion(draft, Reassignment::planDraft, c -> {
+    /** Publishes a checked draft; actor: who, as the GRID_CHANGED events of the moved cases name them. */
+    public Outcome publish(int draft, String actor) {
+        return switchVersion(draft, actor, Reassignment::planDraft, c -> {
             try (PreparedStatement query = c.prepareStatement("""
                     SELECT d.state, d.base_version, (v.report ->> 'publishable')::boolean AS publishable,
                            (v.report ->> 'errors')::int AS errors
@@ -74,8 +74,8 @@ public class BoundaryPublisher {
         });
     }
 
-    public Outcome rollback(int version) {
-        return switchVersion(version, Reassignment::planAll, c -> {
+    public Outcome rollback(int version, String actor) {
+        return switchVersion(version, actor, Reassignment::planAll, c -> {
             try (PreparedStatement query = c.prepareStatement("SELECT status FROM grid_version WHERE id = ? FOR UPDATE")) {
                 query.setInt(1, version);
                 try (ResultSet rs = query.executeQuery()) {
@@ -105,7 +105,7 @@ public class BoundaryPublisher {
         Reassignment.Plan plan(Connection c, GridLookup to) throws SQLException;
     }
 
-    private Outcome switchVersion(int next, Planner planner, Precondition precondition) {
+    private Outcome switchVersion(int next, String actor, Planner planner, Precondition precondition) {
         long started = System.nanoTime();
         Switched switched = Jdbc.transaction(db, c -> {
             lock(c);
@@ -122,7 +122,7 @@ public class BoundaryPublisher {
             }
             GridLookup lookup = GridLookup.load(c, next);
             Reassignment.Plan plan = planner.plan(c, lookup);
-            Reassignment.apply(c, plan, ACTOR);
+            Reassignment.apply(c, plan, actor);
             return new Switched(new Outcome(next, retired, plan.households().size(), plan.cases().size(),
                     (System.nanoTime() - started) / 1_000_000), lookup);
         });
@@ -131,16 +131,16 @@ public class BoundaryPublisher {
                 outcome.published(), outcome.retired(), outcome.householdsMoved(), outcome.casesMoved(), outcome.millis());
         written.fire(CaseEventsWritten.NOW);
         index.use(switched.lookup());
-        moveStragglers();
+        moveStragglers(actor);
         return outcome;
     }
 
     /** Cases taken in by the old index while the publish ran: placed in the new version now that the index has it. */
-    private void moveStragglers() {
+    private void moveStragglers(String actor) {
         try {
             Reassignment.Plan plan = Jdbc.transaction(db, c -> {
                 Reassignment.Plan stragglers = Reassignment.planStragglers(c, index.lookup());
-                Reassignment.apply(c, stragglers, ACTOR);
+                Reassignment.apply(c, stragglers, actor);
                 return stragglers;
             });
             if (!plan.cases().isEmpty()) {

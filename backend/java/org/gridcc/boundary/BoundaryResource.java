@@ -1,5 +1,9 @@
 package org.gridcc.boundary;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import org.gridcc.access.Caller;
+import org.gridcc.access.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,16 +28,19 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** GIS staff load grid boundaries: upload a draft, read its report, repair, publish, roll back. */
 @Path("/api/boundaries")
+@RolesAllowed({Role.ADMIN_NAME, Role.GIS_NAME})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Boundaries", description = "Loading, checking, publishing and rolling back grid boundaries")
 public class BoundaryResource {
 
     private final DraftService drafts;
     private final BoundaryPublisher publisher;
+    private final SecurityIdentity identity;
 
-    public BoundaryResource(DraftService drafts, BoundaryPublisher publisher) {
+    public BoundaryResource(DraftService drafts, BoundaryPublisher publisher, SecurityIdentity identity) {
         this.drafts = drafts;
         this.publisher = publisher;
+        this.identity = identity;
     }
 
     @POST
@@ -114,7 +121,7 @@ public class BoundaryResource {
     @Operation(summary = "Publish a draft without errors: households and open cases move to its grids, /live clients reload",
             description = "409 when another publish runs, when the draft has errors, or when another version was published since it was checked.")
     public BoundaryPublisher.Outcome publish(@PathParam("id") String id) {
-        return publisher.publish(number(id));
+        return publisher.publish(number(id), Caller.of(identity).actorName());
     }
 
     @GET
@@ -128,7 +135,7 @@ public class BoundaryResource {
     @Path("/versions/{version}/rollback")
     @Operation(summary = "Publish a retired version again, moving households and open cases back")
     public BoundaryPublisher.Outcome rollback(@PathParam("version") String version) {
-        return publisher.rollback(number(version));
+        return publisher.rollback(number(version), Caller.of(identity).actorName());
     }
 
     private static Optional<String> given(String value) {

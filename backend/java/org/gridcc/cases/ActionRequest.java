@@ -6,10 +6,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
-/** Who takes an action and why, with what the action needs (a unit to dispatch to, a rating, ...). */
+/**
+ * Why an action is taken, with what it needs (a unit to dispatch to, a rating, ...). The signed-in
+ * user is the actor; {@code actor}, if given, is whom they act for (kept as onBehalfOf).
+ */
 public record ActionRequest(
-        @NotBlank(message = "say who takes the action") @Size(max = 100, message = "keep the actor under 100 characters")
-        String actor,
+        @Size(max = 100, message = "keep the actor under 100 characters") String actor,
         @Size(max = 2000, message = "keep the reason under 2,000 characters") String reason,
         @Size(max = 60, message = "a unit code is short") String unit,
         Rating rating,

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.gridcc.common.CaseEventsWritten;
 import org.gridcc.common.Problem.FieldError;
+import org.gridcc.access.Caller;
+import org.gridcc.access.Role;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
 import org.gridcc.common.ServiceClock;
@@ -50,24 +52,37 @@ public class CaseActions {
     /** What the action does to the case row besides its state. */
     private record Change(Integer unitId, boolean clearUnit, boolean supervised, JsonObject leader, boolean extended, String status) {}
 
-    public Uni<CaseView> take(String typedCode, String actionName, ActionRequest request, String ifMatch) {
+    /** Takes the action as the caller, who must see the case (else 403, and nothing changes). */
+    public Uni<CaseView> take(String typedCode, String actionName, ActionRequest request, String ifMatch, Caller caller) {
         String code = CaseCode.parse(typedCode).text();
         CaseAction action = CaseAction.of(actionName).orElseThrow(() -> ProblemException.notFound(
                 "There is no action \"%s\"; the actions are %s.".formatted(actionName,
                         java.util.Arrays.stream(CaseAction.values()).map(CaseAction::path).toList())));
         return pool.withTransaction(tx -> tx.preparedQuery("""
                                 SELECT c.id, c.status, c.version, c.unit_id, c.rule_set, c.extended, c.category, c.supervised,
-                                       c.county_code, c.township_code, c.leader, u.code AS unit_code, u.level AS unit_level
+                                       c.county_code, c.township_code, c.leader, u.code AS unit_code, u.level AS unit_level,
+                                       coalesce(c.base_code, c.group_code, c.village_code, c.township_code, c.county_code) AS grid
                                   FROM "case" c LEFT JOIN unit u ON u.id = c.unit_id WHERE c.code = $1 FOR UPDATE OF c""")
                         .execute(Tuple.of(code))
                         .chain(rows -> {
                             if (rows.size() == 0) throw ProblemException.notFound("No case has code %s.".formatted(code));
                             Row current = rows.iterator().next();
+                            if (!caller.seesCase(current.getString("grid"), current.getString("unit_code"))) throw outsideScope(code, caller);
                             check(code, action, current, ifMatch);
-                            return change(tx, action, request, current).chain(change -> apply(tx, action, request, current, change));
+                            return change(tx, action, request, current)
+                                    .chain(change -> apply(tx, action, request, current, change, caller));
                         }))
                 .invoke(() -> written.fire(CaseEventsWritten.NOW))
                 .chain(() -> reader.view(code));
+    }
+
+    /** 403 for a case the caller may not see, saying whose it is to handle. */
+    public static ProblemException outsideScope(String code, Caller caller) {
+        String scope = caller.role() == Role.HANDLER ? "the cases unit %s holds".formatted(caller.unit())
+                : "the cases of grid %s and what lies in it".formatted(caller.grid());
+        return new ProblemException(ProblemType.FORBIDDEN,
+                "Case %s is not yours to see or handle: you see %s. Ask the command centre to dispatch it if it should be."
+                        .formatted(code, scope));
     }
 
     private static void check(String code, CaseAction action, Row current, String ifMatch) {
@@ -139,9 +154,12 @@ public class CaseActions {
         };
     }
 
-    private Uni<Void> apply(SqlConnection tx, CaseAction action, ActionRequest request, Row current, Change change) {
+    private Uni<Void> apply(SqlConnection tx, CaseAction action, ActionRequest request, Row current, Change change, Caller caller) {
         long caseId = current.getLong("id");
         JsonObject payload = new JsonObject(json.valueToTree(request).toString()).put("from", current.getString("status"));
+        // The signed-in user is the actor; a name given in the request is whom they acted for (a call from a grid worker).
+        Object onBehalfOf = payload.remove("actor");
+        if (onBehalfOf != null) payload.put("onBehalfOf", onBehalfOf);
         payload.fieldNames().removeIf(name -> payload.getValue(name) == null);
         return tx.preparedQuery("""
                         UPDATE "case" SET status = $2, unit_id = CASE WHEN $3 THEN NULL ELSE coalesce($4, unit_id) END,
@@ -150,7 +168,7 @@ public class CaseActions {
                 .execute(Tuple.from(java.util.Arrays.asList(caseId, change.status(), change.clearUnit(), change.unitId(),
                         change.supervised(), change.leader(), change.extended())))
                 .chain(() -> tx.preparedQuery("INSERT INTO case_event (case_id, type, actor, at, payload) VALUES ($1, $2, $3, $4, $5)")
-                        .execute(Tuple.of(caseId, action.eventType(), request.actor(), clock.now().atOffset(ZoneOffset.UTC), payload)))
+                        .execute(Tuple.of(caseId, action.eventType(), caller.actorName(), clock.now().atOffset(ZoneOffset.UTC), payload)))
                 .chain(() -> recomputeDeadlines(tx, caseId, current.getString("rule_set")));
     }
 

@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.gridcc.common.CaseEventsWritten;
 import org.gridcc.common.Problem.FieldError;
+import org.gridcc.access.Caller;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
 import org.gridcc.common.ServiceClock;
@@ -78,7 +79,8 @@ public class CaseIntake {
     /** The outcome: the case, and whether this request made it (false: an idempotent replay). */
     public record Intake(CaseView view, boolean created) {}
 
-    public Uni<Intake> submit(NewCase request, String idempotencyKey) {
+    /** Takes a case in for a signed-in caller (an officer only within its grid), or for a client system when caller is null. */
+    public Uni<Intake> submit(NewCase request, String idempotencyKey, Caller caller) {
         Category category = Categories.of(request.category()).orElseThrow(() -> invalid("category",
                 "unknown category \"%s\"; known: %s".formatted(request.category(),
                         Categories.all().stream().map(Category::code).toList())));
@@ -86,8 +88,9 @@ public class CaseIntake {
         Risk risk = request.risk() != null ? request.risk() : category.risk();
         String ruleSet = request.ruleSet() != null ? request.ruleSet() : category.code().equals("petition") ? "xinfang" : "luoping";
         String requestHash = hash(request);
-        return chain(request).chain(chain -> replay(idempotencyKey, requestHash).onItem().ifNull().switchTo(() ->
-                serials.next().chain(serial -> insert(new Accepted(request, category, risk, ruleSet, receivedAt, chain, serial),
+        return chain(request).invoke(chain -> inScope(chain, caller)).chain(chain -> replay(idempotencyKey, requestHash).onItem().ifNull().switchTo(() ->
+                serials.next().chain(serial -> insert(new Accepted(request, category, risk, ruleSet, receivedAt, chain, serial,
+                                caller == null ? null : caller.actorName()),
                                 idempotencyKey, requestHash))
                         // Another request with the same key won the race: answer with its case.
                         .onFailure(e -> isUniqueViolation(e, "idempotency_key_pkey")).recoverWithUni(() -> replay(idempotencyKey, requestHash))));
@@ -95,7 +98,7 @@ public class CaseIntake {
 
     /** A case that passed every check, about to be stored. */
     private record Accepted(NewCase request, Category category, Risk risk, String ruleSet, Instant receivedAt, List<GridRef> chain,
-                            long serial) {
+                            long serial, String takenInBy) {
         String code() {
             return new CaseCode(chain.get(0).code(), receivedAt.atZone(ServiceClock.CHINA).toLocalDate(), serial).text();
         }
@@ -114,6 +117,14 @@ public class CaseIntake {
 
         String grid(GridLevel level) {
             return GridChain.codeAt(chain, level);
+        }
+    }
+
+    private static void inScope(List<GridRef> chain, Caller caller) {
+        String grid = chain.get(chain.size() - 1).code();
+        if (caller != null && !caller.seesGrid(grid)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "The case lies in grid %s, outside grid %s that you serve; the command centre takes it in."
+                    .formatted(grid, caller.grid()));
         }
     }
 
@@ -180,6 +191,7 @@ public class CaseIntake {
         String actor = "channel:" + c.request().channel().code();
         JsonObject payload = new JsonObject().put("category", c.category().code()).put("risk", c.risk().code())
                 .put("grid", c.chain().get(c.chain().size() - 1).code()).put("ruleSet", c.ruleSet());
+        if (c.takenInBy() != null) payload.put("takenInBy", c.takenInBy());
         NewCase r = c.request();
         return batches.insert(Tuple.from(Arrays.asList(code, r.channel().code(), c.category().code(), c.risk().code(), r.title().strip(),
                         r.description(), r.reporter() == null ? null : r.reporter().name(), c.phone(), c.lon(), c.lat(),
@@ -201,7 +213,7 @@ public class CaseIntake {
                             tree(row.getJsonObject("payload")));
                     return new Intake(new CaseView(code, "received", r.channel(),
                             new CaseView.CategoryRef(c.category().code(), c.category().name()), c.risk(), r.title().strip(),
-                            r.description(), r.reporter(), r.location(), c.chain(), unit, c.ruleSet(), due, false,
+                            r.description(), r.reporter(), "unmasked", r.location(), c.chain(), unit, c.ruleSet(), due, false,
                             ServiceClock.local(receivedAt), row.getInteger("version"), links, row.getLong("earlier"), List.of(received)),
                             true);
                 });

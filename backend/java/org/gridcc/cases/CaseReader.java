@@ -76,7 +76,7 @@ public class CaseReader {
         return new CaseView(row.getString("code"), row.getString("status"), Channel.valueOf(row.getString("channel").toUpperCase()),
                 new CaseView.CategoryRef(category.code(), category.name()), Risk.valueOf(row.getString("risk").toUpperCase()),
                 row.getString("title"), row.getString("description"),
-                name == null && phone == null ? null : new NewCase.Reporter(name, phone),
+                name == null && phone == null ? null : new NewCase.Reporter(name, phone), "unmasked",
                 lon == null ? null : new NewCase.Location(lon, row.getDouble("lat")),
                 grids(row),
                 row.getString("unit_code") == null ? null

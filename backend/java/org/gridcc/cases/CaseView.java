@@ -14,7 +14,10 @@ public record CaseView(
         Risk risk,
         String title,
         String description,
+        /** Masked unless asked for by a role that may (张*, 138****1234); null when withheld or not given. */
         NewCase.Reporter reporter,
+        /** masked, unmasked, or withheld (a confidential case, 检举控告, seen by one who does not handle it). */
+        String reporterAccess,
         NewCase.Location location,
         List<GridRef> grids,
         UnitRef unit,
@@ -28,6 +31,17 @@ public record CaseView(
         /** How many earlier cases the same reporter raised (重复信访 when it is a petition). */
         long earlierFromReporter,
         List<EventView> history) {
+
+    /** The same case with the reporter as the caller may see it. */
+    public CaseView withReporter(NewCase.Reporter shown, String access) {
+        return new CaseView(code, status, channel, category, risk, title, description, shown, access, location, grids, unit, ruleSet,
+                deadlines, supervised, receivedAt, version, possibleDuplicates, earlierFromReporter, history);
+    }
+
+    /** The deepest grid of the case (its place), or null when it has none. */
+    public String grid() {
+        return grids.isEmpty() ? null : grids.get(grids.size() - 1).code();
+    }
 
     public record LinkView(String code, String reason, String decision) {}
 

@@ -25,6 +25,20 @@ public final class Categories {
         return List.copyOf(ALL.values());
     }
 
+    /** The categories residents may raise and read through Open311: all but the confidential (检举控告 goes through its own channels). */
+    public static Optional<Category> residentFacing(String code) {
+        return of(code).filter(c -> !c.confidential());
+    }
+
+    public static List<Category> residentFacing() {
+        return ALL.values().stream().filter(c -> !c.confidential()).toList();
+    }
+
+    /** The codes of the confidential categories, for queries that must leave their cases out. */
+    public static String[] confidentialCodes() {
+        return ALL.values().stream().filter(Category::confidential).map(Category::code).toArray(String[]::new);
+    }
+
     private static Map<String, Category> load() {
         try (InputStream in = Categories.class.getClassLoader().getResourceAsStream("cases/categories.json")) {
             if (in == null) throw new IllegalStateException("missing resource cases/categories.json");

@@ -30,8 +30,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return answer(Problem.of(e.type(), e.getMessage(), path(uri)).withErrors(e.errors()).withExtensions(e.extensions()));
+        Response answer = answer(Problem.of(e.type(), e.getMessage(), path(uri)).withErrors(e.errors()).withExtensions(e.extensions()));
+        Object retryAfter = e.extensions().get(RETRY_AFTER);
+        return retryAfter == null ? answer : Response.fromResponse(answer).header("Retry-After", retryAfter).build();
     }
+
+    /** The extension member of a 429 that also becomes its Retry-After header. */
+    public static final String RETRY_AFTER = "retryAfterSeconds";
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {

@@ -5,6 +5,7 @@ public enum ProblemType {
     MALFORMED_JSON(400, "Malformed JSON"),
     INVALID_INPUT(400, "Invalid input"),
     VALIDATION_FAILED(400, "Validation failed"),
+    UNAUTHORIZED(401, "Unauthorized"),
     FORBIDDEN(403, "Forbidden"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
@@ -14,6 +15,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "Content too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     UNPROCESSABLE(422, "Unprocessable content"),
+    TOO_MANY_REQUESTS(429, "Too many requests"),
     HTTP_ERROR(400, "Request error"),
     SERVER_ERROR(500, "Internal server error");
 

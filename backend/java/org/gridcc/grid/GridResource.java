@@ -1,5 +1,7 @@
 package org.gridcc.grid;
 
+import org.gridcc.access.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The grids of the published version: which grid a point is in, and what a grid holds. */
 @Path("/api/grids")
+@RolesAllowed({Role.ADMIN_NAME, Role.GIS_NAME, Role.OFFICER_NAME, Role.HANDLER_NAME, Role.WALL_NAME})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Grids", description = "The grid hierarchy (一张网) of the published version")
 public class GridResource {

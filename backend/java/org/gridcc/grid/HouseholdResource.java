@@ -1,5 +1,7 @@
 package org.gridcc.grid;
 
+import org.gridcc.access.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -10,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/households")
+@RolesAllowed({Role.ADMIN_NAME, Role.GIS_NAME, Role.OFFICER_NAME})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Grids")
 public class HouseholdResource {

@@ -1,5 +1,7 @@
 package org.gridcc.live;
 
+import org.gridcc.access.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +14,7 @@ import org.gridcc.grid.GridIndex;
 
 /** Why a grid is a hotspot, with the numbers. (A path of its own: under /api/grids the grid resource would claim it.) */
 @Path("/api/grids/{code}/hotspot")
+@RolesAllowed({Role.ADMIN_NAME, Role.GIS_NAME, Role.OFFICER_NAME, Role.HANDLER_NAME, Role.WALL_NAME})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Live", description = "The event stream behind WS /live, and hotspot scores")
 public class HotspotResource {

@@ -90,12 +90,14 @@ public class LiveHub {
         state.tick();
     }
 
-    void open(WebSocketConnection connection) {
+    /** A new client: its snapshot, then its deltas; its subscription held to the caller's grid scope (null: all). */
+    void open(WebSocketConnection connection, String scope) {
         Subscription subscription;
         try {
-            subscription = Subscription.parse(connection.handshakeRequest().query(), index);
+            subscription = Subscription.parse(connection.handshakeRequest().query(), index).within(scope);
         } catch (IllegalArgumentException e) {
-            connection.sendText(encode(Map.of("type", "error", "status", 400, "detail", e.getMessage())))
+            int status = e.getMessage().contains("outside grid") ? 403 : 400;
+            connection.sendText(encode(Map.of("type", "error", "status", status, "detail", e.getMessage())))
                     .chain(() -> connection.close()).subscribe().with(ok -> {}, failure -> {});
             return;
         }

@@ -47,6 +47,17 @@ public record Subscription(Long since, GridLevel level, String subtree) {
         return new Subscription(since, level, grid);
     }
 
+    /**
+     * The subscription held to a caller's grid scope: an officer or handler sees its subtree (by
+     * default all of it); asking for a grid outside it is refused.
+     */
+    Subscription within(String scope) {
+        if (scope == null) return this;
+        if (subtree == null) return new Subscription(since, level, scope);
+        if (subtree.startsWith(scope)) return this;
+        throw new IllegalArgumentException("grid %s is outside grid %s that you may see".formatted(subtree, scope));
+    }
+
     boolean acceptsGrid(String code, GridIndex index) {
         if (subtree != null && !code.startsWith(subtree)) return false;
         return level == null || index.grid(code).map(g -> g.level() == level).orElse(false);

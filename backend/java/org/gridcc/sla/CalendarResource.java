@@ -1,5 +1,7 @@
 package org.gridcc.sla;
 
+import org.gridcc.access.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -30,6 +32,7 @@ public class CalendarResource {
     }
 
     @GET
+    @RolesAllowed({Role.ADMIN_NAME, Role.GIS_NAME, Role.OFFICER_NAME, Role.HANDLER_NAME})
     @Operation(summary = "The holidays and swapped workdays of a year")
     public Uni<CalendarYear> get(@PathParam("year") @Min(value = 2000, message = "year must be 2000 or later")
                                  @Max(value = 2100, message = "year must be 2100 or earlier") int year) {
@@ -37,6 +40,7 @@ public class CalendarResource {
     }
 
     @PUT
+    @RolesAllowed(Role.ADMIN_NAME)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Load or replace a year's calendar (admin)",
             description = "Replaces every entry of the year in one transaction. Weekdays not listed are working days; "

@@ -1,5 +1,9 @@
 package org.gridcc.stats;
 
+import org.gridcc.access.Caller;
+import org.gridcc.access.Role;
+import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,6 +25,7 @@ import org.gridcc.common.ServiceClock;
 
 /** The daily feedback, weekly exposure and monthly report (一天一反馈、一周一曝光、一月一专报), as JSON or CSV. */
 @Path("/api/reports/{period}")
+@RolesAllowed({Role.ADMIN_NAME, Role.OFFICER_NAME})
 @Tag(name = "Reports", description = "KPIs of a grid subtree by day, week and month")
 public class StatsResource {
 
@@ -28,10 +33,12 @@ public class StatsResource {
 
     private final CaseStats stats;
     private final ServiceClock clock;
+    private final SecurityIdentity identity;
 
-    public StatsResource(CaseStats stats, ServiceClock clock) {
+    public StatsResource(CaseStats stats, ServiceClock clock, SecurityIdentity identity) {
         this.stats = stats;
         this.clock = clock;
+        this.identity = identity;
     }
 
     @GET
@@ -43,6 +50,11 @@ public class StatsResource {
                             @Pattern(regexp = "[0-9]{6}([0-9]{3})*", message = "a grid code is 6 digits, then groups of 3 digits")
                             @QueryParam("grid") String grid,
                             @QueryParam("date") String date) {
+        Caller caller = Caller.of(identity);
+        if (!caller.seesGrid(grid)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "You see the reports of grid %s and what lies in it, not of grid %s."
+                    .formatted(caller.grid(), grid));
+        }
         ReportPeriod kind = period(period);
         LocalDate day = day(date);
         LocalDate first = kind.first(day), end = kind.afterLast(day);

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.gridcc.access.ClientKeys;
 import org.gridcc.cases.CaseIntake;
 import org.gridcc.cases.CaseView;
 import org.gridcc.cases.Categories;
@@ -41,17 +42,22 @@ class Open311Intake {
     private final Validator validator;
     private final Open311Config config;
     private final Open311RateLimit rateLimit;
+    private final ClientKeys clientKeys;
 
-    Open311Intake(CaseIntake intake, Validator validator, Open311Config config, Open311RateLimit rateLimit) {
+    Open311Intake(CaseIntake intake, Validator validator, Open311Config config, Open311RateLimit rateLimit, ClientKeys clientKeys) {
         this.intake = intake;
         this.validator = validator;
         this.config = config;
         this.rateLimit = rateLimit;
+        this.clientKeys = clientKeys;
     }
 
     Uni<CreatedRequest> submit(MultivaluedMap<String, String> form) {
         String key = value(form, "api_key");
-        checkKey(key);
+        return checkKey(key).chain(() -> take(form, key));
+    }
+
+    private Uni<CreatedRequest> take(MultivaluedMap<String, String> form, String key) {
         rateLimit.admit(key);
         Category service = service(value(form, "service_code"));
         Risk risk = risk(service, attributes(form));
@@ -65,21 +71,24 @@ class Open311Intake {
                 reporter(value(form, "first_name"), value(form, "last_name"), value(form, "phone")), null, null);
         validate(request);
         // email is read by no one: a case has no field for it yet, and personal data not needed is better not kept.
-        return intake.submit(request, null).map(taken -> created(taken.view()));
+        return intake.submit(request, null, null).map(taken -> created(taken.view()));
     }
 
-    private void checkKey(String key) {
+    /** A key of an Open311 client user, or one configured in gridcc.open311.api-keys (for deployments that provision keys so). */
+    private Uni<Void> checkKey(String key) {
         if (key == null) throw Open311Exception.forbidden("api_key is missing: posting a request needs an API key (see key_service in discovery.xml).");
         byte[] given = key.getBytes(StandardCharsets.UTF_8);
         // Compared in constant time, so that the time of a refusal says nothing about a valid key.
-        boolean known = config.apiKeys().orElse(List.of()).stream()
+        boolean configured = config.apiKeys().orElse(List.of()).stream()
                 .anyMatch(k -> MessageDigest.isEqual(k.getBytes(StandardCharsets.UTF_8), given));
-        if (!known) throw Open311Exception.forbidden("api_key is not valid: ask the command centre for a key (see key_service in discovery.xml).");
+        return (configured ? Uni.createFrom().item(true) : clientKeys.isOpen311Key(key)).invoke(known -> {
+            if (!known) throw Open311Exception.forbidden("api_key is not valid: ask the command centre for a key (see key_service in discovery.xml).");
+        }).replaceWithVoid();
     }
 
     private static Category service(String code) {
         if (code == null) throw Open311Exception.badField("service_code", "give the service code; services.xml lists them");
-        return Categories.of(code).orElseThrow(() -> Open311Exception.notFound(
+        return Categories.residentFacing(code).orElseThrow(() -> Open311Exception.notFound(
                 "service_code %s was not found; services.xml lists the services.".formatted(code)));
     }
 

@@ -1,8 +1,7 @@
 package org.gridcc.cases.open311;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.gridcc.common.PerMinuteCounter;
 import org.gridcc.common.ServiceClock;
 
 /**
@@ -13,11 +12,9 @@ import org.gridcc.common.ServiceClock;
 @ApplicationScoped
 class Open311RateLimit {
 
-    private record Window(long minute, int posts) {}
-
     private final Open311Config config;
     private final ServiceClock clock;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final PerMinuteCounter posts = new PerMinuteCounter();
 
     Open311RateLimit(Open311Config config, ServiceClock clock) {
         this.config = config;
@@ -26,13 +23,11 @@ class Open311RateLimit {
 
     /** Counts a post of the key, or refuses it with 429 and when the minute is over. */
     void admit(String key) {
-        long now = clock.now().getEpochSecond();
-        long minute = now / 60;
-        Window window = windows.merge(key, new Window(minute, 1),
-                (old, first) -> old.minute() == minute ? new Window(minute, old.posts() + 1) : first);
-        if (window.posts() > config.postsPerMinute()) {
+        var now = clock.now();
+        if (posts.add(key, now) > config.postsPerMinute()) {
+            long wait = PerMinuteCounter.secondsLeft(now);
             throw Open311Exception.tooManyRequests("This API key has posted %d requests this minute, the most allowed; try again in %d s."
-                    .formatted(config.postsPerMinute(), 60 - now % 60), 60 - now % 60);
+                    .formatted(config.postsPerMinute(), wait), wait);
         }
     }
 }

@@ -50,8 +50,8 @@ class Open311Requests {
 
     /** The requests of these ids (case codes as printed); unknown ones are left out. */
     Uni<List<ServiceRequest>> byIds(List<String> codes) {
-        return pool.preparedQuery(SELECT + " WHERE c.code = ANY($1) ORDER BY c.received_at DESC, c.id DESC")
-                .execute(Tuple.of(codes.toArray(String[]::new)))
+        return pool.preparedQuery(SELECT + " WHERE c.code = ANY($1) AND NOT c.category = ANY($2) ORDER BY c.received_at DESC, c.id DESC")
+                .execute(Tuple.of(codes.toArray(String[]::new), Categories.confidentialCodes()))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(this::toRequest).toList());
     }
 
@@ -61,10 +61,11 @@ class Open311Requests {
                          WHERE c.received_at >= $1 AND c.received_at <= $2
                            AND (cardinality($3::text[]) = 0 OR c.category = ANY($3))
                            AND ($4::boolean IS NULL OR (c.status = ANY($5)) = $4)
+                           AND NOT c.category = ANY($7)
                          ORDER BY c.received_at DESC, c.id DESC LIMIT $6""")
                 .execute(Tuple.from(Arrays.asList(query.start().atOffset(ZoneOffset.UTC), query.end().atOffset(ZoneOffset.UTC),
                         query.serviceCodes().toArray(String[]::new), query.closed(), CLOSED.toArray(String[]::new),
-                        RequestQuery.MAX_REQUESTS)))
+                        RequestQuery.MAX_REQUESTS, Categories.confidentialCodes())))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(this::toRequest).toList());
     }
 

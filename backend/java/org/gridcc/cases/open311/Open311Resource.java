@@ -1,5 +1,6 @@
 package org.gridcc.cases.open311;
 
+import jakarta.annotation.security.PermitAll;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -32,6 +33,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * it alone and the rest of the API keeps problem+json.
  */
 @Path("/open311/v2")
+@PermitAll
 @Tag(name = "Open311", description = "Open311 GeoReport v2: services, and requests as cases of channel open311 (.xml or .json)")
 public class Open311Resource {
 

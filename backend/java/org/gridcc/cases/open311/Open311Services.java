@@ -45,14 +45,14 @@ final class Open311Services {
 
     static List<Service> list() {
         // Every service has the risk attribute, so metadata is true throughout; requests get their id at once (realtime).
-        return Categories.all().stream()
+        return Categories.residentFacing().stream()
                 .map(c -> new Service(c.code(), c.name(), "默认风险：" + riskName(c.risk(), c),
                         true, "realtime", String.join(", ", c.name(), c.code(), c.department()), c.department()))
                 .toList();
     }
 
     static Optional<Definition> definition(String serviceCode) {
-        return Categories.of(serviceCode).map(c -> new Definition(c.code(), List.of(risk(c))));
+        return Categories.residentFacing(serviceCode).map(c -> new Definition(c.code(), List.of(risk(c))));
     }
 
     /** Risk decides the level that handles a case (Lushui: 村级调、乡级办、县级统); left out, the service's default holds. */

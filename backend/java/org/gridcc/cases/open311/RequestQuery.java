@@ -20,7 +20,7 @@ record RequestQuery(List<String> serviceCodes, Boolean closed, Instant start, In
     static RequestQuery parse(List<String> serviceCode, List<String> status, String startDate, String endDate, Instant now) {
         List<String> codes = commaList(serviceCode);
         for (String code : codes) {
-            if (Categories.of(code).isEmpty()) {
+            if (Categories.residentFacing(code).isEmpty()) {
                 throw Open311Exception.badField("service_code", "%s is not a service; services.xml lists them".formatted(code));
             }
         }

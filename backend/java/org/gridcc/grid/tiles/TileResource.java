@@ -1,5 +1,8 @@
 package org.gridcc.grid.tiles;
 
+import org.gridcc.access.Role;
+import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,21 +24,24 @@ import org.gridcc.grid.GridIndex;
 
 /** Grid polygons as vector tiles for the map; live colours come separately, from /live. */
 @Path("/tiles/grids/{z}/{x}/{y}.mvt")
+@RolesAllowed({Role.ADMIN_NAME, Role.GIS_NAME, Role.OFFICER_NAME, Role.HANDLER_NAME, Role.WALL_NAME})
 @Tag(name = "Tiles", description = "Vector tiles of the grid levels (Mapbox Vector Tile 2.1)")
 public class TileResource {
 
     public static final String MEDIA_TYPE = "application/vnd.mapbox-vector-tile";
-    /** A named version, once published, never changes: its tiles may be kept for good. */
-    private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    /** A named version, once published, never changes: its tiles may be kept for good (by the browser only: they need sign-in). */
+    private static final String IMMUTABLE = "private, max-age=31536000, immutable";
     /** Without a version the published one is meant, which a publish replaces; a draft changes when checked again: ask each time. */
-    private static final String REVALIDATE = "public, no-cache";
+    private static final String REVALIDATE = "private, no-cache";
 
     private final GridTileSource tiles;
     private final GridIndex index;
+    private final SecurityIdentity identity;
 
-    public TileResource(GridTileSource tiles, GridIndex index) {
+    public TileResource(GridTileSource tiles, GridIndex index, SecurityIdentity identity) {
         this.tiles = tiles;
         this.index = index;
+        this.identity = identity;
     }
 
     @GET
@@ -47,7 +53,7 @@ public class TileResource {
                               @Parameter(description = "grid version; the published one when absent") @QueryParam("v") String v,
                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         TileAddress at = TileAddress.parse(z, x, y);
-        return version(v).chain(version -> tiles.tile(version.id(), at).map(tile -> {
+        return version(v).invoke(this::mayRead).chain(version -> tiles.tile(version.id(), at).map(tile -> {
             String cacheControl = v == null || version.draft() ? REVALIDATE : IMMUTABLE;
             Response.ResponseBuilder answer = matches(ifNoneMatch, tile.etag()) ? Response.notModified()
                     : tile.isEmpty() ? Response.noContent()
@@ -59,6 +65,14 @@ public class TileResource {
     }
 
     private record Version(int id, boolean draft) {}
+
+    /** A draft is the GIS staff's work in progress: nobody else sees it until it is published. */
+    private void mayRead(Version version) {
+        if (version.draft() && !identity.hasRole(Role.ADMIN_NAME) && !identity.hasRole(Role.GIS_NAME)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Grid version %d is a draft; only GIS staff and administrators see drafts."
+                    .formatted(version.id()));
+        }
+    }
 
     private Uni<Version> version(String v) {
         if (v == null) {

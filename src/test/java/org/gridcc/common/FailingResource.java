@@ -4,6 +4,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
 /** Test-only endpoint that fails the way a bug would, to see what a client gets. */
+@jakarta.annotation.security.PermitAll
 @Path("/test-support/fail")
 public class FailingResource {
 

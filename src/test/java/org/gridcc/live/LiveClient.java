@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.gridcc.access.TestUsers;
 
 /**
  * A real WebSocket client of /live for the tests: keeps every frame it reads. Clients are the
@@ -46,10 +47,17 @@ public final class LiveClient implements AutoCloseable {
         }
     }
 
+    /** A client signed in as the admin. */
     public static LiveClient connect(int port, String query) throws Exception {
+        return connect(port, query, "Cookie", TestUsers.admin().cookieHeader());
+    }
+
+    /** A client with these credentials: a header (Cookie or Authorization) and its value. */
+    public static LiveClient connect(int port, String query, String header, String value) throws Exception {
         LiveClient live = new LiveClient();
         var closed = new java.util.concurrent.atomic.AtomicBoolean();
         java.net.http.WebSocket socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .header(header, value)
                 .buildAsync(URI.create("ws://localhost:" + port + "/live" + (query.isEmpty() ? "" : "?" + query)),
                         new java.net.http.WebSocket.Listener() {
                             private final StringBuilder parts = new StringBuilder();
@@ -104,7 +112,9 @@ public final class LiveClient implements AutoCloseable {
                 .setMaxFrameSize(16 << 20).setMaxMessageSize(64 << 20));
         ClientWebSocket socket = client.webSocket();
         socket.textMessageHandler(live::read);
-        socket.connect(port, "localhost", "/live" + (query.isEmpty() ? "" : "?" + query))
+        socket.connect(new io.vertx.core.http.WebSocketConnectOptions().setPort(port).setHost("localhost")
+                        .setURI("/live" + (query.isEmpty() ? "" : "?" + query))
+                        .addHeader("Cookie", TestUsers.admin().cookieHeader()))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         live.line = new Line() {
             public void pause() {

@@ -86,7 +86,7 @@ class Open311PostIT {
                 .formParam("phone", "13812341234").formParam("email", "zhang@example.cn")
                 .formParam("media_url", "https://example.cn/photo/1.jpg").formParam("description", "低保怎么申请"));
 
-        given().get("/api/cases/" + code).then()
+        given().get("/api/cases/" + code + "?unmasked=true").then()
                 .body("reporter.name", equalTo("张三"))
                 .body("reporter.phone", equalTo("13812341234"))
                 .body("description", equalTo("低保怎么申请\n附件：https://example.cn/photo/1.jpg"));

@@ -84,7 +84,7 @@ class TilesIT {
         Response first = given().get(path(tile));
         String etag = first.header("ETag");
         assertThat(etag).startsWith("\"v" + county.publishedVersion() + "-").endsWith("\"");
-        assertThat(first.header("Cache-Control")).isEqualTo("public, no-cache");
+        assertThat(first.header("Cache-Control")).isEqualTo("private, no-cache");
 
         given().header("If-None-Match", etag).get(path(tile)).then()
                 .statusCode(304)
@@ -98,7 +98,7 @@ class TilesIT {
         int[] tile = tileHoldingTheWholeCounty();
         given().queryParam("v", county.publishedVersion()).get(path(tile)).then()
                 .statusCode(200)
-                .header("Cache-Control", equalTo("public, max-age=31536000, immutable"));
+                .header("Cache-Control", equalTo("private, max-age=31536000, immutable"));
         given().queryParam("v", 999).get(path(tile)).then()
                 .statusCode(404)
                 .contentType("application/problem+json")

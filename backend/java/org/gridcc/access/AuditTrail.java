@@ -1,0 +1,44 @@
+package org.gridcc.access;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.gridcc.common.ServiceClock;
+
+/**
+ * Writes the audit trail (append-only: the table refuses updates and deletes). Entries that guard
+ * personal data (unmasked reads) are written before the data leaves; the caller waits for them.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    public enum Outcome { OK, REFUSED, FAILED }
+
+    private final Pool pool;
+    private final ServiceClock clock;
+
+    public AuditTrail(Pool pool, ServiceClock clock) {
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    /** An entry for a signed-in caller. */
+    public Uni<Void> record(Caller caller, String action, String target, Outcome outcome, String address, Map<String, Object> detail) {
+        return record(caller.username(), caller.role().code(), action, target, outcome, address, detail);
+    }
+
+    /** An entry for someone not signed in (a failed sign-in names the user it tried). */
+    public Uni<Void> record(String actor, String role, String action, String target, Outcome outcome, String address,
+                            Map<String, Object> detail) {
+        return pool.preparedQuery("""
+                        INSERT INTO audit_entry (at, actor, role, action, target, outcome, address, detail)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
+                .execute(Tuple.from(java.util.Arrays.asList(clock.now().atOffset(ZoneOffset.UTC), actor, role, action, target,
+                        outcome.name().toLowerCase(), address, new JsonObject(detail))))
+                .replaceWithVoid();
+    }
+}

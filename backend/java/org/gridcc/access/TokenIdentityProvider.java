@@ -1,0 +1,84 @@
+package org.gridcc.access;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneOffset;
+import org.gridcc.common.ServiceClock;
+import org.jboss.logging.Logger;
+
+/** Finds the user behind a session or token by the token's hash; an unknown, revoked or expired one is refused. */
+@ApplicationScoped
+public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+
+    private static final Logger LOG = Logger.getLogger(TokenIdentityProvider.class);
+    /** The attribute holding a session's CSRF token; tokens of machines have none. */
+    static final String CSRF = "gridcc.csrf";
+
+    private final Pool pool;
+    private final ServiceClock clock;
+
+    public TokenIdentityProvider(Pool pool, ServiceClock clock) {
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        byte[] hash = Secrets.hash(request.getToken().getToken());
+        var now = clock.now().atOffset(ZoneOffset.UTC);
+        return pool.preparedQuery("""
+                        SELECT u.id, u.username, u.display_name, u.role, coalesce(u.grid_code, g.grid_code) AS grid, g.code AS unit,
+                               t.csrf, t.last_used_at IS NULL OR t.last_used_at < $2::timestamptz - interval '1 minute' AS stale
+                        FROM access_token t JOIN app_user u ON u.id = t.user_id LEFT JOIN unit g ON g.id = u.unit_id
+                        WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2) AND u.enabled""")
+                .execute(Tuple.of(hash, now))
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().failure(new AuthenticationFailedException(
+                                "The session or token is unknown, expired or revoked: sign in again or ask an administrator for a new token."));
+                    }
+                    Row row = rows.iterator().next();
+                    Uni<Void> touched = row.getBoolean("stale") ? touch(hash, now) : Uni.createFrom().voidItem();
+                    return touched.replaceWith(identity(row));
+                });
+    }
+
+    /** Notes the use at most once a minute, so that admins see idle tokens without a write per request. */
+    private Uni<Void> touch(byte[] hash, java.time.OffsetDateTime now) {
+        return pool.preparedQuery("UPDATE access_token SET last_used_at = $2 WHERE token_hash = $1")
+                .execute(Tuple.of(hash, now)).replaceWithVoid()
+                .onFailure().recoverWithUni(e -> {
+                    LOG.warnf("Could not note the use of a token: %s", e.getMessage());
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    private static SecurityIdentity identity(Row row) {
+        Role role = Role.of(row.getString("role")).orElseThrow();
+        String unit = row.getString("unit");
+        String grid = role == Role.OFFICER || role == Role.HANDLER ? row.getString("grid") : null;
+        var caller = new Caller(row.getInteger("id"), row.getString("username"), row.getString("display_name"), role, grid, unit);
+        var identity = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(caller.username()))
+                .addRole(role.code())
+                .addAttribute(Caller.ATTRIBUTE, caller);
+        String csrf = row.getString("csrf");
+        if (csrf != null) identity.addAttribute(CSRF, csrf);
+        return identity.build();
+    }
+}

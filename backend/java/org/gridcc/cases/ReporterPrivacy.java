@@ -1,0 +1,61 @@
+package org.gridcc.cases;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import org.gridcc.access.AuditTrail;
+import org.gridcc.access.Caller;
+
+/**
+ * The reporter of a case as the caller may see them: masked by default (张*, 138****1234); in full
+ * for a role that may and asks ({@code unmasked=true}), each such read in the audit trail before
+ * the data leaves; withheld altogether in a confidential case (检举控告) from all but the unit
+ * handling it, so that the person reported on cannot learn who reported.
+ */
+@ApplicationScoped
+public class ReporterPrivacy {
+
+    private final AuditTrail audit;
+
+    public ReporterPrivacy(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    public Uni<CaseView> shown(CaseView view, Caller caller, boolean unmasked, String address) {
+        NewCase.Reporter reporter = view.reporter();
+        if (reporter == null) return Uni.createFrom().item(view.withReporter(null, null));
+        boolean confidential = Categories.of(view.category().code()).map(Category::confidential).orElse(false);
+        boolean handles = caller.unit() != null && view.unit() != null && caller.unit().equals(view.unit().code());
+        if (confidential && !handles) return Uni.createFrom().item(view.withReporter(null, "withheld"));
+        if (!unmasked) return Uni.createFrom().item(view.withReporter(masked(reporter), "masked"));
+        if (!caller.role().mayUnmask()) {
+            throw new org.gridcc.common.ProblemException(org.gridcc.common.ProblemType.FORBIDDEN,
+                    "Your role (%s) sees reporters masked only; leave out unmasked=true.".formatted(caller.role().code()));
+        }
+        return audit.record(caller, "case.unmasked", view.code(), AuditTrail.Outcome.OK, address,
+                        Map.of("fields", "reporter", "confidential", confidential))
+                .replaceWith(view.withReporter(reporter, "unmasked"));
+    }
+
+    static NewCase.Reporter masked(NewCase.Reporter reporter) {
+        return new NewCase.Reporter(maskName(reporter.name()), maskPhone(reporter.phone()));
+    }
+
+    /** The first character (the surname, mostly) and a star for each other: 张三 -> 张*, 欧阳娜娜 -> 欧***. */
+    static String maskName(String name) {
+        if (name == null || name.isBlank()) return name;
+        String trimmed = name.strip();
+        int first = trimmed.offsetByCodePoints(0, 1);
+        int rest = trimmed.codePointCount(first, trimmed.length());
+        return trimmed.substring(0, first) + "*".repeat(Math.max(1, rest));
+    }
+
+    /** The first three and the last four digits of a mobile number (138****1234); of a shorter one, the last two. */
+    static String maskPhone(String phone) {
+        if (phone == null || phone.isBlank()) return phone;
+        String digits = phone.replaceAll("[^0-9]", "");
+        if (digits.length() >= 11) return digits.substring(0, 3) + "*".repeat(digits.length() - 7) + digits.substring(digits.length() - 4);
+        if (digits.length() <= 2) return "*".repeat(digits.length());
+        return "*".repeat(digits.length() - 2) + digits.substring(digits.length() - 2);
+    }
+}
