@@ -96,6 +96,10 @@ class BoundaryPublishIT {
             assertThat(baseOf(closed)).as("a closed case keeps the grid it was handled in").isEqualTo(group.b());
             assertThat(county.one("SELECT payload ->> 'from' || '>' || (payload ->> 'to') FROM case_event e JOIN \"case\" c ON c.id = e.case_id"
                     + " WHERE c.code = ? AND e.type = 'GRID_CHANGED'", open)).isEqualTo(group.b() + ">" + group.a());
+            assertThat(county.one("SELECT actor FROM case_event e JOIN \"case\" c ON c.id = e.case_id WHERE c.code = ? AND e.type = 'GRID_CHANGED'",
+                    open)).as("the publisher is named in the moved case's history").isEqualTo("系统管理员 (admin)");
+            assertThat(county.count("SELECT count(*) FROM audit_entry WHERE actor = 'admin' AND action = ? AND outcome = 'ok'",
+                    "POST /api/boundaries/drafts/%d/publish".formatted(draft))).isEqualTo(1);
             JsonObject boundaries = live.awaitType("boundaries");
             assertThat(boundaries.getInteger("gridVersion")).isEqualTo(draft);
             live.awaitEvent(open, "GRID_CHANGED");

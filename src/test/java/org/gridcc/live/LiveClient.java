@@ -201,7 +201,7 @@ public final class LiveClient implements AutoCloseable {
         line.resume();
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return line.isClosed();
     }
 

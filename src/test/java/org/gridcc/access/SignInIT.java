@@ -1,0 +1,137 @@
+package org.gridcc.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.gridcc.grid.DemoCounty;
+import org.gridcc.grid.GridLevel;
+import org.junit.jupiter.api.Test;
+
+/** Sign-in, sessions, CSRF, lockout, tokens and what the audit trail keeps of them. */
+@QuarkusTest
+class SignInIT {
+
+    @Inject
+    DemoCounty county;
+
+    private static Response signIn(String username, String password) {
+        return TestUsers.anonymous().contentType("application/json").body(Map.of("username", username, "password", password))
+                .post("/api/session");
+    }
+
+    @Test
+    void aSessionIsAnHttpOnlyStrictCookieWithACsrfTokenForThePage() {
+        String user = TestUsers.newUser("officer", county.first(GridLevel.COUNTY), null, TestUsers.PASSWORD);
+        Response answer = signIn(user, TestUsers.PASSWORD);
+        answer.then().statusCode(200).body("role", equalTo("officer")).body("gridName", equalTo(county.one(
+                "SELECT name FROM grid WHERE level = 'county' AND version_id = (SELECT id FROM grid_version WHERE status = 'published')")));
+        String cookie = answer.header("Set-Cookie");
+        assertThat(cookie).contains("gridcc_session=").contains("HttpOnly").containsIgnoringCase("SameSite=Strict").contains("Path=/");
+        String token = answer.cookie("gridcc_session");
+        assertThat(answer.asString()).doesNotContain(token).doesNotContain(TestUsers.PASSWORD);
+        // Only the hash is kept.
+        assertThat(county.count("SELECT count(*) FROM access_token WHERE token_hash = sha256(convert_to(?, 'UTF8'))", token)).isEqualTo(1);
+
+        TestUsers.anonymous().cookie("gridcc_session", token).get("/api/session").then().statusCode(200)
+                .body("username", equalTo(user)).body("csrf", equalTo(answer.path("csrf")));
+        assertThat(county.count("SELECT count(*) FROM audit_entry WHERE actor = ? AND action = 'login' AND outcome = 'ok'", user))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownUserGetTheSameAnswerAndAreAudited() {
+        String user = TestUsers.newUser("gis", null, null, TestUsers.PASSWORD);
+        String wrong = signIn(user, "wrong-password-1").then().statusCode(401).contentType("application/problem+json")
+                .extract().path("detail");
+        String unknown = signIn("nobody-" + user, "wrong-password-1").then().statusCode(401).extract().path("detail");
+        assertThat(wrong).isEqualTo(unknown).contains("user name or the password is wrong");
+        assertThat(county.list("SELECT detail ->> 'reason' FROM audit_entry WHERE action = 'login' AND outcome = 'failed' AND actor IN (?, ?)",
+                user, "nobody-" + user)).containsExactlyInAnyOrder("wrong password", "unknown user");
+        // Secrets are never kept in the trail.
+        assertThat(county.count("SELECT count(*) FROM audit_entry WHERE detail::text LIKE '%wrong-password-1%'")).isZero();
+    }
+
+    @Test
+    void fiveFailuresInARowLockTheUserUntilAnAdminUnlocksIt() {
+        String user = TestUsers.newUser("gis", null, null, TestUsers.PASSWORD);
+        for (int i = 0; i < 5; i++) signIn(user, "wrong-password-" + i).then().statusCode(401);
+        Response locked = signIn(user, TestUsers.PASSWORD);
+        locked.then().statusCode(429).contentType("application/problem+json").body("detail", containsString("locked"));
+        assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(1L, 15 * 60L + 1);
+
+        TestUsers.admin().given().contentType("application/json").body(Map.of("unlock", true)).patch("/api/users/{u}", user)
+                .then().statusCode(200).body("lockedUntil", equalTo(null));
+        signIn(user, TestUsers.PASSWORD).then().statusCode(200);
+    }
+
+    @Test
+    void aChangeWithTheSessionCookieNeedsTheCsrfToken() {
+        var session = TestUsers.user("admin", null, null);
+        String body = "{\"label\": \"csrf\"}";
+        TestUsers.anonymous().cookie("gridcc_session", session.cookie()).contentType("application/json").body(body)
+                .post("/api/users/{u}/tokens", session.username()).then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString("X-CSRF-Token"));
+        TestUsers.anonymous().cookie("gridcc_session", session.cookie()).header("X-CSRF-Token", "forged").contentType("application/json")
+                .body(body).post("/api/users/{u}/tokens", session.username()).then().statusCode(403);
+        assertThat(county.count("SELECT count(*) FROM access_token t JOIN app_user u ON u.id = t.user_id WHERE u.username = ? "
+                + "AND t.kind = 'token'", session.username())).isZero();
+        session.given().contentType("application/json").body(body).post("/api/users/{u}/tokens", session.username())
+                .then().statusCode(201);
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        var session = TestUsers.user("gis", null, null);
+        session.given().delete("/api/session").then().statusCode(204).header("Set-Cookie", containsString("Max-Age=0"));
+        TestUsers.anonymous().cookie("gridcc_session", session.cookie()).get("/api/session").then().statusCode(401)
+                .body("detail", containsString("sign in again"));
+    }
+
+    @Test
+    void aTokenWorksUntilRevokedAndItsSecretIsShownOnce() {
+        var wall = TestUsers.tokenUser("wall");
+        wall.given().get("/api/session").then().statusCode(200).body("role", equalTo("wall")).body("csrf", equalTo(null));
+        var tokens = TestUsers.admin().given().get("/api/users/{u}/tokens", wall.username()).then().statusCode(200);
+        tokens.body("size()", equalTo(1)).body("[0].id", not(equalTo(null)));
+        assertThat(tokens.extract().asString()).doesNotContain(wall.token());
+        String id = tokens.extract().path("[0].id");
+        TestUsers.admin().given().delete("/api/users/{u}/tokens/{id}", wall.username(), id).then().statusCode(204);
+        wall.given().get("/api/session").then().statusCode(401);
+    }
+
+    @Test
+    void aNewPasswordEndsTheUsersSessionsAndWeakPasswordsAreRefused() {
+        var session = TestUsers.user("gis", null, null);
+        TestUsers.admin().given().contentType("application/json").body(Map.of("password", "short1"))
+                .patch("/api/users/{u}", session.username()).then().statusCode(400)
+                .body("errors[0].field", equalTo("password")).body("errors[0].message", containsString("10 characters"));
+        session.given().get("/api/session").then().statusCode(200);
+        TestUsers.admin().given().contentType("application/json").body(Map.of("password", "another-pass-2027"))
+                .patch("/api/users/{u}", session.username()).then().statusCode(200);
+        session.given().get("/api/session").then().statusCode(401);
+        signIn(session.username(), "another-pass-2027").then().statusCode(200);
+    }
+
+    @Test
+    void usersAreValidatedFieldByField() {
+        TestUsers.admin().given().contentType("application/json")
+                .body(Map.of("username", "x y", "displayName", "", "role", "mayor"))
+                .post("/api/users").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItems("username", "displayName", "role"));
+        TestUsers.admin().given().contentType("application/json")
+                .body(Map.of("username", "officer-without-grid", "displayName", "无网格", "role", "officer", "password", TestUsers.PASSWORD))
+                .post("/api/users").then().statusCode(400).body("errors[0].field", equalTo("grid"));
+        TestUsers.admin().given().contentType("application/json")
+                .body(Map.of("username", "admin", "displayName", "重名", "role", "gis", "password", TestUsers.PASSWORD))
+                .post("/api/users").then().statusCode(409);
+        TestUsers.admin().given().contentType("application/json")
+                .body(Map.of("username", "wall-with-password", "displayName", "大屏", "role", "wall", "password", TestUsers.PASSWORD))
+                .post("/api/users").then().statusCode(400).body("errors[0].field", equalTo("password"));
+    }
+}
