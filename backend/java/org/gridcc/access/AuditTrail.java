@@ -5,9 +5,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.gridcc.common.ServiceClock;
 
 /**
  * Writes the audit trail (append-only: the table refuses updates and deletes). Entries that guard
@@ -19,11 +19,9 @@ public class AuditTrail {
     public enum Outcome { OK, REFUSED, FAILED }
 
     private final Pool pool;
-    private final ServiceClock clock;
 
-    public AuditTrail(Pool pool, ServiceClock clock) {
+    public AuditTrail(Pool pool) {
         this.pool = pool;
-        this.clock = clock;
     }
 
     /** An entry for a signed-in caller. */
@@ -37,7 +35,7 @@ public class AuditTrail {
         return pool.preparedQuery("""
                         INSERT INTO audit_entry (at, actor, role, action, target, outcome, address, detail)
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
-                .execute(Tuple.from(java.util.Arrays.asList(clock.now().atOffset(ZoneOffset.UTC), actor, role, action, target,
+                .execute(Tuple.from(java.util.Arrays.asList(Instant.now().atOffset(ZoneOffset.UTC), actor, role, action, target,
                         outcome.name().toLowerCase(), address, new JsonObject(detail))))
                 .replaceWithVoid();
     }

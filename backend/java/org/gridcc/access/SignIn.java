@@ -33,19 +33,17 @@ public class SignIn {
     private final Passwords passwords;
     private final AuditTrail audit;
     private final AccessConfig config;
-    private final ServiceClock clock;
     private final PerMinuteCounter failuresByAddress = new PerMinuteCounter();
 
-    public SignIn(Pool pool, Passwords passwords, AuditTrail audit, AccessConfig config, ServiceClock clock) {
+    public SignIn(Pool pool, Passwords passwords, AuditTrail audit, AccessConfig config) {
         this.pool = pool;
         this.passwords = passwords;
         this.audit = audit;
         this.config = config;
-        this.clock = clock;
     }
 
     public Uni<Session> withPassword(String username, String password, String address) {
-        Instant now = clock.now();
+        Instant now = Instant.now();
         if (failuresByAddress.count(address, now) >= config.failuresPerAddressPerMinute()) {
             long wait = PerMinuteCounter.secondsLeft(now);
             return audit.record(username, null, "login", username, Outcome.REFUSED, address, Map.of("reason", "address throttled"))
@@ -94,13 +92,13 @@ public class SignIn {
     private Uni<Session> open(int userId, String username, String address) {
         String token = Secrets.newToken();
         String csrf = Secrets.newToken();
-        Instant expires = clock.now().plus(config.sessionLength());
+        Instant expires = Instant.now().plus(config.sessionLength());
         return pool.withTransaction(tx -> tx.preparedQuery("UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = $1")
                         .execute(Tuple.of(userId))
                         .chain(() -> tx.preparedQuery("""
                                         INSERT INTO access_token (token_hash, user_id, kind, csrf, created_at, expires_at)
                                         VALUES ($1, $2, 'session', $3, $4, $5)""")
-                                .execute(Tuple.of(Secrets.hash(token), userId, csrf, clock.now().atOffset(ZoneOffset.UTC),
+                                .execute(Tuple.of(Secrets.hash(token), userId, csrf, Instant.now().atOffset(ZoneOffset.UTC),
                                         expires.atOffset(ZoneOffset.UTC)))))
                 .chain(() -> Me.load(pool, userId, csrf))
                 .call(me -> audit.record(username, me.role(), "login", username, Outcome.OK, address, Map.of()))
@@ -113,10 +111,10 @@ public class SignIn {
                         SELECT u.id, u.username FROM access_token t JOIN app_user u ON u.id = t.user_id
                         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2)
                           AND u.enabled AND u.role = 'wall'""")
-                .execute(Tuple.of(Secrets.hash(token), clock.now().atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.of(Secrets.hash(token), Instant.now().atOffset(ZoneOffset.UTC)))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
-                        failuresByAddress.add(address, clock.now());
+                        failuresByAddress.add(address, Instant.now());
                         return audit.record("?", null, "display", null, Outcome.FAILED, address, Map.of("reason", "not a wall's token"))
                                 .chain(() -> Uni.createFrom().failure(new ProblemException(ProblemType.UNAUTHORIZED,
                                         "This is not a wall's display token, or it was revoked: ask an administrator for the wall's token.")));
@@ -131,7 +129,7 @@ public class SignIn {
     /** Ends a session: its token is revoked, so a copied cookie opens nothing afterwards. */
     public Uni<Void> signOut(String token, Caller caller, String address) {
         return pool.preparedQuery("UPDATE access_token SET revoked_at = $2 WHERE token_hash = $1 AND kind = 'session'")
-                .execute(Tuple.of(Secrets.hash(token), clock.now().atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.of(Secrets.hash(token), Instant.now().atOffset(ZoneOffset.UTC)))
                 .chain(() -> audit.record(caller, "logout", caller.username(), Outcome.OK, address, Map.of()));
     }
 

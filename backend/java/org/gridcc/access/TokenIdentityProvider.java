@@ -12,11 +12,15 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.ZoneOffset;
-import org.gridcc.common.ServiceClock;
 import org.jboss.logging.Logger;
 
-/** Finds the user behind a session or token by the token's hash; an unknown, revoked or expired one is refused. */
+/**
+ * Finds the user behind a session or token by the token's hash; an unknown, revoked or expired one
+ * is refused. Times of access (expiry, locks, the audit trail) are the system's clock, not the
+ * service clock that runs the deadlines (which tests move).
+ */
 @ApplicationScoped
 public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
@@ -25,11 +29,9 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     static final String CSRF = "gridcc.csrf";
 
     private final Pool pool;
-    private final ServiceClock clock;
 
-    public TokenIdentityProvider(Pool pool, ServiceClock clock) {
+    public TokenIdentityProvider(Pool pool) {
         this.pool = pool;
-        this.clock = clock;
     }
 
     @Override
@@ -40,7 +42,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         byte[] hash = Secrets.hash(request.getToken().getToken());
-        var now = clock.now().atOffset(ZoneOffset.UTC);
+        var now = Instant.now().atOffset(ZoneOffset.UTC);
         return pool.preparedQuery("""
                         SELECT u.id, u.username, u.display_name, u.role, coalesce(u.grid_code, g.grid_code) AS grid, g.code AS unit,
                                t.csrf, t.last_used_at IS NULL OR t.last_used_at < $2::timestamptz - interval '1 minute' AS stale

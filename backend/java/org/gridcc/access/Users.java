@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -41,13 +42,11 @@ public class Users {
     private final Pool pool;
     private final Passwords passwords;
     private final GridIndex index;
-    private final ServiceClock clock;
 
-    public Users(Pool pool, Passwords passwords, GridIndex index, ServiceClock clock) {
+    public Users(Pool pool, Passwords passwords, GridIndex index) {
         this.pool = pool;
         this.passwords = passwords;
         this.index = index;
-        this.clock = clock;
     }
 
     public Uni<List<UserView>> list() {
@@ -115,7 +114,7 @@ public class Users {
                                     ? tx.preparedQuery("""
                                             UPDATE access_token SET revoked_at = $2 WHERE kind = 'session' AND revoked_at IS NULL
                                               AND user_id = (SELECT id FROM app_user WHERE username = $1)""")
-                                    .execute(Tuple.of(username, clock.now().atOffset(ZoneOffset.UTC))).replaceWithVoid()
+                                    .execute(Tuple.of(username, Instant.now().atOffset(ZoneOffset.UTC))).replaceWithVoid()
                                     : Uni.createFrom().voidItem()))))
                     .chain(() -> find(username));
         });
@@ -140,7 +139,7 @@ public class Users {
     public Uni<MadeToken> newToken(String username, NewToken request) {
         String token = Secrets.newToken();
         byte[] hash = Secrets.hash(token);
-        var now = clock.now().atOffset(ZoneOffset.UTC);
+        var now = Instant.now().atOffset(ZoneOffset.UTC);
         OffsetDateTime expires = request.days() == null ? null : now.plusDays(request.days());
         return find(username).chain(user -> pool.preparedQuery("""
                         INSERT INTO access_token (token_hash, user_id, kind, label, created_at, expires_at)
@@ -155,7 +154,7 @@ public class Users {
         return find(username).chain(user -> pool.preparedQuery("""
                         UPDATE access_token t SET revoked_at = coalesce(t.revoked_at, $3) FROM app_user u
                         WHERE u.id = t.user_id AND u.username = $1 AND substring(t.token_hash from 1 for 8) = $2""")
-                .execute(Tuple.of(username, HexFormat.of().parseHex(id), clock.now().atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.of(username, HexFormat.of().parseHex(id), Instant.now().atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     if (rows.rowCount() == 0) throw ProblemException.notFound("%s has no token %s.".formatted(username, id));
                     return null;

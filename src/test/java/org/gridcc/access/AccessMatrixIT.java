@@ -23,7 +23,7 @@ import org.gridcc.grid.DemoCounty;
 import org.gridcc.grid.GridLevel;
 import org.gridcc.live.LiveClient;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
@@ -58,8 +58,10 @@ class AccessMatrixIT {
     /** One endpoint: how to call it and who may. */
     private record Row(String method, String path, String body, Set<String> allowed) {}
 
-    @BeforeAll
+    /** Once, before the first test (the application is up by then, unlike at @BeforeAll). */
+    @BeforeEach
     void callers() {
+        if (township != null) return;
         township = county.first(GridLevel.TOWNSHIP);
         point = county.pointIn(county.one("SELECT min(code) FROM grid WHERE level = 'base' AND code LIKE ? "
                 + "AND version_id = (SELECT id FROM grid_version WHERE status = 'published')", township + "%"));
