@@ -46,7 +46,7 @@ echo "version $version: $features base grids; upload $(du -h "$work/grids.zip" |
 
 now_ms() { date +%s%3N; }
 started=$(now_ms)
-draft=$(curl -sf -F file=@"$work/grids.zip" -F level=base -F label="bench $(date +%H:%M)" "$url/api/boundaries/drafts" |
+draft=$(curl -sf "${auth[@]}" -F file=@"$work/grids.zip" -F level=base -F label="bench $(date +%H:%M)" "$url/api/boundaries/drafts" |
   sed -E 's/^\{"id":([0-9]+).*/\1/')
 [[ $draft =~ ^[0-9]+$ ]] || fail "the upload was refused"
 state=
@@ -62,8 +62,8 @@ read -r publishable errors moving < <(bench_psql -c "
 echo "draft $draft checked in $checked ms: $moving households would move" >&2
 
 millis() { sed -E 's/.*"millis":([0-9]+).*/\1/'; }
-published=$(curl -sf -X POST "$url/api/boundaries/drafts/$draft/publish" | millis)
-rolled=$(curl -sf -X POST "$url/api/boundaries/versions/$version/rollback" | millis)
+published=$(curl -sf "${auth[@]}" -X POST "$url/api/boundaries/drafts/$draft/publish" | millis)
+rolled=$(curl -sf "${auth[@]}" -X POST "$url/api/boundaries/versions/$version/rollback" | millis)
 on_exit "bench_psql -c 'DELETE FROM grid_version WHERE id = $draft AND status <> '\"'published'\"'' >/dev/null"
 
 printf 'check %s base grids (upload to report)\t%s\ttarget (none set)\t0\tms\n' "$features" "$checked"

@@ -42,9 +42,9 @@ bench_psql -c 'SELECT setseed(0.2026)' -c "
 read -r before last < <(bench_psql -c 'SELECT count(*), coalesce(max(id), 0) FROM "case"')
 # The cases made here are deleted when the scenario ends (see bench_forget_cases_after).
 on_exit "bench_forget_cases_after $last"
-wrk_figures "$GRIDCC_URL" "$clients" 5 "$work/cases.lua" >/dev/null  # warm the JIT
+wrk_figures "${auth[@]}" "$GRIDCC_URL" "$clients" 5 "$work/cases.lua" >/dev/null  # warm the JIT
 warm=$(cat "$work/answered")
-out=$(wrk_figures "$GRIDCC_URL" "$clients" "$seconds" "$work/cases.lua")
+out=$(wrk_figures "${auth[@]}" "$GRIDCC_URL" "$clients" "$seconds" "$work/cases.lua")
 read -r rate p50 p99 <<<"$out"
 answered=$((warm + $(cat "$work/answered")))
 stored=$(($(bench_psql -c 'SELECT count(*) FROM "case"') - before))

@@ -58,13 +58,13 @@ read -r x y < <(tile_at "$(awk -v a="$min_lon" -v b="$max_lon" 'BEGIN { print (a
 url=$GRIDCC_URL/tiles/grids/10/$x/$y.mvt
 www=$(mktemp -d)  # nginx's workers must reach it: not under $work
 on_exit "rm -rf '$www'"
-[ "$(curl -fsS -o "$www/tile.mvt" -w '%{http_code}' "$url")" = 200 ] || fail "$url is not a tile with content"
+[ "$(curl -fsS "${auth[@]}" -o "$www/tile.mvt" -w '%{http_code}' "$url")" = 200 ] || fail "$url is not a tile with content"
 echo "cached tile $url: $(stat -c %s "$www/tile.mvt") bytes" >&2
 peer_port=${GRIDCC_BENCH_PEER_PORT:-8090}
 nginx_serve "$www" "$peer_port"
 
-wrk -t2 -c16 -d3s "$url" >/dev/null  # warm the JIT
-read -r rps p50 p99 < <(wrk_figures "$url" 64 "$seconds")
+wrk -t2 -c16 -d3s "${auth[@]}" "$url" >/dev/null  # warm the JIT
+read -r rps p50 p99 < <(wrk_figures "${auth[@]}" "$url" 64 "$seconds")
 read -r peer_rps peer_p50 peer_p99 < <(wrk_figures "http://127.0.0.1:$peer_port/tile.mvt" 64 "$seconds")
 
 printf 'tile z10 cached, 64 connections\t%s\tnginx static file\t%s\treq/s\n' "$rps" "$peer_rps"
@@ -76,8 +76,8 @@ tiles_covering "$min_lon" "$min_lat" "$max_lon" "$max_lat" 10 11 12 >"$work/tile
 awk '{ printf "/tiles/grids/%d/%d/%d.mvt\n", $1, $2, $3 }' "$work/tiles" | wrk_paths_script "$work/tiles.lua"
 echo "uncached tiles: $(wc -l <"$work/tiles") tiles covering the county at z10..z12" >&2
 
-wrk -t2 -c4 -d6s -s "$work/tiles.lua" "$uncached" >/dev/null  # warm the JIT (nothing is kept)
-read -r tile_rps tile_p50 tile_p99 < <(wrk_figures "$uncached" 4 "$seconds" "$work/tiles.lua")
+wrk -t2 -c4 -d6s "${auth[@]}" -s "$work/tiles.lua" "$uncached" >/dev/null  # warm the JIT (nothing is kept)
+read -r tile_rps tile_p50 tile_p99 < <(wrk_figures "${auth[@]}" "$uncached" 4 "$seconds" "$work/tiles.lua")
 if curl -fsS "$uncached/q/metrics" | grep -q '^cache_gets_total{.*cache="grid-tiles".*result="hit".* [1-9]'; then
   fail "the service started with QUARKUS_CACHE_ENABLED=false still answers tiles from its cache"
 fi

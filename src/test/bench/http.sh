@@ -7,11 +7,11 @@ set -euo pipefail
 
 url=$GRIDCC_URL/api/calendar/2026
 www=$(mktemp -d)
-curl -fsS "$url" >"$www/calendar.json"
+curl -fsS "${auth[@]}" "$url" >"$www/calendar.json"
 nginx_serve "$www" "${GRIDCC_BENCH_PEER_PORT:-8090}"
 
-wrk -t2 -c16 -d3s "$url" >/dev/null  # warm the JIT
-read -r rps p50 p99 < <(wrk_figures "$url")
+wrk -t2 -c16 -d3s "${auth[@]}" "$url" >/dev/null  # warm the JIT
+read -r rps p50 p99 < <(wrk_figures "${auth[@]}" "$url")
 read -r peer_rps peer_p50 peer_p99 < <(wrk_figures "http://127.0.0.1:${GRIDCC_BENCH_PEER_PORT:-8090}/calendar.json")
 
 printf 'calendar read, 64 connections\t%s\tnginx static file\t%s\treq/s\n' "$rps" "$peer_rps"

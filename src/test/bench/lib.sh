@@ -4,6 +4,15 @@
 bench_repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 . "$bench_repo/scripts/lib.sh"
 
+# --- credentials ------------------------------------------------------------------------
+
+# Every call to the service under test sends a bearer token, which ./bench makes (an admin's)
+# and exports; the peers the figures are set against are called without it. For curl and wrk:
+# curl "${auth[@]}" URL, wrk_figures "${auth[@]}" URL.
+[ -n "${GRIDCC_TOKEN:-}" ] ||
+  fail "GRIDCC_TOKEN is not set: run the scenario through ./bench, or export an admin's bearer token (POST /api/users/admin/tokens)"
+auth=(-H "Authorization: Bearer $GRIDCC_TOKEN")
+
 # --- clean-up ---------------------------------------------------------------------------
 
 # Runs a command when the scenario exits; several may be registered, the last runs first.
@@ -17,10 +26,12 @@ on_exit() {
 # --- HTTP -------------------------------------------------------------------------------
 
 # Runs wrk against a URL; prints "requests/s p50-ms p99-ms".
-# Args: url [connections] [seconds] [lua script choosing the requests]
+# Args: [-H header]... url [connections] [seconds] [lua script choosing the requests]
 wrk_figures() {
+  local headers=()
+  while [ "$1" = -H ]; do headers+=(-H "$2"); shift 2; done
   local url=$1 connections=${2:-64} seconds=${3:-10} script=${4:-}
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency ${script:+-s "$script"} "$url" | awk '
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency "${headers[@]}" ${script:+-s "$script"} "$url" | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
     /Non-2xx/ { bad = $NF }
@@ -203,8 +214,9 @@ pgbench_pick_tile() {
 # --- cases ------------------------------------------------------------------------------
 
 # Writes a wrk Lua script that POSTs the JSON bodies given on stdin (one a line) to a path in
-# turn, each of wrk's threads from another place in the list, and when wrk is done writes the
-# number of answers it received to a file. Args: script file, path, answers file
+# turn, each of wrk's threads from another place in the list, with wrk's -H headers (the
+# credentials), and when wrk is done writes the number of answers it received to a file.
+# Args: script file, path, answers file
 wrk_post_script() {
   {
     echo 'local bodies = {'
@@ -213,8 +225,14 @@ wrk_post_script() {
     cat <<LUA
 local threads = 0
 function setup(thread) thread:set("first", threads) threads = threads + 1 end
-function init(args) i = math.floor((first or 0) * #bodies / 2) end
-function request() i = i % #bodies + 1 return wrk.format("POST", "$2", {["Content-Type"] = "application/json"}, bodies[i]) end
+local headers = {}
+function init(args)
+  i = math.floor((first or 0) * #bodies / 2)
+  -- Headers given to wrk.format replace wrk's own: copy the -H ones in.
+  for name, value in pairs(wrk.headers) do headers[name] = value end
+  headers["Content-Type"] = "application/json"
+end
+function request() i = i % #bodies + 1 return wrk.format("POST", "$2", headers, bodies[i]) end
 function done(summary) local f = io.open("$3", "w") f:write(summary.requests, "\n") f:close() end
 LUA
   } >"$1"

@@ -58,16 +58,16 @@ last=$(bench_psql -c 'SELECT coalesce(max(id), 0) FROM "case"')
 on_exit "bench_forget_cases_after $last"
 
 # Runs the load generator; prints "p50 p99 KB-per-connection p99-slow-run slow-given-snapshot".
-# Args: URL to POST cases to, WebSocket URL, PID of the server
+# Args: URL to POST cases to, WebSocket URL, PID of the server, [bearer token: the service's]
 load() {
-  node "$live/loadgen.mjs" --post "$1" --live "$2" --pid "$3" --bodies "$work/bodies" \
+  node "$live/loadgen.mjs" --post "$1" --live "$2" --pid "$3" ${4:+--token "$4"} --bodies "$work/bodies" \
     --clients "$clients" --rate "$rate" --seconds "$seconds" --warmup "${GRIDCC_BENCH_LIVE_WARMUP:-5}" \
     --sample "${GRIDCC_BENCH_LIVE_SAMPLE:-100}" --slow "${GRIDCC_BENCH_LIVE_SLOW:-$((clients / 20))}" \
     --slow-pause "${GRIDCC_BENCH_LIVE_SLOW_PAUSE:-10}"
 }
 
 # --- ours -------------------------------------------------------------------------------
-out=$(load "$GRIDCC_URL/api/cases" "ws${GRIDCC_URL#http}/live" "$service_pid")
+out=$(load "$GRIDCC_URL/api/cases" "ws${GRIDCC_URL#http}/live" "$service_pid" "$GRIDCC_TOKEN")
 read -r p50 p99 memory slow_p99 given <<<"$out"
 
 # --- peer -------------------------------------------------------------------------------

@@ -4,8 +4,10 @@
 # CaseSimulator sends GRIDCC_SIM_RATE cases/s (20) for GRIDCC_SIM_SECONDS (60) from seed
 # GRIDCC_SIM_SEED (1) at the county's households, and moves GRIDCC_SIM_FOLLOW_UP of them (0.3)
 # along the loop; its summary (actions taken, errors by kind) goes to stderr. Without ./bench it
-# feeds the service of ./run:  bash src/test/bench/simulate.sh  (GRIDCC_URL, default
-# http://127.0.0.1:8080; the households are read from GRIDCC_DB_NAME, default gridcc).
+# feeds the service of ./run with an admin's bearer token:
+#   GRIDCC_TOKEN=... bash src/test/bench/simulate.sh
+# (GRIDCC_URL, default http://127.0.0.1:8080; the households are read from GRIDCC_DB_NAME,
+# default gridcc).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 

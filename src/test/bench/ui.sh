@@ -3,7 +3,9 @@
 #
 # What is measured, on the bench database with the demo county, by one Node process per side
 # (src/test/bench/ui/wall.mjs, with playwright-core driving Debian's /usr/bin/chromium, never a
-# browser of its own) opening ${GRIDCC_URL}/wall?live=ws://127.0.0.1:PORT/live at 1920x1080:
+# browser of its own) opening ${GRIDCC_URL}/wall?live=ws://127.0.0.1:PORT/live#token=... at
+# 1920x1080 (the token: the display token ./bench makes for the wall user bench-wall,
+# GRIDCC_WALL_TOKEN, given as an administrator opens a wall):
 #  - the feed: src/test/bench/ui/feeder.mjs, a /live-compatible WebSocket on a free port, so
 #    that the rate is exact and the service's own load stays out of the browser's figures. A
 #    snapshot (a third of the base grids open, with their groups, villages, townships and the
@@ -40,6 +42,7 @@ work=$(mktemp -d)
 on_exit "rm -rf '$work'"
 
 command -v node >/dev/null || fail "node is missing (the map pages need it too): install Node.js 20"
+[ -n "${GRIDCC_WALL_TOKEN:-}" ] || fail "GRIDCC_WALL_TOKEN is not set: run the scenario through ./bench, which makes a wall's display token"
 [ -x /usr/bin/chromium ] || apt_install chromium
 (cd "$ui" && npm install --no-audit --no-fund --loglevel=error) >&2 || fail "npm install in src/test/bench/ui failed"
 
@@ -60,7 +63,7 @@ echo "$(wc -l <"$work/codes") base grids with their groups, villages and townshi
 
 # Runs one side; prints "first-coloured-ms p50 p95 p99 dropped". Args: grid updates/s
 wall() {
-  node "$ui/wall.mjs" --url "$GRIDCC_URL" --county "${GRIDCC_DEMO_COUNTY:-530324}" --codes "$work/codes" \
+  node "$ui/wall.mjs" --url "$GRIDCC_URL" --token "$GRIDCC_WALL_TOKEN" --county "${GRIDCC_DEMO_COUNTY:-530324}" --codes "$work/codes" \
     --updates "$1" --seconds "$seconds" --warmup "${GRIDCC_BENCH_UI_WARMUP:-3}"
 }
 

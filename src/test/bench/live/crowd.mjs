@@ -5,7 +5,7 @@ import { openClients } from './clients.mjs';
 
 const counts = { frames: 0, bytes: 0, closed: 0 };
 const count = (data) => { counts.frames++; counts.bytes += data.length; };
-const clients = await openClients(workerData.url, workerData.count, () => count);
+const clients = await openClients(workerData.url, workerData.count, () => count, workerData.headers);
 for (const ws of clients) ws.on('close', () => counts.closed++);
 parentPort.postMessage({ type: 'open' });
 

@@ -27,6 +27,7 @@ const { values: arg } = parseArgs({ options: {
   post: { type: 'string' },     // URL the cases are POSTed to
   live: { type: 'string' },     // WebSocket URL of the live endpoint
   pid: { type: 'string' },      // the server's process, for its RSS
+  token: { type: 'string' },    // bearer token sent on every POST and WebSocket upgrade (the service's; the peer takes none)
   bodies: { type: 'string' },   // file of case bodies, one JSON a line, sent in turn
   clients: { type: 'string', default: '1000' },
   rate: { type: 'string', default: '200' },       // cases/s
@@ -50,6 +51,8 @@ if (bodies.length === 0) fail(`${arg.bodies} has no case bodies`);
 function log(message) { console.error(`live: ${message}`); }
 function fail(message) { console.error(`live: error: ${message}`); process.exit(1); }
 const now = () => performance.now();
+// The credentials, on the POSTs and on the WebSocket upgrades alike.
+const authHeaders = arg.token ? { authorization: `Bearer ${arg.token}` } : {};
 const rssKb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${arg.pid}/status`, 'utf8'))[1]);
 
 // --- posting ------------------------------------------------------------------------------
@@ -71,7 +74,7 @@ function postCase(body) {
   const sentAt = now();
   posted++;
   const req = http.request(arg.post, { method: 'POST', agent, headers: {
-    'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+    ...authHeaders, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
     const chunks = [];
     res.on('data', (chunk) => chunks.push(chunk));
     res.on('end', () => {
@@ -170,7 +173,7 @@ function slowHandler() {
 
 const rssBefore = rssKb();
 const openedAt = now();
-const crowd = new Worker(new URL('./crowd.mjs', import.meta.url), { workerData: { url: arg.live, count: crowdCount } });
+const crowd = new Worker(new URL('./crowd.mjs', import.meta.url), { workerData: { url: arg.live, count: crowdCount, headers: authHeaders } });
 crowd.on('error', (err) => fail(`a counting client: ${err.message}`));
 const crowdReplies = [];
 crowd.on('message', (msg) => crowdReplies.shift()?.(msg));
@@ -178,8 +181,8 @@ const crowdSays = (request) => new Promise((resolve) => { crowdReplies.push(reso
 
 const crowdOpen = crowdSays(null);  // its first message: all its clients are open
 const opening = (async () => {
-  const sampledWs = await openClients(arg.live, sampleCount, sampledHandler);
-  const slowWs = await openClients(arg.live, slowCount, slowHandler);
+  const sampledWs = await openClients(arg.live, sampleCount, sampledHandler, authHeaders);
+  const slowWs = await openClients(arg.live, slowCount, slowHandler, authHeaders);
   await crowdOpen;
   return [sampledWs, slowWs];
 })();

@@ -9,8 +9,9 @@
 //    between frames for some seconds while the feed runs; dropped frames are the 60 Hz
 //    frames missed (an interval of n frames counts n - 1).
 //  - the JS heap after a full collection before and after the measured seconds.
+// The wall signs in with the display token given (--token), which the page takes from #token=.
 // Prints "first-coloured-ms p50 p95 p99 dropped-frames heap-growth-MB" on stdout; the rest goes to stderr.
-//   node wall.mjs --url http://127.0.0.1:8089 --county 530324 --codes FILE --updates 1000 --seconds 15
+//   node wall.mjs --url http://127.0.0.1:8089 --token WALL_TOKEN --county 530324 --codes FILE --updates 1000 --seconds 15
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { startFeeder } from './feeder.mjs';
@@ -74,7 +75,8 @@ try {
   });
   const url = `${args.url}/wall?county=${args.county ?? '530324'}&live=${encodeURIComponent(`ws://127.0.0.1:${feeder.port}/live`)}`;
   log(`opening ${url} at ${width}x${height}`);
-  await page.goto(url);
+  // The display token in the fragment, as an administrator opens a wall (the page enrols it and drops it from the URL).
+  await page.goto(args.token ? `${url}#token=${encodeURIComponent(args.token)}` : url);
   await page.waitForFunction(() => window.__bench.firstColoured != null, null, { timeout: 90000, polling: 100 });
   const first = await page.evaluate(() => window.__bench);
   log(`first coloured map after ${first.firstColoured.toFixed(0)} ms: ${first.colouredGrids} coloured ${first.level} features drawn`);

@@ -23,9 +23,23 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Signing in and out of the pages: a session in an HttpOnly, SameSite=Strict cookie. */
+/**
+ * Signing in and out of the pages: a session in an HttpOnly, SameSite=Strict cookie. Also where the
+ * OpenAPI description names the two ways to sign in (Quarkus adds them to every operation with roles).
+ */
+@SecuritySchemes({
+    @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+            description = "A token an administrator made at POST /api/users/{username}/tokens."),
+    @SecurityScheme(securitySchemeName = "session", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.COOKIE,
+            apiKeyName = TokenMechanism.SESSION_COOKIE,
+            description = "The pages' session from POST /api/session; changes also need the X-CSRF-Token header.")
+})
 @Path("/api/session")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Access", description = "Sign-in, users, tokens and the audit trail")

@@ -1,6 +1,9 @@
 package org.gridcc.cases;
 
 import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
+import java.util.List;
+import org.gridcc.access.Caller;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,12 +18,16 @@ public class CaseCounts {
         this.pool = pool;
     }
 
-    public Uni<Long> openIn(String gridCode) {
+    /** Open cases in the grid's subtree that the caller may see (an officer: of its own subtree; a handler: of its unit). */
+    public Uni<Long> openIn(String gridCode, Caller caller) {
+        var args = new ArrayList<Object>(List.of(gridCode));
+        String scope = CaseScope.condition(caller, args);
         return pool.preparedQuery("""
-                        SELECT count(*) FROM "case"
-                         WHERE status NOT IN %s
-                           AND $1 IN (county_code, township_code, village_code, group_code, base_code)""".formatted(CaseAction.CLOSED_STATES_SQL))
-                .execute(Tuple.of(gridCode))
+                        SELECT count(*) FROM "case" c
+                         WHERE c.status NOT IN %s
+                           AND $1 IN (c.county_code, c.township_code, c.village_code, c.group_code, c.base_code) AND %s"""
+                        .formatted(CaseAction.CLOSED_STATES_SQL, scope))
+                .execute(Tuple.from(args))
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 }

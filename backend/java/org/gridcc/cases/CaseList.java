@@ -40,7 +40,7 @@ public class CaseList {
     public Uni<CaseSummary.Page> find(CaseFilter filter, Caller caller) {
         var args = new ArrayList<Object>();
         args.add(clock.now().atOffset(ZoneOffset.UTC));
-        String where = where(filter, args) + scope(caller, args);
+        String where = where(filter, args) + " AND " + CaseScope.condition(caller, args);
         String order = switch (filter.sort) {
             case "receivedAt" -> "c.received_at, c.id";
             case "due" -> "s.next_due NULLS LAST, c.id";
@@ -63,21 +63,6 @@ public class CaseList {
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(CaseList::summary).toList());
         return Uni.combine().all().unis(total, items).asTuple()
                 .map(t -> new CaseSummary.Page(filter.page, filter.size, t.getItem1(), t.getItem2()));
-    }
-
-    /** An officer sees its grid's subtree, a handler its unit's cases (the roles allowed here are admin and these). */
-    private static String scope(Caller caller, List<Object> args) {
-        return switch (caller.role()) {
-            case OFFICER -> {
-                args.add(caller.grid());
-                yield " AND $%d IN (c.county_code, c.township_code, c.village_code, c.group_code, c.base_code)".formatted(args.size());
-            }
-            case HANDLER -> {
-                args.add(caller.unit());
-                yield " AND u.code = $%d".formatted(args.size());
-            }
-            default -> "";
-        };
     }
 
     private static String where(CaseFilter filter, List<Object> args) {

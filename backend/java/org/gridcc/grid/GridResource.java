@@ -1,7 +1,9 @@
 package org.gridcc.grid;
 
+import org.gridcc.access.Caller;
 import org.gridcc.access.Role;
 import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,9 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class GridResource {
 
     private final GridService grids;
+    private final SecurityIdentity identity;
 
-    public GridResource(GridService grids) {
+    public GridResource(GridService grids, SecurityIdentity identity) {
         this.grids = grids;
+        this.identity = identity;
     }
 
     @GET
@@ -38,9 +42,10 @@ public class GridResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "One grid: level, name, parent, head, counts of children, households and open cases")
+    @Operation(summary = "One grid: level, name, parent, head, counts of children, households and open cases",
+            description = "Open cases are those the caller may see: an officer's in its subtree, a handler's unit's.")
     public Uni<GridDetails> grid(@PathParam("code") String code) {
-        return grids.details(code);
+        return grids.details(code, Caller.of(identity));
     }
 
     @GET

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.gridcc.access.Caller;
 import org.gridcc.cases.CaseCounts;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
@@ -38,7 +39,8 @@ public class GridService {
                 .orElseGet(() -> nearest(point).map(nearest -> { throw outside(point, nearest, whenOutside); }));
     }
 
-    public Uni<GridDetails> details(String code) {
+    /** The grid with its counts; open cases as far as the caller may see them. */
+    public Uni<GridDetails> details(String code, Caller caller) {
         IndexedGrid grid = known(code);
         Uni<Row> row = pool.preparedQuery("""
                         SELECT g.head, g.workers, p.name AS parent_name, p.level AS parent_level,
@@ -48,7 +50,7 @@ public class GridService {
                          WHERE g.version_id = $1 AND g.code = $2""")
                 .execute(Tuple.of(index.version(), code))
                 .map(rows -> rows.iterator().next());
-        return Uni.combine().all().unis(row, households(grid), cases.openIn(code)).asTuple().map(t -> {
+        return Uni.combine().all().unis(row, households(grid), cases.openIn(code, caller)).asTuple().map(t -> {
             Row r = t.getItem1();
             GridRef parent = grid.parentCode() == null ? null
                     : new GridRef(grid.parentCode(), GridLevel.of(r.getString("parent_level")).orElseThrow(), r.getString("parent_name"));

@@ -1,5 +1,7 @@
 package org.gridcc.live;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import org.gridcc.access.Caller;
 import org.gridcc.access.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gridcc.common.ProblemException;
+import org.gridcc.common.ProblemType;
 import org.gridcc.grid.GridIndex;
 
 /** Why a grid is a hotspot, with the numbers. (A path of its own: under /api/grids the grid resource would claim it.) */
@@ -21,10 +24,12 @@ public class HotspotResource {
 
     private final LiveState state;
     private final GridIndex index;
+    private final SecurityIdentity identity;
 
-    public HotspotResource(LiveState state, GridIndex index) {
+    public HotspotResource(LiveState state, GridIndex index, SecurityIdentity identity) {
         this.state = state;
         this.index = index;
+        this.identity = identity;
     }
 
     @GET
@@ -33,6 +38,11 @@ public class HotspotResource {
                     + "Poisson upper-tail probability of seeing that many, and the level it gives (0 none, 1-3 hotter).")
     public Hotspots.Explanation hotspot(@PathParam("code") String code) {
         if (index.grid(code).isEmpty()) throw ProblemException.notFound("No grid has code %s in the published version.".formatted(code));
+        Caller caller = Caller.of(identity);
+        if (!caller.seesGrid(code)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Grid %s lies outside grid %s that you see; its case counts are not yours to read."
+                    .formatted(code, caller.grid()));
+        }
         return state.explain(code);
     }
 }

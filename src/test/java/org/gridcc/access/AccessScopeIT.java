@@ -129,6 +129,19 @@ class AccessScopeIT {
     }
 
     @Test
+    void gridCountsHoldOnlyTheCasesTheCallerSees() {
+        String countyCode = county.first(GridLevel.COUNTY);
+        String open = "status NOT IN ('archived', 'rejected')";
+        long mineOpen = county.count("SELECT count(*) FROM \"case\" WHERE township_code = ? AND " + open, mine);
+        long allOpen = county.count("SELECT count(*) FROM \"case\" WHERE " + open);
+        assertThat(mineOpen).isLessThan(allOpen);
+        officer.given().get("/api/grids/" + countyCode).then().statusCode(200).body("counts.openCases", equalTo((int) mineOpen));
+        TestUsers.tokenUser("wall").given().get("/api/grids/" + countyCode).then().body("counts.openCases", equalTo((int) allOpen));
+        officer.given().get("/api/grids/{code}/hotspot", other).then().statusCode(403);
+        officer.given().get("/api/grids/{code}/hotspot", mine).then().statusCode(200);
+    }
+
+    @Test
     void aWallChangesNothing() {
         var wall = TestUsers.tokenUser("wall");
         long events = county.count("SELECT count(*) FROM case_event");

@@ -51,7 +51,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * and errors counts every answer that was not the expected one, and every failed request.
  *
  * The households come from GRIDCC_PG_HOST, GRIDCC_PG_PORT and GRIDCC_DB_NAME (default gridcc,
- * the database ./run serves) as GRIDCC_DB_USER with GRIDCC_DB_PASSWORD.
+ * the database ./run serves) as GRIDCC_DB_USER with GRIDCC_DB_PASSWORD. Every request carries
+ * {@code Authorization: Bearer $GRIDCC_TOKEN}: an admin's token (./bench makes one), whose user
+ * is the actor of every action.
  */
 public final class CaseSimulator {
 
@@ -82,6 +84,7 @@ public final class CaseSimulator {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
     private final String base;
+    private final String authorization;
     private final Semaphore inFlight;
     private final AtomicInteger outstanding = new AtomicInteger();
     private final Latencies intakeLatencies = new Latencies();
@@ -92,8 +95,9 @@ public final class CaseSimulator {
     private final LongAdder flowsLeft = new LongAdder();
     private volatile long followUpsUntil = Long.MAX_VALUE;
 
-    private CaseSimulator(String base, int inFlight) {
+    private CaseSimulator(String base, String token, int inFlight) {
         this.base = base.replaceAll("/+$", "");
+        this.authorization = "Bearer " + token;
         this.inFlight = new Semaphore(inFlight);
     }
 
@@ -135,11 +139,16 @@ public final class CaseSimulator {
         var random = new SplittableRandom(Long.parseLong(args[3]));
         int inFlight = args.length > 4 ? Integer.parseInt(args[4]) : 64;
         double followUp = args.length > 5 ? Double.parseDouble(args[5]) : 0.3;
+        String token = env("GRIDCC_TOKEN", null);
+        if (token == null) {
+            System.err.println("CaseSimulator: set GRIDCC_TOKEN to an admin's bearer token (POST /api/users/admin/tokens); ./bench makes one");
+            System.exit(2);
+        }
 
         List<Place> places = households();
         System.err.printf("CaseSimulator: %,d households; %s cases/s for %.0f s, at most %d requests in flight, %.0f %% followed up%n",
                 places.size(), rate == 0 ? "as many" : String.valueOf(rate), seconds, inFlight, followUp * 100);
-        var simulator = new CaseSimulator(args[0], inFlight);
+        var simulator = new CaseSimulator(args[0], token, inFlight);
         simulator.run(places, rate, seconds, followUp, random);
     }
 
@@ -194,7 +203,8 @@ public final class CaseSimulator {
         // The flow's own random, split here so that the stream stays the same whatever the timing.
         SplittableRandom flowRandom = plan.isEmpty() ? null : random.split();
         var request = HttpRequest.newBuilder(URI.create(base + "/api/cases")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json(body)));
+                .header("Authorization", authorization).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(body)));
         // The app clients retry over mobile networks, so they send a key; desk clients do not.
         if (channel.equals("grid_worker") || channel.equals("online")) {
             request.header("Idempotency-Key", UUID.randomUUID().toString());
@@ -240,8 +250,8 @@ public final class CaseSimulator {
             try {
                 String action = flow.actions.get(flow.next++);
                 send(HttpRequest.newBuilder(URI.create(base + "/api/cases/" + flow.code + "/actions/" + action))
-                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                        .header("If-Match", "\"" + flow.version + "\"")
+                        .timeout(Duration.ofSeconds(30)).header("Authorization", authorization)
+                        .header("Content-Type", "application/json").header("If-Match", "\"" + flow.version + "\"")
                         .POST(HttpRequest.BodyPublishers.ofString(json(actionBody(action, flow)))).build(), action, 200, answer -> {
                             actionsDone.computeIfAbsent(action, a -> new LongAdder()).increment();
                             flow.read(parse(answer));
@@ -257,11 +267,7 @@ public final class CaseSimulator {
 
     private static Map<String, Object> actionBody(String action, Flow flow) {
         var body = new LinkedHashMap<String, Object>();
-        body.put("actor", switch (action) {
-            case "accept", "dispatch", "reject", "archive" -> "值班员";
-            case "evaluate" -> "回访员";
-            default -> "承办人@" + flow.holder;
-        });
+        // No actor: the token's user is the one who acts.
         switch (action) {
             case "dispatch", "claim", "contact", "reply", "finish" -> body.put("unit", flow.holder);
             case "evaluate" -> body.put("rating", flow.rating);

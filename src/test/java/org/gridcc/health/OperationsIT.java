@@ -35,7 +35,12 @@ class OperationsIT {
                 .body("paths", hasKey("/api/calendar/{year}"))
                 .body("paths", hasKey("/api/boundaries/drafts"))
                 .body("paths.'/api/boundaries/drafts'.post.requestBody.content", hasKey("multipart/form-data"))
-                .body("paths", hasKey("/api/boundaries/versions/{version}/rollback"));
+                .body("paths", hasKey("/api/boundaries/versions/{version}/rollback"))
+                .body("paths", hasKey("/api/users/{username}/tokens"))
+                .body("paths", hasKey("/api/audit"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("components.securitySchemes.session.in", equalTo("cookie"))
+                .body("paths.'/api/cases'.get.security.size()", org.hamcrest.Matchers.greaterThan(0));
     }
 
     @Test
