@@ -11,15 +11,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class Passwords {
 
-    /** Compared against when the user does not exist, so that a wrong name takes as long as a wrong password. */
-    private static final String DECOY = BcryptUtil.bcryptHash("decoy password that matches nothing", 10);
-
     private final Vertx vertx;
     private final AccessConfig config;
+    /** Compared against when the user does not exist, so that a wrong name takes as long as a wrong password. */
+    private final String decoy;
 
     public Passwords(Vertx vertx, AccessConfig config) {
         this.vertx = vertx;
         this.config = config;
+        this.decoy = BcryptUtil.bcryptHash(Secrets.newToken(), config.bcryptCost());
     }
 
     public Uni<String> hash(String password) {
@@ -28,7 +28,7 @@ public class Passwords {
 
     /** Whether the password matches the hash; a missing hash (a wall, a client system) matches nothing. */
     public Uni<Boolean> matches(String password, String hash) {
-        return vertx.executeBlocking(() -> BcryptUtil.matches(password, hash == null ? DECOY : hash) && hash != null, false);
+        return vertx.executeBlocking(() -> BcryptUtil.matches(password, hash == null ? decoy : hash) && hash != null, false);
     }
 
     /** What is wrong with a new password, if anything (等保: long enough, letters and digits; bcrypt reads 72 bytes). */

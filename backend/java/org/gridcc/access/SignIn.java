@@ -44,12 +44,7 @@ public class SignIn {
 
     public Uni<Session> withPassword(String username, String password, String address) {
         Instant now = Instant.now();
-        if (failuresByAddress.count(address, now) >= config.failuresPerAddressPerMinute()) {
-            long wait = PerMinuteCounter.secondsLeft(now);
-            return audit.record(username, null, "login", username, Outcome.REFUSED, address, Map.of("reason", "address throttled"))
-                    .chain(() -> Uni.createFrom().failure(tooMany(
-                            "Too many failed sign-ins from this address; try again in %d s.".formatted(wait), wait)));
-        }
+        if (throttled(address, now)) return refused(username, "login", address, now);
         return pool.preparedQuery("""
                         SELECT u.id, u.password_hash, u.enabled, u.locked_until, u.failed_logins FROM app_user u WHERE u.username = $1""")
                 .execute(Tuple.of(username))
@@ -69,6 +64,18 @@ public class SignIn {
                             ? open(user.getInteger("id"), username, address)
                             : failed(user, username, address, now));
                 });
+    }
+
+    /** Whether the address has failed too often this minute, whatever names it tried. */
+    private boolean throttled(String address, Instant now) {
+        return failuresByAddress.count(address, now) >= config.failuresPerAddressPerMinute();
+    }
+
+    private <T> Uni<T> refused(String who, String action, String address, Instant now) {
+        long wait = PerMinuteCounter.secondsLeft(now);
+        return audit.record(who, null, action, who, Outcome.REFUSED, address, Map.of("reason", "address throttled"))
+                .chain(() -> Uni.createFrom().failure(tooMany(
+                        "Too many failed sign-ins from this address; try again in %d s.".formatted(wait), wait)));
     }
 
     private Uni<Session> failed(Row user, String username, String address, Instant now) {
@@ -107,6 +114,7 @@ public class SignIn {
 
     /** Checks that a display token is a wall's, for the wall page to keep it in its cookie. */
     public Uni<Me> display(String token, String address) {
+        if (throttled(address, Instant.now())) return refused("?", "display", address, Instant.now());
         return pool.preparedQuery("""
                         SELECT u.id, u.username FROM access_token t JOIN app_user u ON u.id = t.user_id
                         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2)

@@ -119,6 +119,27 @@ class SignInIT {
     }
 
     @Test
+    void secretsNeverReachTheLog() throws Exception {
+        String password = "log-secret-2026";
+        String user = TestUsers.newUser("gis", null, null, password);
+        signIn(user, "log-wrong-2026").then().statusCode(401);
+        var session = TestUsers.signIn(user, password);
+        var wall = TestUsers.tokenUser("wall");
+        wall.given().get("/api/session").then().statusCode(200);
+        TestUsers.anonymous().header("Authorization", "Bearer log-forged-token-2026").get("/api/cases").then().statusCode(401);
+        TestUsers.anonymous().contentType("application/json").body(Map.of("token", "log-forged-display-2026"))
+                .post("/api/session/display").then().statusCode(401).body(not(containsString("log-forged-display-2026")));
+        session.given().delete("/api/session").then().statusCode(204);
+
+        String log = java.nio.file.Files.readString(java.nio.file.Path.of("target/quarkus-test.log"));
+        assertThat(log).contains("Installed features");
+        for (String secret : java.util.List.of(password, "log-wrong-2026", session.cookie(), session.csrf(), wall.token(),
+                "log-forged-token-2026", "log-forged-display-2026", TestUsers.ADMIN_PASSWORD)) {
+            assertThat(log).as("the log").doesNotContain(secret);
+        }
+    }
+
+    @Test
     void usersAreValidatedFieldByField() {
         TestUsers.admin().given().contentType("application/json")
                 .body(Map.of("username", "x y", "displayName", "", "role", "mayor"))
