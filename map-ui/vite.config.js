@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 
 // Maven passes --outDir (the jar's META-INF/resources); `npm run dev` proxies the API.
 // Each page is an entry; wall/index.html is served at /wall/ (and /wall by a route in the service),
-// desk/index.html and gis/index.html likewise at /desk/, /desk, /gis/ and /gis.
+// desk/index.html, gis/index.html and login/index.html likewise at /desk/, /desk, /gis/, /gis, /login/ and /login.
 export default defineConfig({
   build: {
     assetsDir: 'assets',
@@ -16,6 +16,7 @@ export default defineConfig({
         wall: resolve(import.meta.dirname, 'wall/index.html'),
         desk: resolve(import.meta.dirname, 'desk/index.html'),
         gis: resolve(import.meta.dirname, 'gis/index.html'),
+        login: resolve(import.meta.dirname, 'login/index.html'),
       },
     },
   },

@@ -1,13 +1,14 @@
 // The desk (/desk): the duty officer's page. The same map as the wall (vector tiles, coloured
 // live from /live), but to be touched: click a grid for its panel (head, households, open cases
 // with their deadlines), open a case for its history and act on it through the API, find a case
-// by its code, list overdue cases, draw an area to count its households. Query parameters as on
-// the wall: county (default 530324), live (the WebSocket URL).
+// by its code, list overdue cases, draw an area to count its households. The signed-in user is
+// the actor of every action; a reporter is shown masked until asked for in full (an audited read).
+// Query parameters as on the wall: county (default 530324), live (the WebSocket URL).
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { connectLive } from './wall/live.js';
 import { EVENT_NAMES, LEVELS, fetchJson, gridStates, hatch, layerOf, style, tileUrl } from './map/grids.js';
-import { el, messageLine, request } from './ui/page.js';
+import { UNMASKING_ROLES, el, messageLine, request, showUser } from './ui/page.js';
 
 const params = new URLSearchParams(location.search);
 const COUNTY = params.get('county') || '530324';
@@ -53,15 +54,18 @@ const panels = Object.fromEntries(['hint', 'grid-panel', 'case-panel', 'area-pan
   .map((id) => [id, document.getElementById(id)]));
 function show(...ids) {
   for (const [id, panel] of Object.entries(panels)) panel.hidden = !ids.includes(id);
+  if (!ids.includes('case-panel')) fullReporter = null; // read in full again, and recorded again, when wanted again
 }
 
 const overdueOnly = document.getElementById('overdue-only');
 
 // --- state the panels show ---
+let me = null; // the signed-in user
 let selectedGrid = null; // code
 let openCaseCode = null;
 let openCaseVersion = null;
 let openCaseView = null;
+let fullReporter = null; // the open case's reporter read in full ({code, reporter}), kept while it stays open
 let refreshes = 0;
 let drawnArea = null;
 let lastCount = null;
@@ -118,7 +122,7 @@ async function openGrid(code, { quiet = false } = {}) {
 
 async function listOverdue() {
   try {
-    const { data: page } = await request(`/api/cases?grid=${COUNTY}&overdue=true&sort=due&size=100`);
+    const { data: page } = await request(`/api/cases?grid=${me?.grid || COUNTY}&overdue=true&sort=due&size=100`);
     panels['overdue-panel'].replaceChildren(el('h2', {}, '超期案件 ', el('small', {}, `overdue in the county: ${page.total}`)),
       caseTable(page.items, page.total));
     show('overdue-panel');
@@ -139,7 +143,7 @@ function actionForm(view) {
   const form = el('form', { id: 'action-form', autocomplete: 'off' },
     el('h3', {}, '办理 ', el('small', {}, 'act on the case')),
     field('action', '动作 action', select),
-    field('actor', '办理人 actor', el('input', { name: 'actor', required: true, value: localStorage.getItem('gridcc.actor') || '值班员' })),
+    field('actor', '代办 on behalf of', el('input', { name: 'actor', maxlength: 100, placeholder: '可不填：代谁办理 (optional: acting for whom)' })),
     field('unit', '单位编码 unit', el('input', { name: 'unit', list: 'units', placeholder: view.unit?.code || '' })),
     el('datalist', { id: 'units' }, unitOptions.map(([code, name]) => el('option', { value: code }, name))),
     field('reason', '理由/意见 reason', el('textarea', { name: 'reason', rows: 2 })),
@@ -169,6 +173,32 @@ function actionForm(view) {
   return form;
 }
 
+// The reporter as the API shows it: masked (张*, 138****1234), withheld in a confidential report
+// (检举控告), or in full once asked for, which the service records in its audit trail.
+function reporterFacts(view) {
+  if (view.reporterAccess === 'withheld') return [el('span', { class: 'reporter' }, '举报人信息保密 '), el('small', {}, 'withheld: confidential report')];
+  const full = fullReporter?.code === view.code ? fullReporter.reporter : null;
+  const shown = full || view.reporter;
+  const text = el('span', { class: 'reporter' }, [shown?.name, shown?.phone].filter(Boolean).join(' · ') || '–');
+  if (full) return [text, ' ', el('small', { class: 'recorded' }, '已记录查看 (this read is recorded)')];
+  if (view.reporterAccess !== 'masked' || !UNMASKING_ROLES.includes(me?.role)) return [text];
+  return [text, ' ', el('button', { type: 'button', id: 'unmask', class: 'link', onclick: () => unmask(view.code) }, '查看完整信息 ',
+    el('small', {}, 'show in full'))];
+}
+
+async function unmask(code) {
+  try {
+    const { data, etag } = await request(`/api/cases/${encodeURIComponent(code)}?unmasked=true`);
+    if (data.reporterAccess === 'unmasked') fullReporter = { code: data.code, reporter: data.reporter };
+    showCase(data, versionOf(etag));
+  } catch (error) {
+    sayProblem(error);
+  }
+}
+
+/** The case version an ETag names ("3" or W/"3"), for If-Match. */
+const versionOf = (etag) => (etag ? etag.replace(/^W\//, '').replace(/"/g, '') : null);
+
 function caseBody(view) {
   const deadlines = el('table', { class: 'deadlines' },
     el('thead', {}, el('tr', {}, ['期限 deadline', '到期 due', '预警 warn', '完成 met'].map((h) => el('th', {}, h)))),
@@ -183,7 +213,8 @@ function caseBody(view) {
     const detail = [p.reason, p.unit && `单位 ${p.unit}`, p.rating, p.leader && `包案 ${p.leader.leader}`, p.days && `${p.days} 天`]
       .filter(Boolean).join(' · ');
     return el('li', { dataset: { type: e.type } }, el('time', {}, at(e.at)), ' ', el('b', {}, EVENT_NAMES[e.type] || e.type), ' ',
-      el('span', { class: 'actor' }, e.actor || ''), detail ? el('q', {}, detail) : null);
+      el('span', { class: 'actor' }, e.actor || ''), p.onBehalfOf ? el('small', { class: 'on-behalf' }, ` 代 ${p.onBehalfOf}`) : null,
+      detail ? el('q', {}, detail) : null);
   }));
   return el('div', { id: 'case-body' },
     el('dl', { class: 'facts' },
@@ -194,6 +225,7 @@ function caseBody(view) {
         const grid = view.grids?.[view.grids.length - 1];
         return grid ? el('button', { type: 'button', class: 'link', onclick: () => openGrid(grid.code) }, `${grid.name} ${grid.code}`) : '–';
       })()),
+      el('dt', {}, '报告人 reporter'), el('dd', { class: 'case-reporter', dataset: { access: view.reporterAccess || 'none' } }, reporterFacts(view)),
       el('dt', {}, '受理时间 received'), el('dd', {}, at(view.receivedAt)),
       el('dt', {}, '督办 supervised'), el('dd', {}, view.supervised ? '是 yes' : '否 no'),
       el('dt', {}, '版本 version'), el('dd', { class: 'case-version' }, String(view.version))),
@@ -227,7 +259,7 @@ async function openCase(code, { quiet = false } = {}) {
       panels['case-panel'].replaceChildren(); // a new case: a fresh form
       say('');
     }
-    showCase(data, etag ? etag.replace(/^W\//, '').replace(/"/g, '') : null);
+    showCase(data, versionOf(etag));
     if (!quiet && data.location) map?.easeTo({ center: [data.location.lon, data.location.lat], zoom: Math.max(map.getZoom(), 13.5) });
   } catch (error) {
     sayProblem(error);
@@ -237,8 +269,8 @@ async function openCase(code, { quiet = false } = {}) {
 async function act(form) {
   const values = Object.fromEntries(new FormData(form));
   const action = ACTIONS.find((a) => a.path === values.action);
-  const body = { actor: values.actor };
-  localStorage.setItem('gridcc.actor', values.actor);
+  // The signed-in user is the actor; a name here is whom they act for (kept as onBehalfOf).
+  const body = values.actor.trim() ? { actor: values.actor.trim() } : {};
   for (const name of action.fields) {
     if (name === 'leader') {
       body.leader = { leader: values['leader.leader'], unit: values['leader.unit'], person: values['leader.person'] };
@@ -253,9 +285,8 @@ async function act(form) {
       method: 'POST', body, headers: { 'If-Match': `"${openCaseVersion}"` },
     });
     form.reset();
-    form.querySelector('[name=actor]').value = values.actor;
     form.querySelector('select[name=action]').dispatchEvent(new Event('change'));
-    showCase(data, etag ? etag.replace(/^W\//, '').replace(/"/g, '') : null);
+    showCase(data, versionOf(etag));
     say(`已${action.name} ${action.path}: ${data.code} → ${STATUS_NAMES[data.status] || data.status}`, 'ok');
   } catch (error) {
     const problem = error.problem || {};
@@ -395,6 +426,7 @@ function showConnection(state, since) {
 }
 
 async function main() {
+  me = await showUser({ onError: sayProblem }); // signed in, or off to the sign-in page
   const county = await fetchJson(`/api/grids/${COUNTY}`);
   let version = county.gridVersion;
   const base = style(version);

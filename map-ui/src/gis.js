@@ -8,7 +8,7 @@ import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { connectLive } from './wall/live.js';
 import { fetchJson, layerOf, tileUrl } from './map/grids.js';
-import { api, el, messageLine, problemError } from './ui/page.js';
+import { api, el, messageLine, problemError, session, showUser, toSignIn } from './ui/page.js';
 
 const params = new URLSearchParams(location.search);
 const COUNTY = params.get('county') || '530324';
@@ -111,12 +111,14 @@ drop.addEventListener('drop', (event) => {
   if (event.dataTransfer.files.length) choose(event.dataTransfer.files[0]);
 });
 
-/** Sends the form with the file; resolves with {status, draft}, or rejects with a problemError. */
-function send(body) {
+/** Sends the form with the file (XHR, for its upload progress); resolves with {status, draft}, or rejects with a problemError. */
+async function send(body) {
+  const { csrf } = await session();
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/boundaries/drafts');
     xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('X-CSRF-Token', csrf);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) {
         showProgress(`上传 uploading ${(event.loaded / 1024).toFixed(0)} / ${(event.total / 1024).toFixed(0)} KB`, event.loaded / event.total);
@@ -126,6 +128,7 @@ function send(body) {
     xhr.upload.onload = () => showProgress('已上传，服务器读取中 uploaded, reading', null);
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) resolve({ status: xhr.status, draft: JSON.parse(xhr.responseText) });
+      else if (xhr.status === 401) toSignIn();
       else reject(problemError(xhr.status, xhr.responseText));
     };
     xhr.onerror = () => reject(Object.assign(new Error('网络错误，文件未送达 (network error: the file did not arrive)'), { problem: { status: 0 } }));
@@ -651,6 +654,7 @@ function onFrame(frame) {
 }
 
 async function main() {
+  await showUser({ onError: sayProblem }); // signed in, or off to the sign-in page
   county = await fetchJson(`/api/grids/${COUNTY}`);
   publishedVersion = county.gridVersion;
   document.getElementById('published-version').textContent = `v${publishedVersion}`;

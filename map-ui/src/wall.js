@@ -1,11 +1,14 @@
 // The wall (/wall): the whole county on one screen, nobody touching it. Grid shapes come from
 // the vector tiles; their colours from /live, applied as MapLibre feature-state so that a
 // change repaints one grid instead of reloading data. Query parameters, for tests and odd
-// set-ups: county (division code, default 530324), live (the WebSocket URL).
+// set-ups: county (division code, default 530324), live (the WebSocket URL). It is enrolled once
+// by an administrator opening /wall#token=<display token>; the service keeps the token in an
+// HttpOnly cookie from then on. The wall shows no personal data: grids, counts, event types.
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { connectLive } from './wall/live.js';
 import { EVENT_NAMES, LEVELS, fetchJson, gridStates, hatch, layerOf, style, tileUrl } from './map/grids.js';
+import { request } from './ui/page.js';
 
 const params = new URLSearchParams(location.search);
 const COUNTY = params.get('county') || '530324';
@@ -78,7 +81,42 @@ function addEvents(events) {
   }));
 }
 
+// Enrols the wall with a display token in the address (#token=...), which leaves the address at
+// once so that no history entry, bookmark or photo of the screen keeps it. Answers the refusal, if any.
+async function enrol() {
+  const token = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (!token) return null;
+  history.replaceState(null, '', location.pathname + location.search);
+  try {
+    await request('/api/session/display', { method: 'POST', body: { token }, anonymous: true });
+    return null;
+  } catch (error) {
+    return error;
+  }
+}
+
+// Nobody touches a wall: where it is not enrolled it says so, large, instead of a blank map.
+function showUnregistered(refused) {
+  document.getElementById('unregistered').hidden = false;
+  document.querySelector('#unregistered .detail').textContent = refused ? refused.message : '';
+  connection.dataset.state = 'unregistered';
+  connection.innerHTML = '未登记 <small>not enrolled</small>';
+}
+
+/** Whether the wall is signed in (its cookie), after enrolling it when the address brings a token. */
+async function signedIn() {
+  const refused = await enrol();
+  try {
+    await fetchJson('/api/session'); // asks again until the service answers; a 401 is thrown
+    return true;
+  } catch {
+    showUnregistered(refused);
+    return false;
+  }
+}
+
 async function main() {
+  if (!(await signedIn())) return;
   fetchJson('/api/cases/categories').then((list) => list.forEach((c) => categories.set(c.code, c.name)));
   const county = await fetchJson(`/api/grids/${COUNTY}`);
   let version = county.gridVersion;

@@ -1,6 +1,7 @@
 // The map of the grids, shared by the wall (/wall) and the desk (/desk): the vector-tile style
 // (one level at a time, coloured from /live through feature-state), the hatch for overdue grids,
 // the level of a grid code, event names in Chinese and a patient fetch.
+import { problemError } from '../ui/page.js';
 
 // Fill colours (the legend's CSS uses the same); overdue is also hatched and hotspots are
 // dashed outlines of growing width, so neither is told by colour alone.
@@ -37,14 +38,18 @@ export function layerOf(code) {
   }
 }
 
-// Asks again until the service answers: the wall may be switched on before the service is.
+// Asks again until the service answers: the wall may be switched on before the service is. A 401
+// is an answer (a thrown problemError): nobody is signed in, and asking again would not change that.
 export async function fetchJson(path) {
   for (let attempt = 0; ; attempt++) {
-    try {
-      const response = await fetch(path, { headers: { Accept: 'application/json' } });
-      if (response.ok) return await response.json();
-    } catch {
-      // the service is not there yet
+    const response = await fetch(path, { headers: { Accept: 'application/json' } }).catch(() => null); // not there yet
+    if (response?.status === 401) throw problemError(401, await response.text());
+    if (response?.ok) {
+      try {
+        return await response.json();
+      } catch {
+        // cut short: ask again
+      }
     }
     await new Promise((done) => setTimeout(done, Math.min(30000, 500 * 2 ** attempt) * (0.5 + Math.random() / 2)));
   }

@@ -1,6 +1,7 @@
 // What a working page needs besides its map: an element builder that never takes text as HTML,
-// the service's answers with problem+json turned into errors carrying the problem, and the
-// message line that shows them (detail, then each errors[] entry).
+// the service's answers with problem+json turned into errors carrying the problem, the message
+// line that shows them (detail, then each errors[] entry), and the signed-in user: the session
+// (read once), its CSRF token on every change, the sign-in page when the service does not know us.
 
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -29,13 +30,27 @@ export function problemError(status, text) {
   return error;
 }
 
-/** The service's JSON answer (null for 204) and its ETag, or a thrown problemError. */
-export async function request(path, { method = 'GET', body, headers = {} } = {}) {
+const SAFE_METHODS = ['GET', 'HEAD'];
+
+/**
+ * The service's JSON answer (null for 204) and its ETag, or a thrown problemError. A change sends
+ * the session's CSRF token; a 401 sends the browser to the sign-in page, which brings it back here.
+ * anonymous: a call made before anyone is signed in (signing in itself): no token, and a 401 is
+ * an answer to show, not a reason to leave.
+ */
+export async function request(path, { method = 'GET', body, headers = {}, anonymous = false } = {}) {
+  const csrf = anonymous || SAFE_METHODS.includes(method) ? null : (await session()).csrf;
   const response = await fetch(path, {
     method,
-    headers: { Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
+    headers: {
+      Accept: 'application/json',
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+      ...(csrf ? { 'X-CSRF-Token': csrf } : {}),
+      ...headers,
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
+  if (response.status === 401 && !anonymous) return toSignIn();
   const text = await response.text();
   if (!response.ok) throw problemError(response.status, text);
   return { data: text ? JSON.parse(text) : null, etag: response.headers.get('ETag') };
@@ -60,4 +75,57 @@ export function messageLine(node) {
     }
   };
   return { say, sayProblem: (error) => say(error.message, 'error', error.problem) };
+}
+
+// --- who is signed in ---
+
+let current = null;
+
+/** The signed-in user (GET /api/session, read once per page): username, displayName, role, grid, unit, csrf. */
+export function session() {
+  current ??= request('/api/session').then(({ data }) => data, (error) => {
+    current = null; // not known yet (the service away): ask again next time
+    throw error;
+  });
+  return current;
+}
+
+/**
+ * Leaves for the sign-in page, which comes back to this page afterwards. The promise never
+ * settles: the page is going away, and its callers have nothing left to show.
+ */
+export function toSignIn() {
+  // Slashes kept readable in the query (/login?next=/desk); they need no escaping there.
+  const next = encodeURIComponent(location.pathname + location.search).replace(/%2F/g, '/');
+  location.assign(`/login?next=${next}`);
+  return new Promise(() => {});
+}
+
+export const ROLE_NAMES = {
+  admin: '管理员 admin', gis: '地理信息 GIS', officer: '值班员 officer', handler: '承办人 handler', wall: '大屏 wall', open311: '接口 Open311',
+};
+
+/** Roles that may see a case's reporter in full (GET /api/cases/{code}?unmasked=true). */
+export const UNMASKING_ROLES = ['admin', 'officer', 'handler'];
+
+/** Signs out (DELETE /api/session) and goes to the sign-in page; a refusal goes to onError. */
+async function signOut(onError) {
+  try {
+    await request('/api/session', { method: 'DELETE' });
+    location.assign('/login');
+  } catch (error) {
+    onError(error);
+  }
+}
+
+/** Reads the session and shows who is signed in, with a sign-out button, in the page's header (#top). */
+export async function showUser({ onError = console.error } = {}) {
+  const me = await session();
+  const scope = me.unitName || me.gridName;
+  document.getElementById('top').append(el('div', { id: 'user', dataset: { role: me.role } },
+    el('span', { class: 'user-name' }, me.displayName || me.username), ' ',
+    el('small', { class: 'user-role' }, ROLE_NAMES[me.role] || me.role), scope ? ' ' : null,
+    scope ? el('small', { class: 'user-scope' }, scope) : null,
+    el('button', { type: 'button', id: 'sign-out', onclick: () => signOut(onError) }, '退出 ', el('small', {}, 'Sign out'))));
+  return me;
 }

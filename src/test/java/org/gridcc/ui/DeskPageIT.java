@@ -13,6 +13,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.gridcc.access.TestUsers;
 import org.gridcc.grid.DemoCounty;
 import org.gridcc.sla.DeadlineSweeper;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +31,8 @@ import org.openqa.selenium.support.ui.Select;
  * opened from it shows its history and takes actions through the API, a refused action shows the
  * service's reason, a case code typed in the search opens it, the overdue filter lists only
  * overdue cases, 包案, 延期, 评价 and 合并 are taken from the form, and a drawn polygon counts the
- * households the API counts. Screenshots go to target/screenshots/desk-*.png.
+ * households the API counts. The desk is signed in as the admin, who is the actor of what it
+ * does. Screenshots go to target/screenshots/desk-*.png.
  */
 @QuarkusTest
 class DeskPageIT {
@@ -114,13 +116,17 @@ class DeskPageIT {
         assertThat(browser.findElements(By.cssSelector("#history li[data-type=RECEIVED]"))).hasSize(1);
         assertThat(page.text("#case-panel .deadlines")).contains("CLAIM", "REPLY", "FINISH");
 
-        // 督办 with a note.
+        // 督办 with a note, on behalf of a grid worker who called in: the signed-in user is the actor.
+        String actor = TestUsers.admin().given().get("/api/session").then().statusCode(200).extract().path("displayName") + " (admin)";
+        browser.findElement(By.cssSelector("#action-form input[name=actor]")).sendKeys("网格员李四");
         act("supervise", "请三日内办结（测试督办）", null);
         page.await(() -> !browser.findElements(By.cssSelector("#history li[data-type=SUPERVISED]")).isEmpty(), "SUPERVISED in the history on the page");
         assertThat(page.text("#message")).contains("已督办");
+        assertThat(page.text("#history li[data-type=SUPERVISED]")).contains(actor, "代 网格员李四");
         JsonPath view = given().get("/api/cases/" + code).then().statusCode(200).extract().jsonPath();
         assertThat(view.getList("history.type", String.class)).containsExactly("RECEIVED", "SUPERVISED");
-        assertThat(view.getString("history[1].actor")).isEqualTo("值班员");
+        assertThat(view.getString("history[1].actor")).isEqualTo(actor);
+        assertThat(view.getString("history[1].payload.onBehalfOf")).isEqualTo("网格员李四");
         assertThat(view.getString("history[1].payload.reason")).isEqualTo("请三日内办结（测试督办）");
         assertThat(view.getBoolean("supervised")).isTrue();
 
@@ -132,6 +138,8 @@ class DeskPageIT {
         assertThat(view.getList("history.type", String.class)).containsExactly("RECEIVED", "SUPERVISED", "DISPATCHED");
         assertThat(view.getString("unit.code")).isEqualTo(village);
         assertThat(view.getString("status")).isEqualTo("dispatched");
+        assertThat(view.getString("history[2].actor")).isEqualTo(actor);
+        assertThat(view.getString("history[2].payload.onBehalfOf")).as("on behalf of nobody when the field is left empty").isNull();
         assertThat(browser.findElements(By.cssSelector("#history li"))).hasSize(3);
         page.screenshot("desk-case");
     }
@@ -282,7 +290,9 @@ class DeskPageIT {
         return county.one("SELECT code FROM grid WHERE level = 'base' ORDER BY code DESC OFFSET ? LIMIT 1", offset);
     }
 
+    /** Opens the desk signed in as the admin. */
     private void open(String url) {
+        HeadlessChromium.signIn(browser, desk, TestUsers.admin().cookie());
         browser.get(url);
         page.await(() -> Boolean.TRUE.equals(browser.executeScript("return !!(window.gridDesk && gridDesk.live.state === 'live')")),
                 "the desk to be live");

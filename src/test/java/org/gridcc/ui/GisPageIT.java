@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.gridcc.access.TestUsers;
 import org.gridcc.boundary.TestBoundaries;
 import org.gridcc.cases.TestCases;
 import org.gridcc.grid.DemoCounty;
@@ -34,7 +35,7 @@ import org.openqa.selenium.support.ui.Select;
  * The GIS page (/gis) in Chromium: a boundary file chosen in the page's file input is uploaded
  * and its report shown as the API has it; a problem clicked takes the map to it; a draft is
  * deleted, and a merge of two grids is published and rolled back through the page's dialogs.
- * Screenshots go to target/screenshots/gis-*.png.
+ * The page is signed in as a user of the GIS role. Screenshots go to target/screenshots/gis-*.png.
  */
 @QuarkusTest
 class GisPageIT {
@@ -254,11 +255,14 @@ class GisPageIT {
         assertThat(browser.findElement(By.id("publish")).isEnabled()).isTrue();
     }
 
+    /** Opens the page signed in as a new user of the GIS role, who is named in its header. */
     private void open() {
+        HeadlessChromium.signIn(browser, gis, TestUsers.user("gis", null, null).cookie());
         browser.get(gis.toString());
         page.await(() -> Boolean.TRUE.equals(browser.executeScript("return !!(window.gridGis && gridGis.live.state === 'live')")),
                 "the GIS page to be live");
         page.idle();
+        assertThat(page.text("#user")).contains("测试gis", "GIS", "退出");
     }
 
     private Path write(TestBoundaries file, String name) throws IOException {

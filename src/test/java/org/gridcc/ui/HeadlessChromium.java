@@ -44,6 +44,17 @@ public final class HeadlessChromium {
         }
     }
 
+    /**
+     * Signs the browser in with a session's cookie (or a wall's token, which is its cookie too), as
+     * the service would have set it. A browser takes cookies only for the site it is on, so the
+     * sign-in page (nothing else loads there) is opened first; the caller then opens its page.
+     */
+    public static void signIn(ChromeDriver browser, java.net.URL service, String cookie) {
+        browser.get(service.getProtocol() + "://" + service.getAuthority() + "/login");
+        browser.manage().addCookie(new org.openqa.selenium.Cookie.Builder(org.gridcc.access.TokenMechanism.SESSION_COOKIE, cookie)
+                .path("/").isHttpOnly(true).sameSite("Strict").build());
+    }
+
     /** Waits for a condition on a page; elements redrawn meanwhile (live panels) are simply looked up again. */
     public static void await(ChromeDriver browser, java.util.function.BooleanSupplier condition, String what) {
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(40)).withMessage("waiting for " + what)

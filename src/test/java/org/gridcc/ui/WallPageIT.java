@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.gridcc.access.TestUsers;
 import org.gridcc.grid.DemoCounty;
 import org.gridcc.grid.GridVersionChanged;
 import org.gridcc.sla.DeadlineSweeper;
@@ -32,6 +33,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * The wall (/wall) in Chromium, WebGL by SwiftShader: the county fitted and coloured from /live,
  * a posted case colouring its grid within 2 s, and the connection indicator through a cut line.
+ * The wall is signed in as a wall display: enrolled with its token once, by its cookie otherwise.
  * Colours are checked in screenshots, which are kept in target/screenshots/.
  */
 @QuarkusTest
@@ -64,9 +66,11 @@ class WallPageIT {
 
     private ChromeDriver browser;
     private MapPage page;
+    private TestUsers.Token display;
 
     @BeforeEach
     void openBrowser() {
+        display = TestUsers.tokenUser("wall");
         browser = HeadlessChromium.start();
         page = new MapPage(browser, "gridWall");
         browser.manage().window().setSize(new Dimension(1920, 1080)); // a wall screen
@@ -84,7 +88,9 @@ class WallPageIT {
         double[] point = county.pointIn(base);
         String code = post(point, "neighbour_dispute", null);
 
-        open(wall.toString());
+        // Enrolled as an administrator would: the display token in the address, once.
+        show(wall + "#token=" + display.token());
+        assertThat(browser.getCurrentUrl()).doesNotContain("token");
         String level = page.js("return gridWall.level()");
         String shownGrid = base.substring(0, codeLength(level));
         page.await(() -> page.number("return gridWall.map.getFeatureState({source: 'grids', sourceLayer: arguments[0], id: arguments[1]}).open || 0",
@@ -188,7 +194,8 @@ class WallPageIT {
     void theIndicatorGoesStaleWhenTheServiceStopsAndLiveWhenItReturnsWithNoEventMissed() throws Exception {
         String base = base(4530);
         try (CuttableProxy proxy = new CuttableProxy(service.getPort())) {
-            open(wall + "?live=ws://127.0.0.1:" + proxy.port() + "/live");
+            // The wall's host, so that its cookie goes with the socket.
+            open(wall + "?live=ws://" + wall.getHost() + ":" + proxy.port() + "/live");
             assertThat(proxy.requests()).anySatisfy(line -> assertThat(line).startsWith("GET /live "));
             String heard = post(county.pointIn(base), "neighbour_dispute", null);
             page.await(() -> !browser.findElements(By.cssSelector("#events li[data-case='" + heard + "']")).isEmpty(), "a case before the cut");
@@ -279,7 +286,13 @@ class WallPageIT {
         };
     }
 
+    /** Opens the wall signed in by its cookie. */
     private void open(String url) {
+        HeadlessChromium.signIn(browser, wall, display.token());
+        show(url);
+    }
+
+    private void show(String url) {
         browser.get(url);
         page.await(() -> Boolean.TRUE.equals(browser.executeScript("return !!(window.gridWall && gridWall.live.state === 'live')")),
                 "the wall to be live");
