@@ -33,13 +33,15 @@ public class SignIn {
     private final Passwords passwords;
     private final AuditTrail audit;
     private final AccessConfig config;
+    private final TokenIdentityProvider tokens;
     private final PerMinuteCounter failuresByAddress = new PerMinuteCounter();
 
-    public SignIn(Pool pool, Passwords passwords, AuditTrail audit, AccessConfig config) {
+    public SignIn(Pool pool, Passwords passwords, AuditTrail audit, AccessConfig config, TokenIdentityProvider tokens) {
         this.pool = pool;
         this.passwords = passwords;
         this.audit = audit;
         this.config = config;
+        this.tokens = tokens;
     }
 
     public Uni<Session> withPassword(String username, String password, String address) {
@@ -138,6 +140,7 @@ public class SignIn {
     public Uni<Void> signOut(String token, Caller caller, String address) {
         return pool.preparedQuery("UPDATE access_token SET revoked_at = $2 WHERE token_hash = $1 AND kind = 'session'")
                 .execute(Tuple.of(Secrets.hash(token), Instant.now().atOffset(ZoneOffset.UTC)))
+                .chain(tokens::forgetAll)
                 .chain(() -> audit.record(caller, "logout", caller.username(), Outcome.OK, address, Map.of()));
     }
 

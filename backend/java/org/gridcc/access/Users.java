@@ -42,11 +42,13 @@ public class Users {
     private final Pool pool;
     private final Passwords passwords;
     private final GridIndex index;
+    private final TokenIdentityProvider tokens;
 
-    public Users(Pool pool, Passwords passwords, GridIndex index) {
+    public Users(Pool pool, Passwords passwords, GridIndex index, TokenIdentityProvider tokens) {
         this.pool = pool;
         this.passwords = passwords;
         this.index = index;
+        this.tokens = tokens;
     }
 
     public Uni<List<UserView>> list() {
@@ -116,6 +118,8 @@ public class Users {
                                               AND user_id = (SELECT id FROM app_user WHERE username = $1)""")
                                     .execute(Tuple.of(username, Instant.now().atOffset(ZoneOffset.UTC))).replaceWithVoid()
                                     : Uni.createFrom().voidItem()))))
+                    // Name, role scope or enabled may have changed: what tokens stand for is read again.
+                    .chain(tokens::forgetAll)
                     .chain(() -> find(username));
         });
     }
@@ -158,7 +162,8 @@ public class Users {
                 .map(rows -> {
                     if (rows.rowCount() == 0) throw ProblemException.notFound("%s has no token %s.".formatted(username, id));
                     return null;
-                }));
+                }))
+                .chain(tokens::forgetAll);
     }
 
     private Uni<UserView> find(String username) {

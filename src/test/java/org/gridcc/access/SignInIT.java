@@ -140,6 +140,22 @@ class SignInIT {
     }
 
     @Test
+    void aDisabledUserIsRefusedAtOnceAndANewScopeHoldsAtOnce() {
+        String township = county.first(GridLevel.TOWNSHIP);
+        var officer = TestUsers.user("officer", county.first(GridLevel.COUNTY), null);
+        officer.given().get("/api/session").then().statusCode(200).body("grid", equalTo(county.first(GridLevel.COUNTY)));
+        TestUsers.admin().given().contentType("application/json").body(Map.of("grid", township))
+                .patch("/api/users/{u}", officer.username()).then().statusCode(200);
+        officer.given().get("/api/session").then().statusCode(200).body("grid", equalTo(township));
+        officer.given().get("/api/reports/daily?grid=" + county.first(GridLevel.COUNTY)).then().statusCode(403);
+
+        TestUsers.admin().given().contentType("application/json").body(Map.of("enabled", false))
+                .patch("/api/users/{u}", officer.username()).then().statusCode(200).body("enabled", equalTo(false));
+        officer.given().get("/api/session").then().statusCode(401);
+        signIn(officer.username(), TestUsers.PASSWORD).then().statusCode(401);
+    }
+
+    @Test
     void usersAreValidatedFieldByField() {
         TestUsers.admin().given().contentType("application/json")
                 .body(Map.of("username", "x y", "displayName", "", "role", "mayor"))
