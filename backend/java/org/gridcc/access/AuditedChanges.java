@@ -31,7 +31,7 @@ public class AuditedChanges {
 
     @ServerResponseFilter
     public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response, HttpServerRequest http) {
-        String path = "/" + request.getUriInfo().getPath().replaceFirst("^/", "");
+        String path = RequestPath.of(request);
         if (!CHANGES.contains(request.getMethod()) || path.startsWith("/api/session") || path.startsWith("/open311/")) {
             return Uni.createFrom().voidItem();
         }

@@ -15,7 +15,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * CSRF protection for the pages' sessions: a change (POST, PUT, PATCH, DELETE) that comes with the
  * session cookie must also bring the session's CSRF token in {@code X-CSRF-Token}, which another
  * site's page cannot read. (The cookie is SameSite=Strict as well; this holds where that is not
- * honoured.) Machines send {@code Authorization} and no cookie, and are not asked.
+ * honoured.) Machines send {@code Authorization} and no cookie, and are not asked; nor are Open311
+ * posts, which its api_key authorises, not a cookie.
  */
 public class CsrfCheck {
 
@@ -32,9 +33,10 @@ public class CsrfCheck {
 
     @ServerRequestFilter
     public Uni<Response> check(ContainerRequestContext request) {
+        String path = RequestPath.of(request);
         if (SAFE.contains(request.getMethod()) || request.getHeaderString("Authorization") != null
                 || !request.getCookies().containsKey(TokenMechanism.SESSION_COOKIE)
-                || request.getMethod().equals("POST") && SIGN_IN.contains(request.getUriInfo().getPath())) {
+                || request.getMethod().equals("POST") && SIGN_IN.contains(path) || path.startsWith("/open311/")) {
             return Uni.createFrom().nullItem();
         }
         return identities.getDeferredIdentity().map(identity -> {
@@ -45,7 +47,7 @@ public class CsrfCheck {
                 return null;
             }
             var problem = Problem.of(ProblemType.FORBIDDEN, "A change made with the session cookie must send the session's "
-                    + HEADER + " (from GET /api/session); reload the page and try again.", request.getUriInfo().getPath());
+                    + HEADER + " (from GET /api/session); reload the page and try again.", path);
             return Response.status(403).type(Problem.MEDIA_TYPE).entity(problem).build();
         });
     }

@@ -96,7 +96,7 @@ public class LiveHub {
         try {
             subscription = Subscription.parse(connection.handshakeRequest().query(), index).within(scope);
         } catch (IllegalArgumentException e) {
-            int status = e.getMessage().contains("outside grid") ? 403 : 400;
+            int status = e instanceof Subscription.OutsideScope ? 403 : 400;
             connection.sendText(encode(Map.of("type", "error", "status", status, "detail", e.getMessage())))
                     .chain(() -> connection.close()).subscribe().with(ok -> {}, failure -> {});
             return;

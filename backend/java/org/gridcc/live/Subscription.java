@@ -55,7 +55,14 @@ public record Subscription(Long since, GridLevel level, String subtree) {
         if (scope == null) return this;
         if (subtree == null) return new Subscription(since, level, scope);
         if (subtree.startsWith(scope)) return this;
-        throw new IllegalArgumentException("grid %s is outside grid %s that you may see".formatted(subtree, scope));
+        throw new OutsideScope("grid %s is outside grid %s that you may see".formatted(subtree, scope));
+    }
+
+    /** A subscription to grids the caller may not see (403, where a malformed one is 400). */
+    static final class OutsideScope extends IllegalArgumentException {
+        OutsideScope(String message) {
+            super(message);
+        }
     }
 
     boolean acceptsGrid(String code, GridIndex index) {

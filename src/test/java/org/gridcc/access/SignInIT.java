@@ -86,6 +86,18 @@ class SignInIT {
     }
 
     @Test
+    void anOldCookieDoesNotStandInTheWayOfSigningInAgain() {
+        var session = TestUsers.user("gis", null, null);
+        session.given().delete("/api/session").then().statusCode(204);
+        TestUsers.anonymous().cookie("gridcc_session", session.cookie()).contentType("application/json")
+                .body(Map.of("username", session.username(), "password", TestUsers.PASSWORD))
+                .post("/api/session").then().statusCode(200);
+        var wall = TestUsers.tokenUser("wall");
+        TestUsers.anonymous().cookie("gridcc_session", session.cookie()).contentType("application/json")
+                .body(Map.of("token", wall.token())).post("/api/session/display").then().statusCode(200);
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         var session = TestUsers.user("gis", null, null);
         session.given().delete("/api/session").then().statusCode(204).header("Set-Cookie", containsString("Max-Age=0"));
