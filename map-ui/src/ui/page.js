@@ -3,6 +3,8 @@
 // line that shows them (detail, then each errors[] entry), and the signed-in user: the session
 // (read once), its CSRF token on every change, the sign-in page when the service does not know us.
 
+import './page.css';
+
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
@@ -126,6 +128,40 @@ export async function showUser({ onError = console.error } = {}) {
     el('span', { class: 'user-name' }, me.displayName || me.username), ' ',
     el('small', { class: 'user-role' }, ROLE_NAMES[me.role] || me.role), scope ? ' ' : null,
     scope ? el('small', { class: 'user-scope' }, scope) : null,
+    el('button', { type: 'button', id: 'change-password', onclick: () => passwordDialog().showModal() }, '改密码 ',
+      el('small', {}, 'Password')),
     el('button', { type: 'button', id: 'sign-out', onclick: () => signOut(onError) }, '退出 ', el('small', {}, 'Sign out'))));
   return me;
+}
+
+/** The dialog that changes one's own password: the current one, the new one twice. */
+function passwordDialog() {
+  const existing = document.getElementById('password-dialog');
+  if (existing) return existing;
+  const message = el('p', { id: 'password-message', role: 'alert', hidden: true });
+  const { say, sayProblem } = messageLine(message);
+  const field = (name, label) => el('label', {}, label, el('input', { type: 'password', name, required: true, autocomplete: name === 'current' ? 'current-password' : 'new-password' }));
+  const form = el('form', { method: 'dialog' },
+    el('h2', {}, '修改密码 ', el('small', {}, 'Change password')),
+    field('current', '当前密码 Current'), field('next', '新密码 New (10+, letters and digits)'), field('again', '再输一次 Again'),
+    message,
+    el('menu', {},
+      el('button', { type: 'submit', id: 'password-save' }, '保存 Save'),
+      el('button', { type: 'button', onclick: () => dialog.close() }, '取消 Cancel')));
+  const dialog = el('dialog', { id: 'password-dialog' }, form);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const values = Object.fromEntries(new FormData(form));
+    if (values.next !== values.again) return say('两次输入的新密码不一致 The new passwords differ.', 'error');
+    try {
+      await request('/api/session/password', { method: 'PUT', body: { currentPassword: values.current, newPassword: values.next } });
+      form.reset();
+      say('');
+      dialog.close('changed');
+    } catch (error) {
+      sayProblem(error);
+    }
+  });
+  document.body.append(dialog);
+  return dialog;
 }

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -51,6 +53,12 @@ public class SessionResource {
 
     public record DisplayToken(@NotBlank(message = "give the display token (大屏令牌) an administrator made for this wall")
                                @Size(max = 200, message = "a display token has at most 200 characters") String token) {}
+
+    public record PasswordChange(
+            @NotBlank(message = "give the current password") @Size(max = 200, message = "a password has at most 200 characters")
+            String currentPassword,
+            @NotBlank(message = "give the new password") @Size(max = 200, message = "a password has at most 200 characters")
+            String newPassword) {}
 
     private final SignIn signIn;
     private final Pool pool;
@@ -96,6 +104,19 @@ public class SessionResource {
     public Uni<Me> me() {
         Caller caller = Caller.of(identity);
         return Me.load(pool, caller.userId(), identity.getAttribute(TokenIdentityProvider.CSRF));
+    }
+
+    @PUT
+    @Path("/password")
+    @RolesAllowed({Role.ADMIN_NAME, Role.GIS_NAME, Role.OFFICER_NAME, Role.HANDLER_NAME})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change one's own password",
+            description = "204; the user's other sessions end. 403 when the current password is wrong; 400 for a weak new one.")
+    public Uni<Response> changePassword(@NotNull(message = "send currentPassword and newPassword as a JSON body") @Valid PasswordChange change,
+                                        @CookieParam(TokenMechanism.SESSION_COOKIE) String token) {
+        return signIn.changePassword(Caller.of(identity), token == null ? "" : token, change.currentPassword(), change.newPassword(),
+                        SessionAddress.of(request))
+                .map(done -> Response.noContent().build());
     }
 
     @DELETE

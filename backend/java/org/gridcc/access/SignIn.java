@@ -136,6 +136,36 @@ public class SignIn {
                 });
     }
 
+    /**
+     * A user's own new password: the current one must match (a session left open on another desk
+     * cannot be taken over); the user's other sessions end, this one goes on.
+     */
+    public Uni<Void> changePassword(Caller caller, String token, String current, String next, String address) {
+        Passwords.weakness(next).ifPresent(w -> {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The new password cannot be used; see errors.",
+                    java.util.List.of(new org.gridcc.common.Problem.FieldError("newPassword", w)));
+        });
+        return pool.preparedQuery("SELECT password_hash FROM app_user WHERE id = $1").execute(Tuple.of(caller.userId()))
+                .chain(rows -> passwords.matches(current, rows.iterator().next().getString("password_hash")))
+                .chain(ok -> {
+                    if (!ok) {
+                        return audit.record(caller, "password.change", caller.username(), Outcome.REFUSED, address,
+                                        Map.of("reason", "wrong current password"))
+                                .chain(() -> Uni.createFrom().failure(new ProblemException(ProblemType.FORBIDDEN,
+                                        "The current password is wrong; the password is unchanged.")));
+                    }
+                    return passwords.hash(next).chain(hash -> pool.withTransaction(tx -> tx
+                                    .preparedQuery("UPDATE app_user SET password_hash = $2 WHERE id = $1")
+                                    .execute(Tuple.of(caller.userId(), hash))
+                                    .chain(() -> tx.preparedQuery("""
+                                                    UPDATE access_token SET revoked_at = $3 WHERE user_id = $1 AND kind = 'session'
+                                                       AND revoked_at IS NULL AND token_hash <> $2""")
+                                            .execute(Tuple.of(caller.userId(), Secrets.hash(token), Instant.now().atOffset(ZoneOffset.UTC))))))
+                            .chain(tokens::forgetAll)
+                            .chain(() -> audit.record(caller, "password.change", caller.username(), Outcome.OK, address, Map.of()));
+                });
+    }
+
     /** Ends a session: its token is revoked, so a copied cookie opens nothing afterwards. */
     public Uni<Void> signOut(String token, Caller caller, String address) {
         return pool.preparedQuery("UPDATE access_token SET revoked_at = $2 WHERE token_hash = $1 AND kind = 'session'")

@@ -105,6 +105,7 @@ class AccessMatrixIT {
                 (int) ((1 - Math.log(Math.tan(Math.toRadians(point[1])) + 1 / Math.cos(Math.toRadians(point[1]))) / Math.PI) / 2 * 1024));
         return List.of(
                 new Row("GET", "/api/session", null, SIGNED_IN),
+                new Row("PUT", "/api/session/password", "{}", STAFF),
                 new Row("GET", "/api/cases", null, CASE_WORKERS),
                 new Row("POST", "/api/cases", newCase, Set.of("admin", "officer")),
                 new Row("GET", "/api/cases/" + caseCode, null, CASE_WORKERS),

@@ -98,6 +98,25 @@ class SignInIT {
     }
 
     @Test
+    void aUserChangesItsOwnPasswordKnowingTheCurrentOneAndItsOtherSessionsEnd() {
+        var here = TestUsers.user("officer", county.first(GridLevel.COUNTY), null);
+        var elsewhere = TestUsers.signIn(here.username(), TestUsers.PASSWORD);
+        here.given().contentType("application/json").body(Map.of("currentPassword", "not-it-2026", "newPassword", "mine-own-2027"))
+                .put("/api/session/password").then().statusCode(403).contentType("application/problem+json");
+        here.given().contentType("application/json").body(Map.of("currentPassword", TestUsers.PASSWORD, "newPassword", "short"))
+                .put("/api/session/password").then().statusCode(400).body("errors[0].field", equalTo("newPassword"));
+        here.given().contentType("application/json").body(Map.of("currentPassword", TestUsers.PASSWORD, "newPassword", "mine-own-2027"))
+                .put("/api/session/password").then().statusCode(204);
+
+        here.given().get("/api/session").then().statusCode(200);
+        elsewhere.given().get("/api/session").then().statusCode(401);
+        signIn(here.username(), TestUsers.PASSWORD).then().statusCode(401);
+        signIn(here.username(), "mine-own-2027").then().statusCode(200);
+        assertThat(county.list("SELECT outcome FROM audit_entry WHERE actor = ? AND action = 'password.change' ORDER BY id",
+                here.username())).containsExactly("refused", "ok");
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         var session = TestUsers.user("gis", null, null);
         session.given().delete("/api/session").then().statusCode(204).header("Set-Cookie", containsString("Max-Age=0"));

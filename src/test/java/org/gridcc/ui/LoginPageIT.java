@@ -106,6 +106,35 @@ class LoginPageIT {
     }
 
     @Test
+    void aUserChangesItsOwnPasswordFromThePage() {
+        String username = TestUsers.newUser("officer", countyCode(), null, TestUsers.PASSWORD);
+        browser.get(login.toString());
+        signIn(username, TestUsers.PASSWORD);
+        awaitDesk();
+
+        browser.findElement(By.id("change-password")).click();
+        fill("current", "not-the-password-1");
+        fill("next", "a-new-password-2027");
+        fill("again", "a-new-password-2027");
+        browser.findElement(By.id("password-save")).click();
+        await(() -> text("#password-message").contains("current password is wrong"), "the refusal in the dialog");
+        assertThat(browser.findElement(By.id("password-dialog")).getAttribute("open")).isNotNull();
+
+        fill("current", TestUsers.PASSWORD);
+        browser.findElement(By.id("password-save")).click();
+        await(() -> browser.findElement(By.id("password-dialog")).getAttribute("open") == null, "the dialog closed");
+        TestUsers.anonymous().contentType("application/json")
+                .body(java.util.Map.of("username", username, "password", "a-new-password-2027"))
+                .post("/api/session").then().statusCode(200);
+    }
+
+    private void fill(String name, String value) {
+        var input = browser.findElement(By.cssSelector("#password-dialog input[name=" + name + "]"));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    @Test
     void theDeskOpenedWithoutASessionSendsToSignInAndBackToTheDesk() {
         String username = TestUsers.newUser("officer", countyCode(), null, TestUsers.PASSWORD);
 
