@@ -39,7 +39,7 @@ public class EventHistory {
                 .map(rows -> {
                     var events = new ArrayList<StreamEvent.Ticker>(rows.size());
                     for (Row row : rows) {
-                        events.add(new StreamEvent.Ticker(row.getLong("seq"), row.getString("code"), row.getString("type"),
+                        events.add(StreamEvent.Ticker.of(row.getLong("seq"), row.getString("code"), row.getString("type"),
                                 row.getString("grid_code"), ServiceClock.local(row.getOffsetDateTime("at")), row.getString("category")));
                     }
                     return events;

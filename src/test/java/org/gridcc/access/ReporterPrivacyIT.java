@@ -66,6 +66,16 @@ class ReporterPrivacyIT {
         handler.given().get("/api/cases/" + code + "?unmasked=true").then().body("reporter.name", equalTo("张三丰"));
         assertThat(unmaskedReads(code)).containsExactly(handler.username());
 
+        // The wall's ticker places it at the county only; other cases keep their grid.
+        post("neighbour_dispute", "low", "masked");
+        var wall = TestUsers.tokenUser("wall");
+        List<java.util.Map<String, Object>> events = wall.given().get("/api/events?after=0&limit=1000").then().statusCode(200)
+                .extract().path("events");
+        assertThat(events).filteredOn(e -> code.equals(e.get("caseCode"))).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.get("gridCode")).isEqualTo(county));
+        assertThat(events).filteredOn(e -> !"report_official".equals(e.get("category")))
+                .anySatisfy(e -> assertThat((String) e.get("gridCode")).hasSizeGreaterThan(county.length()));
+
         // Open311 neither offers the category nor shows such cases.
         TestUsers.anonymous().get("/open311/v2/services.json").then().body("service_code", not(hasItem("report_official")));
         TestUsers.anonymous().get("/open311/v2/requests/{id}.json", code).then().statusCode(404);
