@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import org.gridcc.common.StatementBatches;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,10 +19,13 @@ public class AuditTrail {
 
     public enum Outcome { OK, REFUSED, FAILED }
 
-    private final Pool pool;
+    /** Entries that come together are written together: one commit, not one per change. */
+    private final StatementBatches entries;
 
     public AuditTrail(Pool pool) {
-        this.pool = pool;
+        this.entries = new StatementBatches(pool, """
+                INSERT INTO audit_entry (at, actor, role, action, target, outcome, address, detail)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""");
     }
 
     /** An entry for a signed-in caller. */
@@ -32,10 +36,7 @@ public class AuditTrail {
     /** An entry for someone not signed in (a failed sign-in names the user it tried). */
     public Uni<Void> record(String actor, String role, String action, String target, Outcome outcome, String address,
                             Map<String, Object> detail) {
-        return pool.preparedQuery("""
-                        INSERT INTO audit_entry (at, actor, role, action, target, outcome, address, detail)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
-                .execute(Tuple.from(java.util.Arrays.asList(Instant.now().atOffset(ZoneOffset.UTC), actor, role, action, target,
+        return entries.execute(Tuple.from(java.util.Arrays.asList(Instant.now().atOffset(ZoneOffset.UTC), actor, role, action, target,
                         outcome.name().toLowerCase(), address, new JsonObject(detail))))
                 .replaceWithVoid();
     }

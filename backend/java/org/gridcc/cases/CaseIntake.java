@@ -27,6 +27,8 @@ import org.gridcc.access.Caller;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
 import org.gridcc.common.ServiceClock;
+import org.gridcc.common.SqlFiles;
+import org.gridcc.common.StatementBatches;
 import org.gridcc.grid.GridChain;
 import org.gridcc.grid.GridIndex;
 import org.gridcc.grid.GridLevel;
@@ -56,13 +58,14 @@ public class CaseIntake {
     private final ServiceClock clock;
     private final CaseDeadlines deadlines;
     private final CaseSerials serials;
-    private final IntakeBatches batches;
+    /** Cases that arrive together are stored together, one commit for all. */
+    private final StatementBatches batches;
     private final CaseReader reader;
     private final ObjectMapper json;
     private final Event<CaseEventsWritten> written;
 
     public CaseIntake(Pool pool, GridService grids, GridIndex index, ServiceClock clock, CaseDeadlines deadlines,
-                      CaseSerials serials, IntakeBatches batches, CaseReader reader, ObjectMapper json,
+                      CaseSerials serials, CaseReader reader, ObjectMapper json,
                       Event<CaseEventsWritten> written) {
         this.pool = pool;
         this.grids = grids;
@@ -70,7 +73,7 @@ public class CaseIntake {
         this.clock = clock;
         this.deadlines = deadlines;
         this.serials = serials;
-        this.batches = batches;
+        this.batches = new StatementBatches(pool, SqlFiles.read("case-intake.sql"));
         this.reader = reader;
         this.json = json;
         this.written = written;
@@ -193,7 +196,7 @@ public class CaseIntake {
                 .put("grid", c.chain().get(c.chain().size() - 1).code()).put("ruleSet", c.ruleSet());
         if (c.takenInBy() != null) payload.put("takenInBy", c.takenInBy());
         NewCase r = c.request();
-        return batches.insert(Tuple.from(Arrays.asList(code, r.channel().code(), c.category().code(), c.risk().code(), r.title().strip(),
+        return batches.execute(Tuple.from(Arrays.asList(code, r.channel().code(), c.category().code(), c.risk().code(), r.title().strip(),
                         r.description(), r.reporter() == null ? null : r.reporter().name(), c.phone(), c.lon(), c.lat(),
                         index.version(), c.grid(GridLevel.COUNTY), c.grid(GridLevel.TOWNSHIP), c.grid(GridLevel.VILLAGE),
                         c.grid(GridLevel.GROUP), c.grid(GridLevel.BASE), unitCode(c.chain(), c.risk(), c.category()), c.ruleSet(),

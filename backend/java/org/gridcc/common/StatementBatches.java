@@ -1,4 +1,4 @@
-package org.gridcc.cases;
+package org.gridcc.common;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
@@ -6,40 +6,38 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.gridcc.common.SqlFiles;
 
 /**
- * Cases that arrive together are stored together. While a few batches are being written, new
- * cases wait and go as the next batch: the intake statement once per case, pipelined in one
- * round trip and one implicit transaction, so one commit (one WAL flush) for all of them. A lone
- * case goes at once. Each case is answered only when its batch has committed; a batch that fails
- * is written again case by case, so that one bad case fails alone.
+ * One statement run for many callers that arrive together, stored together: while a few batches
+ * are being written, new calls wait and go as the next batch, pipelined in one round trip and one
+ * implicit transaction, so one commit (one WAL flush) for all of them. A lone call goes at once.
+ * Each caller is answered only when its batch has committed; a batch that fails is written again
+ * call by call, so that one bad call fails alone. (Case intake and the audit trail.)
  */
-@ApplicationScoped
-public class IntakeBatches {
+public final class StatementBatches {
 
-    private static final String INSERT = SqlFiles.read("case-intake.sql");
     private static final int MAX_BATCH = 64;
     private static final int MAX_WRITING = 4;
 
     private record Waiting(Tuple params, UniEmitter<? super Row> answer) {}
 
     private final Pool pool;
+    private final String sql;
     private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger writing = new AtomicInteger();
 
-    public IntakeBatches(Pool pool) {
+    public StatementBatches(Pool pool, String sql) {
         this.pool = pool;
+        this.sql = sql;
     }
 
-    /** Stores one case (the parameters of case-intake.sql); the statement's row once committed. */
-    Uni<Row> insert(Tuple params) {
+    /** Runs the statement with these parameters; its first row (null when it returns none) once committed. */
+    public Uni<Row> execute(Tuple params) {
         return Uni.createFrom().emitter(answer -> {
             waiting.add(new Waiting(params, answer));
             writeNext();
@@ -62,10 +60,10 @@ public class IntakeBatches {
     }
 
     private void write(List<Waiting> batch) {
-        pool.preparedQuery(INSERT).executeBatch(batch.stream().map(Waiting::params).toList()).subscribe().with(result -> {
+        pool.preparedQuery(sql).executeBatch(batch.stream().map(Waiting::params).toList()).subscribe().with(result -> {
             RowSet<Row> rows = result;
             for (Waiting each : batch) {
-                each.answer().complete(rows.iterator().next());
+                each.answer().complete(first(rows));
                 rows = rows.next();
             }
             finished();
@@ -74,12 +72,17 @@ public class IntakeBatches {
                 batch.get(0).answer().fail(failure);
             } else {
                 for (Waiting each : batch) {
-                    pool.preparedQuery(INSERT).execute(each.params()).subscribe()
-                            .with(rows -> each.answer().complete(rows.iterator().next()), each.answer()::fail);
+                    pool.preparedQuery(sql).execute(each.params()).subscribe()
+                            .with(rows -> each.answer().complete(first(rows)), each.answer()::fail);
                 }
             }
             finished();
         });
+    }
+
+    private static Row first(RowSet<Row> rows) {
+        var iterator = rows.iterator();
+        return iterator.hasNext() ? iterator.next() : null;
     }
 
     private void finished() {
