@@ -12,9 +12,10 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Every change a signed-in caller asks for goes into the audit trail with its answer: case actions,
- * uploads, publishes and rollbacks, calendar edits, user changes. (Sign-in and sign-out write their
- * own entries; Open311 posts are in the case history under their channel.)
+ * Every change a signed-in caller asks for goes into the audit trail with its answer: uploads,
+ * publishes and rollbacks, calendar edits, user and token changes, and every refused or failed
+ * case intake or action (the accepted ones are in the case history). Sign-in and sign-out write
+ * their own entries; Open311 posts are in the case history under their channel.
  */
 public class AuditedChanges {
 
@@ -37,6 +38,9 @@ public class AuditedChanges {
         }
         int status = response.getStatus();
         Outcome outcome = status < 400 ? Outcome.OK : status < 500 ? Outcome.REFUSED : Outcome.FAILED;
+        // A case taken in or acted on is in its history, written in the change's own transaction and
+        // naming the user: the trail adds what was refused or failed there, not a second copy.
+        if (outcome == Outcome.OK && path.startsWith("/api/cases")) return Uni.createFrom().voidItem();
         return identities.getDeferredIdentity()
                 .onFailure().recoverWithNull()
                 .chain(identity -> {

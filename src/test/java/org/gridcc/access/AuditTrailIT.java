@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.gridcc.grid.DemoCounty;
+import org.gridcc.grid.GridLevel;
 import org.junit.jupiter.api.Test;
 
 /** The audit trail: every change with its caller and answer, queryable by admins, never edited. */
@@ -32,6 +33,25 @@ class AuditTrailIT {
         assertThat(outcomes).containsExactly("refused", "refused", "ok");
         entries.body("entries[0].role", equalTo("gis")).body("entries[0].detail.status", equalTo(403))
                 .body("entries[0].address", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void anAcceptedCaseChangeIsInTheCaseHistoryAndARefusedOneInTheTrail() {
+        var officer = TestUsers.user("officer", county.first(GridLevel.COUNTY), null);
+        double[] at = county.pointIn(county.first(GridLevel.BASE));
+        String code = officer.given().contentType("application/json").body("""
+                        {"channel": "window", "category": "neighbour_dispute", "title": "审计", "location": {"lon": %s, "lat": %s}}"""
+                        .formatted(at[0], at[1]))
+                .post("/api/cases").then().statusCode(201)
+                .body("history[0].payload.takenInBy", equalTo("测试officer (" + officer.username() + ")"))
+                .extract().path("code");
+        officer.given().contentType("application/json").body(Map.of("reason", "督办")).post("/api/cases/{c}/actions/supervise", code)
+                .then().statusCode(200).body("history[-1].actor", equalTo("测试officer (" + officer.username() + ")"));
+        officer.given().contentType("application/json").body(Map.of()).post("/api/cases/{c}/actions/archive", code)
+                .then().statusCode(409);
+
+        assertThat(county.list("SELECT action || ' ' || outcome FROM audit_entry WHERE actor = ? AND action LIKE 'POST%' ORDER BY id",
+                officer.username())).containsExactly("POST /api/cases/%s/actions/archive refused".formatted(code));
     }
 
     @Test
