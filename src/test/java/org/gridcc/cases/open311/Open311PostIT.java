@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.gridcc.access.TestUsers;
 import org.gridcc.grid.DemoCounty;
 import org.gridcc.grid.GridLevel;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,23 @@ class Open311PostIT {
                 .body("reporter.name", equalTo("张三"))
                 .body("reporter.phone", equalTo("13812341234"))
                 .body("description", equalTo("低保怎么申请\n附件：https://example.cn/photo/1.jpg"));
+    }
+
+    @Test
+    void anOpen311ClientsTokenIsItsApiKeyUntilRevoked() {
+        var client = TestUsers.tokenUser("open311");
+        double[] p = inBaseGrid();
+        given().contentType(FORM).formParam("api_key", client.token()).formParam("service_code", "neighbour_dispute")
+                .formParam("lat", p[1]).formParam("long", p[0]).post("/open311/v2/requests.json").then().statusCode(201);
+        String id = given().get("/api/users/{u}/tokens", client.username()).then().extract().path("[0].id");
+        given().delete("/api/users/{u}/tokens/{id}", client.username(), id).then().statusCode(204);
+        given().contentType(FORM).formParam("api_key", client.token()).formParam("service_code", "neighbour_dispute")
+                .formParam("lat", p[1]).formParam("long", p[0]).post("/open311/v2/requests.json").then().statusCode(403)
+                .body("[0].description", containsString("api_key is not valid"));
+        // Another role's token is no api_key.
+        var wall = TestUsers.tokenUser("wall");
+        given().contentType(FORM).formParam("api_key", wall.token()).formParam("service_code", "neighbour_dispute")
+                .formParam("lat", p[1]).formParam("long", p[0]).post("/open311/v2/requests.json").then().statusCode(403);
     }
 
     @Test
