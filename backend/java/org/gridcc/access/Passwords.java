@@ -13,13 +13,15 @@ public class Passwords {
 
     private final Vertx vertx;
     private final AccessConfig config;
-    /** Compared against when the user does not exist, so that a wrong name takes as long as a wrong password. */
-    private final String decoy;
+    /**
+     * Compared against when the user does not exist, so that a wrong name takes as long as a wrong
+     * password. Made on a worker thread at first need: a bcrypt hash must not hold an event loop.
+     */
+    private volatile String decoy;
 
     public Passwords(Vertx vertx, AccessConfig config) {
         this.vertx = vertx;
         this.config = config;
-        this.decoy = BcryptUtil.bcryptHash(Secrets.newToken(), config.bcryptCost());
     }
 
     public Uni<String> hash(String password) {
@@ -28,7 +30,12 @@ public class Passwords {
 
     /** Whether the password matches the hash; a missing hash (a wall, a client system) matches nothing. */
     public Uni<Boolean> matches(String password, String hash) {
-        return vertx.executeBlocking(() -> BcryptUtil.matches(password, hash == null ? decoy : hash) && hash != null, false);
+        return vertx.executeBlocking(() -> BcryptUtil.matches(password, hash == null ? decoy() : hash) && hash != null, false);
+    }
+
+    private String decoy() {
+        if (decoy == null) decoy = BcryptUtil.bcryptHash(Secrets.newToken(), config.bcryptCost());
+        return decoy;
     }
 
     /** What is wrong with a new password, if anything (等保: long enough, letters and digits; bcrypt reads 72 bytes). */
