@@ -13,15 +13,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gridcc.common.Problem.FieldError;
-import org.gridcc.common.ProblemException;
-import org.gridcc.common.ProblemType;
+import org.gridcc.common.QueryValues;
 import org.gridcc.common.ServiceClock;
 
 /** The audit trail, newest first, for administrators. */
@@ -54,14 +52,13 @@ public class AuditResource {
                              @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("before") String before,
                              @QueryParam("limit") String limit) {
         var errors = new ArrayList<FieldError>();
-        OffsetDateTime since = time("from", from, errors), until = time("to", to, errors);
-        Long older = number("before", before, null, 1, Long.MAX_VALUE, errors);
-        int size = number("limit", limit, 100L, 1, 500, errors).intValue();
+        OffsetDateTime since = QueryValues.time("from", from, errors), until = QueryValues.time("to", to, errors);
+        Long older = QueryValues.wholeNumber("before", before, null, 1, Long.MAX_VALUE, errors);
+        int size = QueryValues.wholeNumber("limit", limit, 100L, 1, 500, errors).intValue();
         if (outcome != null && !outcome.matches("ok|refused|failed")) errors.add(new FieldError("outcome", "ok, refused or failed"));
-        if (!errors.isEmpty()) throw new ProblemException(ProblemType.VALIDATION_FAILED, "The query cannot be answered; see errors.", errors);
+        QueryValues.refuseIfAny(errors);
         String pattern = action == null ? null : action.endsWith("*")
-                ? action.substring(0, action.length() - 1).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-                : action.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+                ? literal(action.substring(0, action.length() - 1)) + "%" : literal(action);
         return pool.preparedQuery("""
                         SELECT id, at, actor, role, action, target, outcome, address, detail FROM audit_entry
                         WHERE ($1::text IS NULL OR actor = $1) AND ($2::text IS NULL OR action LIKE $2)
@@ -77,6 +74,11 @@ public class AuditResource {
                 });
     }
 
+    /** The text as a LIKE pattern matching itself only. */
+    private static String literal(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     private Entry entry(Row row) {
         try {
             return new Entry(row.getLong("id"), ServiceClock.local(row.getOffsetDateTime("at")), row.getString("actor"),
@@ -85,27 +87,5 @@ public class AuditResource {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("audit detail is JSON by its column type", e);
         }
-    }
-
-    private static OffsetDateTime time(String name, String text, List<FieldError> errors) {
-        if (text == null || text.isBlank()) return null;
-        try {
-            return OffsetDateTime.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "an ISO-8601 time with offset, e.g. 2026-11-26T08:00:00+08:00, not \"%s\"".formatted(text)));
-            return null;
-        }
-    }
-
-    private static Long number(String name, String text, Long fallback, long min, long max, List<FieldError> errors) {
-        if (text == null || text.isBlank()) return fallback;
-        try {
-            long value = Long.parseLong(text.strip());
-            if (value >= min && value <= max) return value;
-        } catch (NumberFormatException e) {
-            // told below
-        }
-        errors.add(new FieldError(name, "a whole number from %d to %d, not \"%s\"".formatted(min, max, text)));
-        return fallback == null ? 0L : fallback;
     }
 }

@@ -34,14 +34,17 @@ public class SignIn {
     private final AuditTrail audit;
     private final AccessConfig config;
     private final TokenIdentityProvider tokens;
+    private final RoleTokens roleTokens;
     private final PerMinuteCounter failuresByAddress = new PerMinuteCounter();
 
-    public SignIn(Pool pool, Passwords passwords, AuditTrail audit, AccessConfig config, TokenIdentityProvider tokens) {
+    public SignIn(Pool pool, Passwords passwords, AuditTrail audit, AccessConfig config, TokenIdentityProvider tokens,
+                  RoleTokens roleTokens) {
         this.pool = pool;
         this.passwords = passwords;
         this.audit = audit;
         this.config = config;
         this.tokens = tokens;
+        this.roleTokens = roleTokens;
     }
 
     public Uni<Session> withPassword(String username, String password, String address) {
@@ -117,23 +120,16 @@ public class SignIn {
     /** Checks that a display token is a wall's, for the wall page to keep it in its cookie. */
     public Uni<Me> display(String token, String address) {
         if (throttled(address, Instant.now())) return refused("?", "display", address, Instant.now());
-        return pool.preparedQuery("""
-                        SELECT u.id, u.username FROM access_token t JOIN app_user u ON u.id = t.user_id
-                        WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2)
-                          AND u.enabled AND u.role = 'wall'""")
-                .execute(Tuple.of(Secrets.hash(token), Instant.now().atOffset(ZoneOffset.UTC)))
-                .flatMap(rows -> {
-                    if (rows.size() == 0) {
-                        failuresByAddress.add(address, Instant.now());
-                        return audit.record("?", null, "display", null, Outcome.FAILED, address, Map.of("reason", "not a wall's token"))
-                                .chain(() -> Uni.createFrom().failure(new ProblemException(ProblemType.UNAUTHORIZED,
-                                        "This is not a wall's display token, or it was revoked: ask an administrator for the wall's token.")));
-                    }
-                    Row user = rows.iterator().next();
-                    return audit.record(user.getString("username"), Role.WALL.code(), "display", user.getString("username"),
-                                    Outcome.OK, address, Map.of())
-                            .chain(() -> Me.load(pool, user.getInteger("id"), null));
-                });
+        return roleTokens.userOf(token, Role.WALL).flatMap(userId -> {
+            if (userId == null) {
+                failuresByAddress.add(address, Instant.now());
+                return audit.record("?", null, "display", null, Outcome.FAILED, address, Map.of("reason", "not a wall's token"))
+                        .chain(() -> Uni.createFrom().failure(new ProblemException(ProblemType.UNAUTHORIZED,
+                                "This is not a wall's display token, or it was revoked: ask an administrator for the wall's token.")));
+            }
+            return Me.load(pool, userId, null)
+                    .call(me -> audit.record(me.username(), Role.WALL.code(), "display", me.username(), Outcome.OK, address, Map.of()));
+        });
     }
 
     /**

@@ -13,6 +13,7 @@ import org.gridcc.access.Caller;
 import org.gridcc.common.Problem.FieldError;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
+import org.gridcc.common.QueryValues;
 import org.gridcc.common.ServiceClock;
 
 /** The case list with its filters: a grid subtree, states, deadline flags, channel, category, time. */
@@ -104,12 +105,10 @@ public class CaseList {
     }
 
     private static java.time.OffsetDateTime time(String field, String text) {
-        try {
-            return java.time.OffsetDateTime.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new ProblemException(ProblemType.INVALID_INPUT, "A time in the query is not readable.",
-                    List.of(new FieldError(field, "\"%s\" is not a time with offset, e.g. 2026-10-01T00:00:00+08:00".formatted(text))));
-        }
+        var errors = new ArrayList<FieldError>();
+        var time = QueryValues.time(field, text, errors);
+        if (!errors.isEmpty()) throw new ProblemException(ProblemType.INVALID_INPUT, "A time in the query is not readable.", errors);
+        return time;
     }
 
     private static CaseSummary summary(Row row) {

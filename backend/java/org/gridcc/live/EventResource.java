@@ -10,12 +10,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gridcc.common.Problem.FieldError;
-import org.gridcc.common.ProblemException;
-import org.gridcc.common.ProblemType;
+import org.gridcc.common.QueryValues;
 
 /** The live stream over plain HTTP: its events after a position. */
 @Path("/api/events")
@@ -41,25 +41,15 @@ public class EventResource {
                     + "an officer or handler gets those of its grid's subtree. "
                     + "A /live client told it missed positions (a snapshot with missed [from, to]) can fill its ticker here.")
     public Uni<EventPage> events(@QueryParam("after") String after, @QueryParam("limit") String limit) {
-        long from = number("after", after, 0, 0, Long.MAX_VALUE);
-        int size = (int) number("limit", limit, 500, 1, EventHistory.MAX_PAGE);
+        var errors = new ArrayList<FieldError>();
+        long from = QueryValues.wholeNumber("after", after, 0L, 0, Long.MAX_VALUE, errors);
+        int size = QueryValues.wholeNumber("limit", limit, 500L, 1, EventHistory.MAX_PAGE, errors).intValue();
+        QueryValues.refuseIfAny(errors);
         long head = history.head();
         Caller caller = Caller.of(identity);
         // An officer or handler reads the events of its grid's subtree; next still moves past the others.
         return history.between(from, head, size)
                 .map(events -> new EventPage(head, events.isEmpty() ? from : events.get(events.size() - 1).seq(),
                         events.stream().filter(e -> caller.seesGrid(e.gridCode())).toList()));
-    }
-
-    private static long number(String name, String text, long fallback, long min, long max) {
-        if (text == null || text.isBlank()) return fallback;
-        try {
-            long value = Long.parseLong(text.strip());
-            if (value >= min && value <= max) return value;
-        } catch (NumberFormatException e) {
-            // told below
-        }
-        throw new ProblemException(ProblemType.VALIDATION_FAILED, "The query cannot be answered; see errors.",
-                List.of(new FieldError(name, "must be a whole number from %d to %d, not \"%s\"".formatted(min, max, text))));
     }
 }

@@ -14,7 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.gridcc.access.ClientKeys;
+import org.gridcc.access.Role;
+import org.gridcc.access.RoleTokens;
 import org.gridcc.cases.CaseIntake;
 import org.gridcc.cases.CaseView;
 import org.gridcc.cases.Categories;
@@ -42,14 +43,14 @@ class Open311Intake {
     private final Validator validator;
     private final Open311Config config;
     private final Open311RateLimit rateLimit;
-    private final ClientKeys clientKeys;
+    private final RoleTokens roleTokens;
 
-    Open311Intake(CaseIntake intake, Validator validator, Open311Config config, Open311RateLimit rateLimit, ClientKeys clientKeys) {
+    Open311Intake(CaseIntake intake, Validator validator, Open311Config config, Open311RateLimit rateLimit, RoleTokens roleTokens) {
         this.intake = intake;
         this.validator = validator;
         this.config = config;
         this.rateLimit = rateLimit;
-        this.clientKeys = clientKeys;
+        this.roleTokens = roleTokens;
     }
 
     Uni<CreatedRequest> submit(MultivaluedMap<String, String> form) {
@@ -81,7 +82,7 @@ class Open311Intake {
         // Compared in constant time, so that the time of a refusal says nothing about a valid key.
         boolean configured = config.apiKeys().orElse(List.of()).stream()
                 .anyMatch(k -> MessageDigest.isEqual(k.getBytes(StandardCharsets.UTF_8), given));
-        return (configured ? Uni.createFrom().item(true) : clientKeys.isOpen311Key(key)).invoke(known -> {
+        return (configured ? Uni.createFrom().item(true) : roleTokens.userOf(key, Role.OPEN311).map(user -> user != null)).invoke(known -> {
             if (!known) throw Open311Exception.forbidden("api_key is not valid: ask the command centre for a key (see key_service in discovery.xml).");
         }).replaceWithVoid();
     }
