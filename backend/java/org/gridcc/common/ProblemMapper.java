@@ -40,6 +40,14 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
+        String duplicated = StrictJson.duplicatedField(e);
+        if (duplicated != null) {
+            String field = StrictJson.pathAt(e);
+            var error = new Problem.FieldError(field.isEmpty() ? duplicated : field,
+                    "given more than once; give each field once.");
+            return answer(Problem.of(ProblemType.INVALID_INPUT, "The request body gives a field twice; which one is meant is not clear.",
+                    path(uri)).withErrors(List.of(error)));
+        }
         var where = e.getLocation();
         String detail = "The request body is not valid JSON (line %d, column %d): %s. Fix the syntax and send it again."
                 .formatted(where.getLineNr(), where.getColumnNr(), e.getOriginalMessage());
@@ -52,6 +60,13 @@ public class ProblemMapper {
         var error = new Problem.FieldError(JsonFieldPaths.of(e), "unknown field." + known);
         return answer(Problem.of(ProblemType.INVALID_INPUT, "The request body has a field this API does not know.", path(uri))
                 .withErrors(List.of(error)));
+    }
+
+    @ServerExceptionMapper
+    public Response nulInString(StrictJson.NulInString e, UriInfo uri) {
+        String field = JsonFieldPaths.of(e);
+        return answer(Problem.of(ProblemType.INVALID_INPUT, "A field of the request body holds a character that cannot be stored.", path(uri))
+                .withErrors(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, StrictJson.NUL_NOT_ALLOWED))));
     }
 
     @ServerExceptionMapper
