@@ -23,6 +23,7 @@ import org.gridcc.cases.Category;
 import org.gridcc.cases.Channel;
 import org.gridcc.cases.NewCase;
 import org.gridcc.cases.Risk;
+import org.gridcc.common.StrictJson;
 
 /**
  * POST requests: reads an Open311 form into a case of channel open311 and hands it to the case
@@ -54,6 +55,7 @@ class Open311Intake {
     }
 
     Uni<CreatedRequest> submit(MultivaluedMap<String, String> form) {
+        refuseNul(form);
         String key = value(form, "api_key");
         return checkKey(key).chain(() -> take(form, key));
     }
@@ -73,6 +75,18 @@ class Open311Intake {
         validate(request);
         // email is read by no one: a case has no field for it yet, and personal data not needed is better not kept.
         return intake.submit(request, null, null).map(taken -> created(taken.view()));
+    }
+
+    /**
+     * PostgreSQL cannot store a NUL character (%00) in text: a form holding one is refused before
+     * anything is read from it, naming each field that holds one.
+     */
+    private static void refuseNul(MultivaluedMap<String, String> form) {
+        List<String> errors = form.entrySet().stream()
+                .filter(field -> StrictJson.hasNul(field.getKey()) || field.getValue().stream().anyMatch(StrictJson::hasNul))
+                .map(field -> field.getKey().replace("\u0000", "%00") + ": " + StrictJson.NUL_NOT_ALLOWED)
+                .sorted().toList();
+        if (!errors.isEmpty()) throw new Open311Exception(400, errors);
     }
 
     /** A key of an Open311 client user, or one configured in gridcc.open311.api-keys (for deployments that provision keys so). */
