@@ -139,6 +139,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (UnstorableText.isCauseOf(e)) {
+            LOG.infof("Refused text the database cannot store at %s: %s", path(uri), e.getMessage());
+            return answer(Problem.of(ProblemType.INVALID_INPUT, "The request holds text that cannot be stored: "
+                    + "a NUL character (U+0000) or bytes that are not UTF-8. Remove it and send the request again.", path(uri)));
+        }
         return serverError(e, uri);
     }
 

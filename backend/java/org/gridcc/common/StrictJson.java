@@ -35,7 +35,7 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     /** True when the text holds a NUL character. */
     public static boolean hasNul(String text) {
-        return text != null && text.indexOf('\u0000') >= 0;
+        return text != null && text.indexOf('\0') >= 0;
     }
 
     /** A string value with a NUL character in it; its path is the field's, as Jackson adds it on the way out. */

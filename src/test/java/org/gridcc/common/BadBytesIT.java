@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BadBytesIT {
 
-    /** A JSON string escape for NUL, as a client would send it: the body holds the six characters \u0000. */
+    /** A JSON string escape for NUL, as a client would send it: the body holds a backslash, u and 0000. */
     private static final String NUL = "\\u0000";
 
     @Inject
@@ -119,6 +119,21 @@ class BadBytesIT {
         nul(given().contentType("application/json").body(Map.of("label", "大屏")).post("/api/users/{username}/tokens", "admin\u0000"),
                 "username");
         assertThat(county.count("SELECT count(*) FROM access_token")).isEqualTo(tokens);
+    }
+
+    @Test
+    void aNulThatNoCheckNamesIsStillA400NotAServerError() {
+        // A multipart form field (here a boundary upload's label) is not JSON, nor a query or path parameter:
+        // the database refuses it, and that refusal is answered as the client's fault.
+        long versions = county.count("SELECT count(*) FROM grid_version");
+        given().multiPart("file", "grids.geojson", "{}".getBytes(), "application/octet-stream")
+                .multiPart("level", "base").multiPart("label", "新\u0000网格").post("/api/boundaries/drafts").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:gridcc:problem:invalid-input"))
+                .body("detail", containsString("NUL character"))
+                .body("errorId", equalTo(null));
+        assertThat(county.count("SELECT count(*) FROM grid_version")).isEqualTo(versions);
     }
 
     private static String calendar(int year) {
