@@ -15,17 +15,26 @@ const COUNTY = params.get('county') || '530324';
 const LIVE_URL = params.get('live') || `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/live`;
 
 const STATUS_NAMES = {
-  received: '待受理', accepted: '已受理', rejected: '不予受理', dispatched: '已派单', claimed: '已签收',
-  contacted: '已联系', replied: '已答复', finished: '已办结', evaluated: '已评价', archived: '已归档',
+  received: '待受理', accepted: '已受理', transferred: '已转送', rejected: '不予受理', dispatched: '已派单', claimed: '已签收',
+  contacted: '已联系', replied: '已答复', reviewing: '复查中', re_reviewing: '复核中', finished: '已办结', evaluated: '已评价',
+  archived: '已归档',
 };
 const DEADLINE_NAMES = {
-  CLAIM: '认领', REPLY: '答复', FINISH: '办结', DISPATCH: '派单', CONTACT: '联系', FIRST_ANSWER: '首次答复',
-  ACCEPTANCE: '受理决定', HANDLING: '办理', REVIEW: '复查', REREVIEW: '复核',
+  CLAIM: '认领', REPLY: '答复', FINISH: '办结', DISPATCH: '派单', CONTACT: '见面', FIRST_ANSWER: '初步方案',
+  FINAL_ANSWER: '答复时限', ACCEPTANCE_DECISION: '受理决定', TRANSFER_NOTICE: '转送告知', TRANSFER_OBJECTION: '转送异议期',
+  HANDLING: '办理', REVIEW_REQUEST: '复查申请期', REVIEW_ANSWER: '复查', RE_REVIEW_REQUEST: '复核申请期', RE_REVIEW_ANSWER: '复核',
+  CASE_LEAD: '包案时限',
+};
+// A deadline's state as the service has it (the same for the list, the wall and the reports).
+const DEADLINE_STATES = {
+  met: '已完成 met', met_late: '超期完成 met late', overdue: '超期 overdue', warned: '临期 warned', open: '进行中 running',
 };
 // The closed loop's actions with what each needs (README "Cases"); the service decides what is
 // allowed, and a 409 says what is allowed now.
 const ACTIONS = [
-  { path: 'accept', name: '受理', fields: [] },
+  { path: 'accept', name: '受理', fields: ['unit'] },
+  { path: 'transfer', name: '转送', fields: ['unit', 'reason'] },
+  { path: 'object', name: '转送异议', fields: ['unit', 'reason'] },
   { path: 'dispatch', name: '派单', fields: ['unit'] },
   { path: 'supervise', name: '督办', fields: ['reason'], reasonLabel: '督办意见 note' },
   { path: 'escalate', name: '上报', fields: ['reason'] },
@@ -34,7 +43,12 @@ const ACTIONS = [
   { path: 'return', name: '退回', fields: ['reason'] },
   { path: 'claim', name: '签收', fields: ['unit'] },
   { path: 'contact', name: '联系', fields: ['unit'] },
+  { path: 'first-answer', name: '初步方案', fields: ['unit', 'reason'] },
   { path: 'reply', name: '答复', fields: ['unit', 'reason'] },
+  { path: 'request-review', name: '申请复查', fields: ['unit', 'reason'] },
+  { path: 'answer-review', name: '复查意见', fields: ['reason'] },
+  { path: 'request-re-review', name: '申请复核', fields: ['unit', 'reason'] },
+  { path: 'answer-re-review', name: '复核意见', fields: ['reason'] },
   { path: 'finish', name: '办结', fields: ['unit', 'reason'] },
   { path: 'evaluate', name: '评价', fields: ['rating'] },
   { path: 'archive', name: '归档', fields: [] },
@@ -83,7 +97,8 @@ function caseTable(items, total) {
     el('td', {}, `${STATUS_NAMES[c.status] || c.status}`),
     el('td', {}, at(c.nextDue)),
     el('td', { class: 'flags' }, [c.overdue && el('b', { class: 'flag overdue' }, '超期'), c.warned && el('b', { class: 'flag warned' }, '预警'),
-      c.supervised && el('b', { class: 'flag supervised' }, '督办')].filter(Boolean)))),
+      c.supervised && el('b', { class: 'flag supervised' }, '督办'),
+      c.discipline && el('b', { class: 'flag discipline' }, '纪委督查')].filter(Boolean)))),
     ),
     total > items.length ? el('caption', {}, `共 ${total} 件，显示前 ${items.length} 件 (${total} in all)`) : null);
 }
@@ -137,8 +152,10 @@ function actionForm(view) {
     ...(view.grids || []).filter((g) => g.level === 'village' || g.level === 'township').map((g) => [g.code, g.name]),
     ...(view.grids?.length ? [[`${view.grids[0].code}-${view.category?.code}`, `县${view.category?.name || ''}主管部门`]] : []),
   ];
+  // Only what the case allows now, as the service says (allowedActions).
+  const allowed = ACTIONS.filter((a) => !view.allowedActions || view.allowedActions.includes(a.path));
   const select = el('select', { name: 'action', id: 'action' },
-    ACTIONS.map((a) => el('option', { value: a.path }, `${a.name} ${a.path}`)));
+    allowed.map((a) => el('option', { value: a.path }, `${a.name} ${a.path}`)));
   const field = (name, label, input) => el('label', { class: 'field', dataset: { field: name } }, el('span', {}, label), input);
   const form = el('form', { id: 'action-form', autocomplete: 'off' },
     el('h3', {}, '办理 ', el('small', {}, 'act on the case')),
@@ -157,7 +174,7 @@ function actionForm(view) {
       el('input', { name: 'leader.deadline', type: 'date' })),
     el('button', { type: 'submit', id: 'act' }, '提交 submit'));
   const fit = () => {
-    const action = ACTIONS.find((a) => a.path === select.value);
+    const action = ACTIONS.find((a) => a.path === select.value) || { fields: [] };
     for (const node of form.querySelectorAll('[data-field]')) {
       const name = node.dataset.field;
       node.hidden = !['action', 'actor'].includes(name) && !action.fields.includes(name);
@@ -202,12 +219,12 @@ const versionOf = (etag) => (etag ? etag.replace(/^W\//, '').replace(/"/g, '') :
 function caseBody(view) {
   const deadlines = el('table', { class: 'deadlines' },
     el('thead', {}, el('tr', {}, ['期限 deadline', '到期 due', '预警 warn', '完成 met'].map((h) => el('th', {}, h)))),
-    el('tbody', {}, (view.deadlines || []).map((d) => {
-      const late = !d.metAt && d.due && new Date(d.due) < new Date();
-      return el('tr', { dataset: { kind: d.kind }, class: late ? 'overdue' : null },
-        el('td', {}, `${DEADLINE_NAMES[d.kind] || ''} ${d.kind}`), el('td', {}, at(d.due)), el('td', {}, at(d.warnAt)),
-        el('td', {}, d.metAt ? at(d.metAt) : late ? '超期 overdue' : '进行中 running'));
-    })));
+    el('tbody', {}, (view.deadlines || []).map((d) => el('tr', { dataset: { kind: d.kind, round: d.round, state: d.state },
+      class: d.state === 'overdue' || d.state === 'warned' ? d.state : null },
+    el('td', {}, `${d.round > 0 ? `重办${d.round} ` : ''}${DEADLINE_NAMES[d.kind] || ''} ${d.kind}`),
+    el('td', {}, at(d.due), d.provisional ? el('small', { class: 'provisional', title: '该年度节假日安排未载入，按常规周计算' }, ' 暂定') : null),
+    el('td', {}, at(d.warnAt)),
+    el('td', {}, d.metAt ? at(d.metAt) : DEADLINE_STATES[d.state] || d.state)))));
   const history = el('ol', { id: 'history' }, (view.history || []).map((e) => {
     const p = e.payload || {};
     const detail = [p.reason, p.unit && `单位 ${p.unit}`, p.rating, p.leader && `包案 ${p.leader.leader}`, p.days && `${p.days} 天`]
@@ -228,6 +245,10 @@ function caseBody(view) {
       el('dt', {}, '报告人 reporter'), el('dd', { class: 'case-reporter', dataset: { access: view.reporterAccess || 'none' } }, reporterFacts(view)),
       el('dt', {}, '受理时间 received'), el('dd', {}, at(view.receivedAt)),
       el('dt', {}, '督办 supervised'), el('dd', {}, view.supervised ? '是 yes' : '否 no'),
+      el('dt', {}, '包案 leader'), el('dd', { class: 'case-leader' }, view.leader
+        ? `${view.leader.leader} · ${view.leader.unit} · ${view.leader.person} · 限 ${view.leader.deadline}` : '–'),
+      el('dt', {}, '纪委督查 discipline'), el('dd', { class: 'case-discipline' }, view.discipline
+        ? el('b', { class: 'flag discipline' }, '已移交纪委督查问责') : '否 no'),
       el('dt', {}, '版本 version'), el('dd', { class: 'case-version' }, String(view.version))),
     el('h3', {}, '期限 ', el('small', {}, 'deadlines')), deadlines,
     el('h3', {}, '全程留痕 ', el('small', {}, 'history')), history);

@@ -19,7 +19,6 @@ import org.gridcc.common.Problem.FieldError;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
 import org.gridcc.common.ServiceClock;
-import org.gridcc.grid.GridIndex;
 
 /** The users table: make, change, list; tokens made, listed and revoked. */
 @ApplicationScoped
@@ -41,13 +40,13 @@ public class Users {
 
     private final Pool pool;
     private final Passwords passwords;
-    private final GridIndex index;
+    private final KnownGrids grids;
     private final TokenIdentityProvider tokens;
 
-    public Users(Pool pool, Passwords passwords, GridIndex index, TokenIdentityProvider tokens) {
+    public Users(Pool pool, Passwords passwords, KnownGrids grids, TokenIdentityProvider tokens) {
         this.pool = pool;
         this.passwords = passwords;
-        this.index = index;
+        this.grids = grids;
         this.tokens = tokens;
     }
 
@@ -182,7 +181,7 @@ public class Users {
     }
 
     private void checkGrid(String grid, List<FieldError> errors) {
-        if (grid != null && index.grid(grid).isEmpty()) {
+        if (grid != null && !grids.exists(grid)) {
             errors.add(new FieldError("grid", "no grid has code %s in the published version".formatted(grid)));
         }
     }

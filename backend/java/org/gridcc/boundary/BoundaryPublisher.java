@@ -1,14 +1,13 @@
 package org.gridcc.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.gridcc.common.CaseEventsWritten;
+import org.gridcc.cases.CaseRecord;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
 import org.gridcc.grid.GridIndex;
@@ -33,12 +32,12 @@ public class BoundaryPublisher {
 
     private final DataSource db;
     private final GridIndex index;
-    private final Event<CaseEventsWritten> written;
+    private final CaseRecord record;
 
-    public BoundaryPublisher(DataSource db, GridIndex index, Event<CaseEventsWritten> written) {
+    public BoundaryPublisher(DataSource db, GridIndex index, CaseRecord record) {
         this.db = db;
         this.index = index;
-        this.written = written;
+        this.record = record;
     }
 
     /** Publishes a checked draft; actor: who, as the GRID_CHANGED events of the moved cases name them. */
@@ -129,7 +128,7 @@ public class BoundaryPublisher {
         Outcome outcome = switched.outcome();
         LOG.infof("Grid version %d published (version %d retired): %,d households and %,d open cases moved in %d ms",
                 outcome.published(), outcome.retired(), outcome.householdsMoved(), outcome.casesMoved(), outcome.millis());
-        written.fire(CaseEventsWritten.NOW);
+        record.committed();
         index.use(switched.lookup());
         moveStragglers(actor);
         return outcome;
@@ -145,7 +144,7 @@ public class BoundaryPublisher {
             });
             if (!plan.cases().isEmpty()) {
                 LOG.infof("%d case(s) taken in during the publish moved to version %d", plan.cases().size(), plan.version());
-                written.fire(CaseEventsWritten.NOW);
+                record.committed();
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "Cases taken in during the publish were not moved; the next publish will move them");

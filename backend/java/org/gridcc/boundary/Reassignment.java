@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.gridcc.cases.CaseAction;
+import org.gridcc.cases.CaseRecord;
 import org.gridcc.common.CopyIn;
 import org.gridcc.grid.GridChain;
 import org.gridcc.grid.GridLevel;
@@ -104,10 +104,9 @@ final class Reassignment {
                 SELECT c.id, c.code, ST_X(c.point) AS lon, ST_Y(c.point) AS lat,
                        c.county_code, c.township_code, c.village_code, c.group_code, c.base_code, u.code AS unit_code, u.level AS unit_level
                   FROM "case" c LEFT JOIN unit u ON u.id = c.unit_id
-                 WHERE c.status <> ALL (?) AND (NOT ? OR c.grid_version IS DISTINCT FROM ?)""")) {
-            query.setArray(1, c.createArrayOf("text", CaseAction.CLOSED_STATES.toArray()));
-            query.setBoolean(2, onlyStragglers);
-            query.setInt(3, to.version());
+                 WHERE case_open(c.status) AND (NOT ? OR c.grid_version IS DISTINCT FROM ?)""")) {
+            query.setBoolean(1, onlyStragglers);
+            query.setInt(2, to.version());
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     String[] from = new String[CASE_LEVELS.length];
@@ -160,33 +159,9 @@ final class Reassignment {
     /** Carries out a plan in the caller's transaction: households by COPY and one join, each moved case with its GRID_CHANGED event. */
     static void apply(Connection c, Plan plan, String actor) throws SQLException {
         moveHouseholds(c, plan.households());
-        try (PreparedStatement update = c.prepareStatement("""
-                UPDATE "case" SET county_code = ?, township_code = ?, village_code = ?, group_code = ?, base_code = ?,
-                                  grid_version = ?, unit_id = coalesce(?, unit_id), version = version + 1, updated_at = now()
-                 WHERE id = ?""");
-             PreparedStatement event = c.prepareStatement(
-                     "INSERT INTO case_event (case_id, type, actor, payload) VALUES (?, 'GRID_CHANGED', ?, ?::jsonb)")) {
-            for (CaseMove move : plan.cases()) {
-                for (int i = 0; i < CASE_LEVELS.length; i++) update.setString(i + 1, move.to()[i]);
-                update.setInt(6, plan.version());
-                if (move.unitIdTo() == null) update.setNull(7, java.sql.Types.INTEGER); else update.setInt(7, move.unitIdTo());
-                update.setLong(8, move.id());
-                update.addBatch();
-                event.setLong(1, move.id());
-                event.setString(2, actor);
-                event.setString(3, payload(move, plan.version()));
-                event.addBatch();
-            }
-            update.executeBatch();
-            event.executeBatch();
-        }
-        try (PreparedStatement rest = c.prepareStatement(
-                "UPDATE \"case\" SET grid_version = ? WHERE status <> ALL (?) AND grid_version IS DISTINCT FROM ?")) {
-            rest.setInt(1, plan.version());
-            rest.setArray(2, c.createArrayOf("text", CaseAction.CLOSED_STATES.toArray()));
-            rest.setInt(3, plan.version());
-            rest.executeUpdate();
-        }
+        CaseRecord.regrid(c, plan.cases().stream()
+                .map(move -> new CaseRecord.Regrid(move.id(), move.to(), move.unitIdTo(), actor, payload(move, plan.version())))
+                .toList(), plan.version());
     }
 
     private static void moveHouseholds(Connection c, List<HouseholdMove> moves) throws SQLException {

@@ -3,6 +3,7 @@ package org.gridcc.cases;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
@@ -27,10 +28,10 @@ public record ActionRequest(
         @JsonProperty("不满意") UNSATISFIED
     }
 
-    /** 领导包案 with the four fixes (四定): leader, unit, person, deadline. */
+    /** 领导包案 with the four fixes (四定): leader, unit, person, deadline; all four are required. */
     public record Leader(
-            @NotBlank(message = "name the lead leader") String leader,
-            @NotBlank(message = "name the responsible unit") String unit,
-            @NotBlank(message = "name the responsible person") String person,
-            LocalDate deadline) {}
+            @NotBlank(message = "name the lead leader (定牵头领导)") @Size(max = 100, message = "keep the name under 100 characters") String leader,
+            @NotBlank(message = "name the responsible unit (定责任单位)") @Size(max = 100, message = "keep the unit under 100 characters") String unit,
+            @NotBlank(message = "name the responsible person (定具体责任人)") @Size(max = 100, message = "keep the name under 100 characters") String person,
+            @NotNull(message = "give the date it is to be finished by (定办结时限), yyyy-MM-dd") LocalDate deadline) {}
 }

@@ -2,55 +2,59 @@ package org.gridcc.cases;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import java.time.ZoneOffset;
-import java.util.AbstractMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
-import org.gridcc.common.CaseEventsWritten;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.gridcc.common.Problem.FieldError;
 import org.gridcc.access.Caller;
 import org.gridcc.access.Role;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
 import org.gridcc.common.ServiceClock;
+import org.gridcc.cases.CaseRecord.Change;
+import org.gridcc.sla.Deadline;
+import org.gridcc.sla.DeadlineKind;
+import org.gridcc.sla.CaseHistory;
+import org.gridcc.sla.DeadlineService;
+import org.gridcc.sla.RuleSet;
+import org.gridcc.sla.WorkingCalendar;
 
 /**
- * Takes one action of the closed loop on a case: checks it against the case's state, version
- * and holder, then changes the case, writes its event and recomputes its deadlines in one
- * transaction, with the case row locked so that two officers cannot both win.
+ * Takes one action of the closed loop on a case: checks it against the case's state, version,
+ * rule set, holder and deadlines, then changes the case, appends its event and computes its
+ * deadlines again in one transaction (through {@link CaseRecord}), with the case row locked so
+ * that two officers cannot both win.
  */
 @ApplicationScoped
 public class CaseActions {
 
     private final Pool pool;
     private final CaseReader reader;
-    private final CaseDeadlines deadlines;
+    private final CaseRecord record;
+    private final DeadlineService sla;
     private final ServiceClock clock;
     private final ObjectMapper json;
 
-    private final Event<CaseEventsWritten> written;
-
-    public CaseActions(Pool pool, CaseReader reader, CaseDeadlines deadlines, ServiceClock clock, ObjectMapper json,
-                       Event<CaseEventsWritten> written) {
+    public CaseActions(Pool pool, CaseReader reader, CaseRecord record, DeadlineService sla, ServiceClock clock, ObjectMapper json) {
         this.pool = pool;
         this.reader = reader;
-        this.deadlines = deadlines;
+        this.record = record;
+        this.sla = sla;
         this.clock = clock;
         this.json = json;
-        this.written = written;
     }
 
-    /** What the action does to the case row besides its state. */
-    private record Change(Integer unitId, boolean clearUnit, boolean supervised, JsonObject leader, boolean extended, String status) {}
+    /** The case as locked for an action. */
+    private record Current(long id, String code, CaseStatus status, int version, RuleSet rules, boolean supervised, JsonObject leader,
+                           String unitCode, String unitLevel, String category, String countyCode, String townshipCode,
+                           CaseHistory history) {}
 
     /** Takes the action as the caller, who must see the case (else 403, and nothing changes). */
     public Uni<CaseView> take(String typedCode, String actionName, ActionRequest request, String ifMatch, Caller caller) {
@@ -59,21 +63,30 @@ public class CaseActions {
                 "There is no action \"%s\"; the actions are %s.".formatted(actionName,
                         java.util.Arrays.stream(CaseAction.values()).map(CaseAction::path).toList())));
         return pool.withTransaction(tx -> tx.preparedQuery("""
-                                SELECT c.id, c.status, c.version, c.unit_id, c.rule_set, c.extended, c.category, c.supervised,
-                                       c.county_code, c.township_code, c.leader, u.code AS unit_code, u.level AS unit_level,
+                                SELECT c.id, c.status, c.version, c.rule_set, c.category, c.supervised, c.county_code, c.township_code,
+                                       c.leader, u.code AS unit_code, u.level AS unit_level,
                                        coalesce(c.base_code, c.group_code, c.village_code, c.township_code, c.county_code) AS grid
                                   FROM "case" c LEFT JOIN unit u ON u.id = c.unit_id WHERE c.code = $1 FOR UPDATE OF c""")
                         .execute(Tuple.of(code))
                         .chain(rows -> {
                             if (rows.size() == 0) throw ProblemException.notFound("No case has code %s.".formatted(code));
-                            Row current = rows.iterator().next();
-                            if (!caller.seesCase(current.getString("grid"), current.getString("unit_code"))) throw outsideScope(code, caller);
-                            check(code, action, current, ifMatch);
-                            return change(tx, action, request, current)
-                                    .chain(change -> apply(tx, action, request, current, change, caller));
+                            Row row = rows.iterator().next();
+                            if (!caller.seesCase(row.getString("grid"), row.getString("unit_code"))) throw outsideScope(code, caller);
+                            return record.history(tx, row.getLong("id")).map(history -> current(code, row, history));
+                        })
+                        .chain(current -> {
+                            check(action, current, ifMatch);
+                            return change(tx, action, request, current).chain(change -> apply(tx, action, request, current, change, caller));
                         }))
-                .invoke(() -> written.fire(CaseEventsWritten.NOW))
+                .invoke(record::committed)
                 .chain(() -> reader.view(code));
+    }
+
+    private Current current(String code, Row row, CaseHistory history) {
+        return new Current(row.getLong("id"), code, CaseStatus.ofCode(row.getString("status")), row.getInteger("version"),
+                sla.rules(row.getString("rule_set")), row.getBoolean("supervised"), row.getJsonObject("leader"),
+                row.getString("unit_code"), row.getString("unit_level"), row.getString("category"), row.getString("county_code"),
+                row.getString("township_code"), history);
     }
 
     /** 403 for a case the caller may not see, saying whose it is to handle. */
@@ -85,36 +98,66 @@ public class CaseActions {
                         .formatted(code, scope));
     }
 
-    private static void check(String code, CaseAction action, Row current, String ifMatch) {
-        int version = current.getInteger("version");
-        if (ifMatch != null && !ifMatch.replace("W/", "").replace("\"", "").trim().equals(String.valueOf(version))) {
+    private void check(CaseAction action, Current current, String ifMatch) {
+        if (ifMatch != null && !ifMatch.replace("W/", "").replace("\"", "").trim().equals(String.valueOf(current.version()))) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                     "Case %s has changed since you read it (it is at version %d, you sent %s); read it again and decide anew."
-                            .formatted(code, version, ifMatch));
+                            .formatted(current.code(), current.version(), ifMatch));
         }
-        String status = current.getString("status");
-        if (!action.allowedFrom(status)) {
-            throw new ProblemException(ProblemType.CONFLICT,
-                    "%s is not allowed while case %s is %s; allowed now: %s.".formatted(action.path(), code, status,
-                            CaseAction.allowedIn(status)),
-                    List.of(), Map.of("caseStatus", status, "allowed", CaseAction.allowedIn(status)));
-        }
+        Set<DeadlineKind> open = sla.after(current.rules().id(), current.history()).stream().filter(Deadline::isOpen)
+                .map(Deadline::kind).collect(Collectors.toSet());
+        List<String> allowed = CaseAction.allowedIn(current.status(), current.rules(), open);
+        action.refusal(current.status(), current.rules(), open).ifPresent(refusal -> {
+            String code = current.code();
+            throw conflict(switch (refusal) {
+                case NOT_ITS_RULES -> "%s is not a step of %s, the rules case %s is handled by; allowed now: %s."
+                        .formatted(action.path(), current.rules().name(), code, allowed);
+                case NOT_IN_THIS_STATE -> "%s is not allowed while case %s is %s; allowed now: %s."
+                        .formatted(action.path(), code, current.status().code(), allowed);
+                case DECISION_FIRST -> ("Case %s is a petition: it is first accepted (accept) or transferred to the body with "
+                        + "authority over it (transfer), within 15 days of receipt (信访工作条例 第22条); dispatch it once accepted.")
+                        .formatted(code);
+                case NOTHING_OPEN -> switch (action) {
+                    case REQUEST_REVIEW -> "Case %s has no written reply open to a review (复查): a review is asked for once, of a reply."
+                            .formatted(code);
+                    case REQUEST_RE_REVIEW -> "Case %s has no review opinion open to a re-review (复核): a re-review follows a review opinion, once."
+                            .formatted(code);
+                    default -> "Case %s has no open %s deadline to extend: it starts when the petition is accepted, and ends when met."
+                            .formatted(code, current.rules().extension().kind());
+                };
+            }, current, allowed);
+        });
     }
 
-    private Uni<Change> change(SqlConnection tx, CaseAction action, ActionRequest request, Row current) {
-        Change same = new Change(null, false, current.getBoolean("supervised"), current.getJsonObject("leader"),
-                current.getBoolean("extended"), action.to() != null ? action.to() : current.getString("status"));
+    private static ProblemException conflict(String detail, Current current, List<String> allowed) {
+        return new ProblemException(ProblemType.CONFLICT, detail, List.of(),
+                Map.of("caseStatus", current.status().code(), "allowed", allowed));
+    }
+
+    private Uni<Change> change(SqlConnection tx, CaseAction action, ActionRequest request, Current current) {
+        CaseStatus next = action.to() != null ? action.to() : current.status();
+        Change same = new Change(next, null, false, current.supervised(), current.leader());
         return switch (action) {
-            case REJECT, RETURN -> {
-                required("reason", request.reason(), "say why");
-                yield Uni.createFrom().item(action == CaseAction.RETURN ? new Change(null, true, same.supervised(), same.leader(), same.extended(),
-                        same.status()) : same);
+            case REJECT -> {
+                required("reason", request.reason(), "say why the case is not taken on, and where the resident can turn");
+                yield Uni.createFrom().item(same);
             }
-            case DISPATCH -> {
-                required("unit", request.unit(), "name the unit to dispatch to (its code)");
+            case RETURN, OBJECT -> {
+                if (action == CaseAction.OBJECT) holds(request, current);
+                required("reason", request.reason(), action == CaseAction.OBJECT
+                        ? "say why the petition is not your body's matter (异议须详细说明理由)" : "say why");
+                yield Uni.createFrom().item(new Change(next, null, true, same.supervised(), same.leader()));
+            }
+            case DISPATCH, TRANSFER -> {
+                required("unit", request.unit(), action == CaseAction.TRANSFER
+                        ? "name the body with authority over the petition (its unit code)" : "name the unit to dispatch to (its code)");
                 yield unitId(tx, request.unit()).map(id -> withUnit(same, id));
             }
-            case CLAIM, CONTACT, REPLY, FINISH -> {
+            case ACCEPT -> {
+                if (current.status() == CaseStatus.TRANSFERRED) holds(request, current);
+                yield Uni.createFrom().item(same);
+            }
+            case CLAIM, CONTACT, FIRST_ANSWER, REPLY, FINISH -> {
                 holds(request, current);
                 yield Uni.createFrom().item(same);
             }
@@ -122,75 +165,85 @@ public class CaseActions {
                 required("reason", request.reason(), "say why the unit cannot solve it");
                 yield unitId(tx, levelAbove(current)).map(id -> withUnit(same, id));
             }
+            case REQUEST_REVIEW, REQUEST_RE_REVIEW -> {
+                withinRight(action, current);
+                required("reason", request.reason(), "say what the petitioner contests");
+                yield request.unit() == null ? Uni.createFrom().item(same) : unitId(tx, request.unit()).map(id -> withUnit(same, id));
+            }
+            case ANSWER_REVIEW, ANSWER_RE_REVIEW -> {
+                required("reason", request.reason(), "give the opinion (复查意见 / 复核意见) in short");
+                yield Uni.createFrom().item(same);
+            }
             case EVALUATE -> {
                 if (request.rating() == null) throw invalid("rating", "give the rating: 满意, 基本满意 or 不满意");
                 // Unsatisfied reopens the case with the unit that handled it (不满意可重办).
                 yield Uni.createFrom().item(request.rating() == ActionRequest.Rating.UNSATISFIED
-                        ? new Change(null, false, same.supervised(), same.leader(), same.extended(), "dispatched") : same);
+                        ? new Change(CaseStatus.DISPATCHED, null, false, same.supervised(), same.leader()) : same);
             }
             case SUPERVISE -> {
                 required("reason", request.reason(), "write the supervision note (督办意见)");
-                yield Uni.createFrom().item(new Change(null, false, true, same.leader(), same.extended(), same.status()));
+                yield Uni.createFrom().item(new Change(next, null, false, true, same.leader()));
             }
             case ASSIGN_LEADER -> {
-                if (request.leader() == null) throw invalid("leader", "give the four fixes: leader, unit, person, deadline");
-                yield Uni.createFrom().item(new Change(null, false, same.supervised(),
-                        new JsonObject(json.valueToTree(request.leader()).toString()), same.extended(), same.status()));
+                leaderComplete(request.leader());
+                yield Uni.createFrom().item(new Change(next, null, false, same.supervised(),
+                        new JsonObject(json.valueToTree(request.leader()).toString())));
             }
             case EXTEND -> {
-                List<String> refusals = deadlines.refusalsOfExtension(current.getString("rule_set"), current.getBoolean("extended"),
+                List<String> refusals = sla.refusalsOfExtension(current.rules().id(), current.history(),
                         request.days() == null ? 0 : request.days(), request.reason());
                 if (!refusals.isEmpty()) {
                     throw new ProblemException(ProblemType.CONFLICT, "The extension cannot be granted: " + String.join("; ", refusals) + ".");
                 }
-                yield Uni.createFrom().item(new Change(null, false, same.supervised(), same.leader(), true, same.status()));
+                yield Uni.createFrom().item(same);
             }
             case MERGE, KEEP_SEPARATE -> {
                 required("other", request.other(), "name the other case of the possible duplicate (its code)");
-                yield decide(tx, current.getLong("id"), CaseCode.parse(request.other()).text(), action == CaseAction.MERGE)
+                yield decide(tx, current.id(), CaseCode.parse(request.other()).text(), action == CaseAction.MERGE)
                         .replaceWith(same);
             }
-            case ACCEPT, ARCHIVE -> Uni.createFrom().item(same);
+            case ARCHIVE -> Uni.createFrom().item(same);
         };
     }
 
-    private Uni<Void> apply(SqlConnection tx, CaseAction action, ActionRequest request, Row current, Change change, Caller caller) {
-        long caseId = current.getLong("id");
-        JsonObject payload = new JsonObject(json.valueToTree(request).toString()).put("from", current.getString("status"));
+    /** 四定: the lead leader, the responsible unit and person, and the date it is finished by, which cannot be past. */
+    private void leaderComplete(ActionRequest.Leader leader) {
+        if (leader == null) throw invalid("leader", "give the four fixes (四定): leader, unit, person and deadline");
+        if (leader.deadline().isBefore(WorkingCalendar.dayOf(clock.now()))) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "The action needs more; see errors.",
+                    List.of(new FieldError("leader.deadline", "%s is past; give the date the case is to be finished by"
+                            .formatted(leader.deadline()))));
+        }
+    }
+
+    /** A petitioner's right (复查, 复核) is used within its time (the refusal has checked that one is open). */
+    private void withinRight(CaseAction action, Current current) {
+        var right = sla.after(current.rules().id(), current.history()).stream()
+                .filter(d -> d.isOpen() && action.usedOn(d.kind(), current.rules())).findFirst();
+        if (right.isPresent() && clock.now().isAfter(right.get().due())) {
+            throw new ProblemException(ProblemType.CONFLICT, "The time to ask for it ended at %s (%s); the same facts are not taken up again."
+                    .formatted(ServiceClock.local(right.get().due()), right.get().kind()));
+        }
+    }
+
+    private Uni<Void> apply(SqlConnection tx, CaseAction action, ActionRequest request, Current current, Change change, Caller caller) {
+        JsonObject payload = new JsonObject(json.valueToTree(request).toString()).put("from", current.status().code());
         // The signed-in user is the actor; a name given in the request is whom they acted for (a call from a grid worker).
         Object onBehalfOf = payload.remove("actor");
         if (onBehalfOf != null) payload.put("onBehalfOf", onBehalfOf);
         payload.fieldNames().removeIf(name -> payload.getValue(name) == null);
-        return tx.preparedQuery("""
-                        UPDATE "case" SET status = $2, unit_id = CASE WHEN $3 THEN NULL ELSE coalesce($4, unit_id) END,
-                               supervised = $5, leader = $6, extended = $7, version = version + 1, updated_at = now()
-                         WHERE id = $1""")
-                .execute(Tuple.from(java.util.Arrays.asList(caseId, change.status(), change.clearUnit(), change.unitId(),
-                        change.supervised(), change.leader(), change.extended())))
-                .chain(() -> tx.preparedQuery("INSERT INTO case_event (case_id, type, actor, at, payload) VALUES ($1, $2, $3, $4, $5)")
-                        .execute(Tuple.of(caseId, action.eventType(), caller.actorName(), clock.now().atOffset(ZoneOffset.UTC), payload)))
-                .chain(() -> recomputeDeadlines(tx, caseId, current.getString("rule_set")));
-    }
-
-    private Uni<Void> recomputeDeadlines(SqlConnection tx, long caseId, String ruleSet) {
-        return tx.preparedQuery("SELECT type, at, payload FROM case_event WHERE case_id = $1 ORDER BY id").execute(Tuple.of(caseId))
-                .chain(rows -> {
-                    var events = StreamSupport.stream(rows.spliterator(), false).toList();
-                    int extension = events.stream().filter(e -> e.getString("type").equals("EXTENDED"))
-                            .mapToInt(e -> e.getJsonObject("payload").getInteger("days", 0)).sum();
-                    var history = events.stream()
-                            .map(e -> (Map.Entry<String, java.time.Instant>) new AbstractMap.SimpleEntry<>(e.getString("type"),
-                                    e.getOffsetDateTime("at").toInstant()))
-                            .toList();
-                    var due = deadlines.after(ruleSet, history, extension);
-                    return tx.preparedQuery("UPDATE \"case\" SET deadlines = $2 WHERE id = $1")
-                            .execute(Tuple.of(caseId, new JsonArray(json.valueToTree(due).toString())));
-                })
-                .replaceWithVoid();
+        var now = clock.now();
+        Uni<Void> written = record.change(tx, current.id(), change)
+                .chain(() -> record.append(tx, current.id(), new CaseRecord.NewEvent(action.eventType(), caller.actorName(), now, payload)));
+        if (action == CaseAction.EVALUATE && request.rating() == ActionRequest.Rating.UNSATISFIED) {
+            written = written.chain(() -> record.append(tx, current.id(), new CaseRecord.NewEvent(CaseAction.REOPENED, caller.actorName(),
+                    now, new JsonObject().put("unit", current.unitCode()).put("reason", "不满意重办"))));
+        }
+        return written.chain(() -> record.refreshDeadlines(tx, current.id(), current.rules().id())).replaceWithVoid();
     }
 
     /** Records the centre's decision on a possible duplicate; a merged case points to the one it went into. */
-    private static Uni<Void> decide(SqlConnection tx, long caseId, String otherCode, boolean merge) {
+    private Uni<Void> decide(SqlConnection tx, long caseId, String otherCode, boolean merge) {
         return tx.preparedQuery("""
                         UPDATE case_link l SET decision = $3
                           FROM "case" o
@@ -200,15 +253,14 @@ public class CaseActions {
                 .chain(rows -> {
                     if (rows.size() == 0) throw invalid("other", "%s is not linked to this case as a possible duplicate".formatted(otherCode));
                     long otherId = rows.iterator().next().getLong("id");
-                    return merge ? tx.preparedQuery("UPDATE \"case\" SET merged_into = $2 WHERE id = $1").execute(Tuple.of(caseId, otherId))
-                            .replaceWithVoid() : Uni.createFrom().voidItem();
+                    return merge ? record.mergeInto(tx, caseId, otherId) : Uni.createFrom().voidItem();
                 });
     }
 
     /** Only the unit that holds a case claims, contacts, replies and finishes it. */
-    private static void holds(ActionRequest request, Row current) {
+    private static void holds(ActionRequest request, Current current) {
         required("unit", request.unit(), "name your unit (its code): only the unit holding the case acts on it");
-        String holder = current.getString("unit_code");
+        String holder = current.unitCode();
         if (!request.unit().equals(holder)) {
             throw new ProblemException(ProblemType.FORBIDDEN,
                     "Unit %s does not hold this case; %s does.".formatted(request.unit(), holder == null ? "no unit" : holder),
@@ -217,14 +269,13 @@ public class CaseActions {
     }
 
     /** 逐级上报: village committee -> township office -> the county department for the category. */
-    private static String levelAbove(Row current) {
-        String level = current.getString("unit_level");
+    private static String levelAbove(Current current) {
+        String level = current.unitLevel();
         if (level == null || level.equals("county")) {
             throw new ProblemException(ProblemType.CONFLICT, "The case is already at the county level (or held by no unit); "
                     + "there is no level above to escalate to.");
         }
-        return level.equals("village") ? current.getString("township_code")
-                : current.getString("county_code") + "-" + current.getString("category");
+        return level.equals("village") ? current.townshipCode() : current.countyCode() + "-" + current.category();
     }
 
     private static Uni<Integer> unitId(SqlConnection tx, String unitCode) {
@@ -235,7 +286,7 @@ public class CaseActions {
     }
 
     private static Change withUnit(Change change, int unitId) {
-        return new Change(unitId, false, change.supervised(), change.leader(), change.extended(), change.status());
+        return new Change(change.status(), unitId, false, change.supervised(), change.leader());
     }
 
     private static void required(String field, String value, String message) {

@@ -13,9 +13,9 @@ public class CaseFilter {
     @Pattern(regexp = "[0-9]{6}([0-9]{3})*", message = "a grid code is 6 digits, then groups of 3 digits")
     public String grid;
 
-    /** Comma-separated states. */
+    /** Comma-separated states; open and closed stand for all the open or closed ones. */
     @QueryParam("status")
-    @Pattern(regexp = "[a-z]+(,[a-z]+)*", message = "give states separated by commas, e.g. dispatched,claimed")
+    @Pattern(regexp = "[a-z_]+(,[a-z_]+)*", message = "give states separated by commas, e.g. dispatched,claimed or open")
     public String status;
 
     @QueryParam("overdue")
@@ -26,6 +26,10 @@ public class CaseFilter {
 
     @QueryParam("supervised")
     public Boolean supervised;
+
+    /** Under the county 纪委's supervision. */
+    @QueryParam("discipline")
+    public Boolean discipline;
 
     @QueryParam("channel")
     @Pattern(regexp = "grid_worker|window|hotline_12345|online|deputy_station|patrol_inspector|open311",

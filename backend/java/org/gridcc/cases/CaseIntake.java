@@ -11,9 +11,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -21,20 +21,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import org.gridcc.common.CaseEventsWritten;
 import org.gridcc.common.Problem.FieldError;
 import org.gridcc.access.Caller;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
 import org.gridcc.common.ServiceClock;
-import org.gridcc.common.SqlFiles;
-import org.gridcc.common.StatementBatches;
 import org.gridcc.grid.GridChain;
 import org.gridcc.grid.GridIndex;
 import org.gridcc.grid.GridLevel;
 import org.gridcc.grid.GridRef;
 import org.gridcc.grid.GridService;
 import org.gridcc.grid.LonLat;
+import org.gridcc.sla.DeadlineService;
+import org.gridcc.sla.WorkingCalendar;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Takes a case in: finds its grids, gives it a code, routes it by risk to the unit that serves
@@ -56,27 +56,26 @@ public class CaseIntake {
     private final GridService grids;
     private final GridIndex index;
     private final ServiceClock clock;
-    private final CaseDeadlines deadlines;
+    private final CaseRecord record;
     private final CaseSerials serials;
-    /** Cases that arrive together are stored together, one commit for all. */
-    private final StatementBatches batches;
     private final CaseReader reader;
     private final ObjectMapper json;
-    private final Event<CaseEventsWritten> written;
+    private final DeadlineService sla;
+    private final Duration backdateWindow;
 
-    public CaseIntake(Pool pool, GridService grids, GridIndex index, ServiceClock clock, CaseDeadlines deadlines,
-                      CaseSerials serials, CaseReader reader, ObjectMapper json,
-                      Event<CaseEventsWritten> written) {
+    public CaseIntake(Pool pool, GridService grids, GridIndex index, ServiceClock clock, CaseRecord record, CaseSerials serials,
+                      CaseReader reader, ObjectMapper json, DeadlineService sla,
+                      @ConfigProperty(name = "gridcc.cases.backdate-window", defaultValue = "P90D") Duration backdateWindow) {
         this.pool = pool;
         this.grids = grids;
         this.index = index;
         this.clock = clock;
-        this.deadlines = deadlines;
+        this.record = record;
         this.serials = serials;
-        this.batches = new StatementBatches(pool, SqlFiles.read("case-intake.sql"));
         this.reader = reader;
         this.json = json;
-        this.written = written;
+        this.sla = sla;
+        this.backdateWindow = backdateWindow;
     }
 
     /** The outcome: the case, and whether this request made it (false: an idempotent replay). */
@@ -169,6 +168,16 @@ public class CaseIntake {
         if (at.isAfter(now.plusSeconds(CLOCK_SKEW_SECONDS))) {
             throw invalid("receivedAt", "%s is in the future; a case can only be registered after it came in".formatted(request.receivedAt()));
         }
+        Instant oldest = now.minus(backdateWindow);
+        if (at.isBefore(oldest)) {
+            throw unprocessable("receivedAt", "%s is more than %d days ago; a case received before %s is registered by the centre's admin"
+                    .formatted(request.receivedAt(), backdateWindow.toDays(), ServiceClock.local(oldest)));
+        }
+        var firstYear = sla.calendar().firstLoadedYear();
+        if (firstYear.isEmpty() || WorkingCalendar.dayOf(at).getYear() < firstYear.get()) {
+            throw unprocessable("receivedAt", firstYear.map(year -> "%s is before %d, the first year whose official calendar is loaded; its deadlines could not be counted"
+                    .formatted(request.receivedAt(), year)).orElse("no official calendar is loaded; load one with PUT /api/calendar/{year}"));
+        }
         return at;
     }
 
@@ -190,20 +199,19 @@ public class CaseIntake {
         // As the database keeps them: to the microsecond.
         Instant receivedAt = c.receivedAt().truncatedTo(ChronoUnit.MICROS);
         Instant now = clock.now().truncatedTo(ChronoUnit.MICROS);
-        var due = deadlines.initial(c.ruleSet(), receivedAt);
+        var deadlines = record.initialDeadlines(c.ruleSet(), receivedAt);
         String actor = "channel:" + c.request().channel().code();
         JsonObject payload = new JsonObject().put("category", c.category().code()).put("risk", c.risk().code())
                 .put("grid", c.chain().get(c.chain().size() - 1).code()).put("ruleSet", c.ruleSet());
         if (c.takenInBy() != null) payload.put("takenInBy", c.takenInBy());
         NewCase r = c.request();
-        return batches.execute(Tuple.from(Arrays.asList(code, r.channel().code(), c.category().code(), c.risk().code(), r.title().strip(),
+        return record.takeIn(Tuple.from(Arrays.asList(code, r.channel().code(), c.category().code(), c.risk().code(), r.title().strip(),
                         r.description(), r.reporter() == null ? null : r.reporter().name(), c.phone(), c.lon(), c.lat(),
                         index.version(), c.grid(GridLevel.COUNTY), c.grid(GridLevel.TOWNSHIP), c.grid(GridLevel.VILLAGE),
                         c.grid(GridLevel.GROUP), c.grid(GridLevel.BASE), unitCode(c.chain(), c.risk(), c.category()), c.ruleSet(),
-                        receivedAt.atOffset(ZoneOffset.UTC), new JsonArray(json.valueToTree(due).toString()),
+                        receivedAt.atOffset(ZoneOffset.UTC), StoredDeadlines.json(deadlines),
                         (double) c.category().duplicateRadiusMetres(), c.category().duplicateWindowHours(), SAME_REPORTER_DAYS,
-                        MAX_LINKS, CaseAction.CLOSED_STATES.toArray(String[]::new), actor, now.atOffset(ZoneOffset.UTC), payload, key, requestHash)))
-                .invoke(() -> written.fire(CaseEventsWritten.NOW))
+                        MAX_LINKS, actor, now.atOffset(ZoneOffset.UTC), payload, key, requestHash)))
                 .map(row -> {
                     var links = new ArrayList<CaseView.LinkView>();
                     for (Object link : row.getJsonArray("links")) {
@@ -212,12 +220,15 @@ public class CaseIntake {
                     }
                     var unit = row.getString("unit_code") == null ? null
                             : new CaseView.UnitRef(row.getString("unit_code"), row.getString("unit_name"), row.getString("unit_level"));
-                    var received = new CaseView.EventView("RECEIVED", actor, ServiceClock.local(now),
+                    var views = deadlines.stream().map(StoredDeadlines::view).toList();
+                    var received = new CaseView.EventView(CaseAction.RECEIVED_EVENT, actor, ServiceClock.local(now),
                             tree(row.getJsonObject("payload")));
-                    return new Intake(new CaseView(code, "received", r.channel(),
+                    return new Intake(new CaseView(code, CaseStatus.RECEIVED, r.channel(),
                             new CaseView.CategoryRef(c.category().code(), c.category().name()), c.risk(), r.title().strip(),
-                            r.description(), r.reporter(), "unmasked", r.location(), c.chain(), unit, c.ruleSet(), due, false,
-                            ServiceClock.local(receivedAt), row.getInteger("version"), links, row.getLong("earlier"), List.of(received)),
+                            r.description(), r.reporter(), "unmasked", r.location(), c.chain(), unit, c.ruleSet(),
+                            views, false, null, false,
+                            ServiceClock.local(receivedAt), row.getInteger("version"), links, row.getLong("earlier"),
+                            CaseAction.allowedIn(CaseStatus.RECEIVED, sla.rules(c.ruleSet()), CaseView.openKinds(views)), List.of(received)),
                             true);
                 });
     }
@@ -241,6 +252,11 @@ public class CaseIntake {
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static ProblemException unprocessable(String field, String message) {
+        return new ProblemException(ProblemType.UNPROCESSABLE, "The case cannot be taken in; see errors.",
+                List.of(new FieldError(field, message)));
     }
 
     private static ProblemException invalid(String field, String message) {

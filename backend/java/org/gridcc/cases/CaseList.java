@@ -5,7 +5,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -20,27 +19,15 @@ import org.gridcc.common.ServiceClock;
 @ApplicationScoped
 public class CaseList {
 
-    /** Per case: the earliest open deadline, and whether one is warned or overdue now ($1). */
-    private static final String DEADLINE_STATE = """
-            LEFT JOIN LATERAL (
-                SELECT min((d->>'due')::timestamptz) AS next_due,
-                       coalesce(bool_or((d->>'due')::timestamptz < $1), false) AS overdue,
-                       coalesce(bool_or((d->>'warnAt')::timestamptz <= $1 AND (d->>'due')::timestamptz >= $1), false) AS warned
-                  FROM jsonb_array_elements(c.deadlines) d
-                 WHERE d->>'metAt' IS NULL AND c.status NOT IN %s) s ON true""".formatted(CaseAction.CLOSED_STATES_SQL);
-
     private final Pool pool;
-    private final ServiceClock clock;
 
-    public CaseList(Pool pool, ServiceClock clock) {
+    public CaseList(Pool pool) {
         this.pool = pool;
-        this.clock = clock;
     }
 
     /** The page of cases that pass the filters among those the caller may see. */
     public Uni<CaseSummary.Page> find(CaseFilter filter, Caller caller) {
         var args = new ArrayList<Object>();
-        args.add(clock.now().atOffset(ZoneOffset.UTC));
         String where = where(filter, args) + " AND " + CaseScope.condition(caller, args);
         String order = switch (filter.sort) {
             case "receivedAt" -> "c.received_at, c.id";
@@ -49,7 +36,8 @@ public class CaseList {
             case "-code" -> "c.code DESC";
             default -> "c.received_at DESC, c.id DESC";
         };
-        String from = "FROM \"case\" c LEFT JOIN unit u ON u.id = c.unit_id " + DEADLINE_STATE + " WHERE " + where;
+        // The deadline state as every reader sees it (case_live): warned and overdue once recorded, the next open duty.
+        String from = "FROM \"case\" c JOIN case_live s ON s.id = c.id LEFT JOIN unit u ON u.id = c.unit_id WHERE " + where;
         Uni<Long> total = pool.preparedQuery("SELECT count(*) " + from).execute(Tuple.from(args))
                 .map(rows -> rows.iterator().next().getLong(0));
         var pageArgs = new ArrayList<>(args);
@@ -58,7 +46,7 @@ public class CaseList {
         Uni<List<CaseSummary>> items = pool.preparedQuery("""
                         SELECT c.code, c.status, c.category, c.risk, c.title, c.supervised, c.received_at, u.name AS unit_name,
                                coalesce(c.base_code, c.group_code, c.village_code, c.township_code, c.county_code) AS grid,
-                               s.next_due, s.warned, s.overdue %s ORDER BY %s LIMIT $%d OFFSET $%d"""
+                               s.next_due, s.warned, s.overdue, s.discipline %s ORDER BY %s LIMIT $%d OFFSET $%d"""
                         .formatted(from, order, pageArgs.size() - 1, pageArgs.size()))
                 .execute(Tuple.from(pageArgs))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(CaseList::summary).toList());
@@ -75,11 +63,12 @@ public class CaseList {
             conditions.add("$%d IN (c.county_code, c.township_code, c.village_code, c.group_code, c.base_code)".formatted(p));
         }
         if (filter.status != null) {
-            args.add(filter.status.split(","));
+            args.add(statuses(filter.status));
             conditions.add("c.status = ANY ($%d)".formatted(args.size()));
         }
-        if (filter.overdue != null) conditions.add((filter.overdue ? "" : "NOT ") + "coalesce(s.overdue, false)");
-        if (filter.warned != null) conditions.add((filter.warned ? "" : "NOT ") + "coalesce(s.warned, false)");
+        if (filter.overdue != null) conditions.add((filter.overdue ? "" : "NOT ") + "s.overdue");
+        if (filter.warned != null) conditions.add((filter.warned ? "" : "NOT ") + "s.warned");
+        if (filter.discipline != null) conditions.add((filter.discipline ? "" : "NOT ") + "s.discipline");
         if (filter.supervised != null) conditions.add((filter.supervised ? "" : "NOT ") + "c.supervised");
         if (filter.channel != null) {
             args.add(filter.channel);
@@ -104,6 +93,24 @@ public class CaseList {
         return String.join(" AND ", conditions);
     }
 
+    /** Status codes, each one of the enum's; open and closed stand for their phases. */
+    private static String[] statuses(String text) {
+        var codes = new ArrayList<String>();
+        for (String word : text.split(",")) {
+            String code = word.strip();
+            if (code.equals("open") || code.equals("closed")) {
+                for (CaseStatus s : CaseStatus.values()) if (s.isOpen() == code.equals("open")) codes.add(s.code());
+            } else if (CaseStatus.of(code).isPresent()) {
+                codes.add(code);
+            } else {
+                throw new ProblemException(ProblemType.INVALID_INPUT, "Unknown status.", List.of(new FieldError("status",
+                        "unknown status \"%s\"; known: open, closed, %s".formatted(code,
+                                java.util.Arrays.stream(CaseStatus.values()).map(CaseStatus::code).toList()))));
+            }
+        }
+        return codes.toArray(String[]::new);
+    }
+
     private static java.time.OffsetDateTime time(String field, String text) {
         var errors = new ArrayList<FieldError>();
         var time = QueryValues.time(field, text, errors);
@@ -112,11 +119,10 @@ public class CaseList {
     }
 
     private static CaseSummary summary(Row row) {
-        return new CaseSummary(row.getString("code"), row.getString("status"), row.getString("category"),
+        return new CaseSummary(row.getString("code"), CaseStatus.ofCode(row.getString("status")), row.getString("category"),
                 Risk.valueOf(row.getString("risk").toUpperCase()), row.getString("title"), row.getString("grid"),
                 row.getString("unit_name"), local(row, "received_at"), local(row, "next_due"),
-                Boolean.TRUE.equals(row.getBoolean("warned")), Boolean.TRUE.equals(row.getBoolean("overdue")),
-                row.getBoolean("supervised"));
+                row.getBoolean("warned"), row.getBoolean("overdue"), row.getBoolean("supervised"), row.getBoolean("discipline"));
     }
 
     private static java.time.OffsetDateTime local(Row row, String column) {

@@ -8,14 +8,13 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ServiceClock;
 import org.gridcc.grid.GridIndex;
 import org.gridcc.grid.GridRef;
+import org.gridcc.sla.DeadlineService;
 
 /** Reads a case with its whole history. */
 @ApplicationScoped
@@ -24,11 +23,15 @@ public class CaseReader {
     private final Pool pool;
     private final GridIndex index;
     private final ObjectMapper json;
+    private final CaseRecord record;
+    private final DeadlineService sla;
 
-    public CaseReader(Pool pool, GridIndex index, ObjectMapper json) {
+    public CaseReader(Pool pool, GridIndex index, ObjectMapper json, CaseRecord record, DeadlineService sla) {
         this.pool = pool;
         this.index = index;
         this.json = json;
+        this.record = record;
+        this.sla = sla;
     }
 
     /** The case of a code as printed; a mistyped code is told apart from an unknown one. */
@@ -38,8 +41,9 @@ public class CaseReader {
 
     public Uni<CaseView> view(String code) {
         return pool.preparedQuery("""
-                        SELECT c.*, ST_X(c.point) AS lon, ST_Y(c.point) AS lat, u.code AS unit_code, u.name AS unit_name, u.level AS unit_level
-                          FROM "case" c LEFT JOIN unit u ON u.id = c.unit_id WHERE c.code = $1""")
+                        SELECT c.*, ST_X(c.point) AS lon, ST_Y(c.point) AS lat, u.code AS unit_code, u.name AS unit_name, u.level AS unit_level,
+                               l.discipline
+                          FROM "case" c JOIN case_live l ON l.id = c.id LEFT JOIN unit u ON u.id = c.unit_id WHERE c.code = $1""")
                 .execute(Tuple.of(code))
                 .chain(rows -> {
                     if (rows.size() == 0) throw ProblemException.notFound("No case has code %s.".formatted(code));
@@ -64,16 +68,20 @@ public class CaseReader {
                                     SELECT count(*) FROM "case" o WHERE $2::text IS NOT NULL AND o.reporter_phone = $2 AND o.id < $1""")
                             .execute(Tuple.of(id, row.getString("reporter_phone")))
                             .map(set -> set.iterator().next().getLong(0));
-                    return Uni.combine().all().unis(history, links, earlier).asTuple()
-                            .map(t -> toView(row, t.getItem2(), t.getItem3(), t.getItem1()));
+                    Uni<List<CaseView.DeadlineView>> deadlines = record.deadlines(pool, id);
+                    return Uni.combine().all().unis(history, links, earlier, deadlines).asTuple()
+                            .map(t -> toView(row, t.getItem2(), t.getItem3(), t.getItem4(), t.getItem1()));
                 });
     }
 
-    private CaseView toView(Row row, List<CaseView.LinkView> links, long earlierFromReporter, List<CaseView.EventView> history) {
+    private CaseView toView(Row row, List<CaseView.LinkView> links, long earlierFromReporter, List<CaseView.DeadlineView> deadlines,
+                            List<CaseView.EventView> history) {
         Category category = Categories.of(row.getString("category")).orElseThrow();
         String name = row.getString("reporter_name"), phone = row.getString("reporter_phone");
         Double lon = row.getDouble("lon");
-        return new CaseView(row.getString("code"), row.getString("status"), Channel.valueOf(row.getString("channel").toUpperCase()),
+        CaseStatus status = CaseStatus.ofCode(row.getString("status"));
+        String ruleSet = row.getString("rule_set");
+        return new CaseView(row.getString("code"), status, Channel.valueOf(row.getString("channel").toUpperCase()),
                 new CaseView.CategoryRef(category.code(), category.name()), Risk.valueOf(row.getString("risk").toUpperCase()),
                 row.getString("title"), row.getString("description"),
                 name == null && phone == null ? null : new NewCase.Reporter(name, phone), "unmasked",
@@ -81,8 +89,10 @@ public class CaseReader {
                 grids(row),
                 row.getString("unit_code") == null ? null
                         : new CaseView.UnitRef(row.getString("unit_code"), row.getString("unit_name"), row.getString("unit_level")),
-                row.getString("rule_set"), deadlines(row), row.getBoolean("supervised"), ServiceClock.local(row.getOffsetDateTime("received_at")),
-                row.getInteger("version"), links, earlierFromReporter, history);
+                ruleSet, deadlines, row.getBoolean("supervised"),
+                row.getJsonObject("leader") == null ? null : node(row.getJsonObject("leader").encode()), row.getBoolean("discipline"),
+                ServiceClock.local(row.getOffsetDateTime("received_at")), row.getInteger("version"), links, earlierFromReporter,
+                CaseAction.allowedIn(status, sla.rules(ruleSet), CaseView.openKinds(deadlines)), history);
     }
 
     private List<GridRef> grids(Row row) {
@@ -91,20 +101,6 @@ public class CaseReader {
             if (row.getString(column) != null) finest = row.getString(column);
         }
         return finest == null ? List.of() : index.chainOf(finest).orElse(List.of());
-    }
-
-    private List<CaseView.DeadlineView> deadlines(Row row) {
-        var list = new ArrayList<CaseView.DeadlineView>();
-        for (JsonNode d : node(row.getJsonArray("deadlines").encode())) {
-            // Stored with their offset; read back as instants and shown in China time.
-            list.add(new CaseView.DeadlineView(d.get("kind").asText(), local(d.get("due").asText()), local(d.get("warnAt").asText()),
-                    d.hasNonNull("metAt") ? local(d.get("metAt").asText()) : null));
-        }
-        return list;
-    }
-
-    private static OffsetDateTime local(String time) {
-        return ServiceClock.local(OffsetDateTime.parse(time));
     }
 
     private JsonNode node(String text) {

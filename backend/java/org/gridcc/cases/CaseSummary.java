@@ -6,7 +6,7 @@ import java.util.List;
 /** A case in a list: what a duty officer scans, without personal data. */
 public record CaseSummary(
         String code,
-        String status,
+        CaseStatus status,
         String category,
         Risk risk,
         String title,
@@ -17,7 +17,9 @@ public record CaseSummary(
         OffsetDateTime nextDue,
         boolean warned,
         boolean overdue,
-        boolean supervised) {
+        boolean supervised,
+        /** Under the county 纪委's supervision (reminders went unheeded). */
+        boolean discipline) {
 
     /** One page of the list. */
     public record Page(int page, int size, long total, List<CaseSummary> items) {}

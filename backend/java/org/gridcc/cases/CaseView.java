@@ -8,7 +8,7 @@ import org.gridcc.grid.GridRef;
 /** A case as the API shows it, with its whole history (全程留痕). */
 public record CaseView(
         String code,
-        String status,
+        CaseStatus status,
         Channel channel,
         CategoryRef category,
         Risk risk,
@@ -22,20 +22,34 @@ public record CaseView(
         List<GridRef> grids,
         UnitRef unit,
         String ruleSet,
+        /** Every deadline of every round of handling, met or not. */
         List<DeadlineView> deadlines,
         boolean supervised,
+        /** Who holds the case under 领导包案 (the four fixes), or null. */
+        JsonNode leader,
+        /** Under the county 纪委's supervision after reminders of an overdue deadline went unheeded. */
+        boolean discipline,
         OffsetDateTime receivedAt,
         int version,
         /** Open cases that look like the same matter, for the centre to merge or keep apart. */
         List<LinkView> possibleDuplicates,
         /** How many earlier cases the same reporter raised (重复信访 when it is a petition). */
         long earlierFromReporter,
+        /** The actions the case allows now (by their path names). */
+        List<String> allowedActions,
         List<EventView> history) {
 
     /** The same case with the reporter as the caller may see it. */
     public CaseView withReporter(NewCase.Reporter shown, String access) {
         return new CaseView(code, status, channel, category, risk, title, description, shown, access, location, grids, unit, ruleSet,
-                deadlines, supervised, receivedAt, version, possibleDuplicates, earlierFromReporter, history);
+                deadlines, supervised, leader, discipline, receivedAt, version, possibleDuplicates, earlierFromReporter, allowedActions,
+                history);
+    }
+
+    /** The kinds of the deadlines not met yet. */
+    static java.util.Set<org.gridcc.sla.DeadlineKind> openKinds(List<DeadlineView> deadlines) {
+        return deadlines.stream().filter(d -> d.metAt() == null).map(d -> org.gridcc.sla.DeadlineKind.valueOf(d.kind()))
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** The deepest grid of the case (its place), or null when it has none. */
@@ -50,8 +64,14 @@ public record CaseView(
 
     public record UnitRef(String code, String name, String level) {}
 
-    /** A deadline; {@code metAt} is when the event that meets it happened, null while it runs. */
-    public record DeadlineView(String kind, OffsetDateTime due, OffsetDateTime warnAt, OffsetDateTime metAt) {}
+    /**
+     * A deadline of a round of handling (0, then one more after each reopening); {@code metAt} is when
+     * the first event that meets it happened, null while it runs; {@code state} is met, met_late,
+     * overdue or warned (once the sweeper recorded it, as the list and the wall see it) or open;
+     * {@code provisional} when it was counted over a year whose official calendar is not loaded yet.
+     */
+    public record DeadlineView(String kind, int round, OffsetDateTime due, OffsetDateTime warnAt, OffsetDateTime metAt,
+                               String state, boolean provisional) {}
 
     public record EventView(String type, String actor, OffsetDateTime at, JsonNode payload) {}
 }

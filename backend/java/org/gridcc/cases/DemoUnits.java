@@ -6,19 +6,21 @@ import java.sql.SQLException;
 import java.util.List;
 import org.gridcc.grid.GridLevel;
 import org.gridcc.grid.NewGrid;
+import org.gridcc.grid.demo.DemoBodies;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The responsible bodies of a demo county: a committee for each village or community, an office
  * for each township or street, and the county's departments, one per case category.
  */
-public final class DemoUnits {
+@ApplicationScoped
+public class DemoUnits implements DemoBodies {
 
     private static final String DEMO_MARK = "（演示）";
 
-    private DemoUnits() {}
-
     /** Writes the units for the grids of a demo county, in the caller's transaction. */
-    public static int write(Connection connection, List<NewGrid> grids) throws SQLException {
+    @Override
+    public int write(Connection connection, List<NewGrid> grids) throws SQLException {
         int written = 0;
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO unit (code, name, level, grid_code, category) VALUES (?, ?, ?, ?, ?)")) {

@@ -1,5 +1,6 @@
 package org.gridcc.grid;
 
+import org.gridcc.access.KnownGrids;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,7 @@ import org.jboss.logging.Logger;
  * (every case intake, every click on the map) without a database round trip.
  */
 @ApplicationScoped
-public class GridIndex {
+public class GridIndex implements KnownGrids {
 
     /** After the demo data is loaded (see DemoDataLoader), before the service takes requests. */
     public static final int STARTUP_PRIORITY = 200;
@@ -37,6 +38,11 @@ public class GridIndex {
 
     void onStart(@Observes @Priority(STARTUP_PRIORITY) StartupEvent start) {
         rebuild();
+    }
+
+    @Override
+    public boolean exists(String gridCode) {
+        return grid(gridCode).isPresent();
     }
 
     /** Loads the published version; blocking (JDBC), so never call it on the event loop. */

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.gridcc.access.Caller;
-import org.gridcc.cases.CaseCounts;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
 
@@ -20,9 +19,9 @@ public class GridService {
 
     private final Pool pool;
     private final GridIndex index;
-    private final CaseCounts cases;
+    private final OpenCaseCounts cases;
 
-    public GridService(Pool pool, GridIndex index, CaseCounts cases) {
+    public GridService(Pool pool, GridIndex index, OpenCaseCounts cases) {
         this.pool = pool;
         this.index = index;
         this.cases = cases;

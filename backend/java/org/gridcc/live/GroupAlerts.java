@@ -3,11 +3,10 @@ package org.gridcc.live;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.gridcc.common.CaseEventsWritten;
+import org.gridcc.cases.CaseRecord;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,32 +21,33 @@ public class GroupAlerts {
 
     private static final Logger LOG = Logger.getLogger(GroupAlerts.class);
 
-    private final Pool pool;
-    private final Event<CaseEventsWritten> written;
+    private static final String RAISE = CaseRecord.appendEach("""
+            alert AS (
+                INSERT INTO group_alert (village_code, category, raised_at, case_count, case_id)
+                SELECT $1, $2, $3::timestamptz, $4, $5
+                 WHERE NOT EXISTS (SELECT 1 FROM group_alert
+                                    WHERE village_code = $1 AND category = $2 AND raised_at > $3::timestamptz - make_interval(secs => $6))
+                RETURNING id)""", """
+            SELECT $5, 'GROUP_ALERT', 'live:group-alert', $3::timestamptz,
+                   jsonb_build_object('village', $1, 'category', $2, 'cases', $4, 'windowHours', $6 / 3600.0)
+              FROM alert""");
 
-    public GroupAlerts(Pool pool, Event<CaseEventsWritten> written) {
+    private final Pool pool;
+    private final CaseRecord record;
+
+    public GroupAlerts(Pool pool, CaseRecord record) {
         this.pool = pool;
-        this.written = written;
+        this.record = record;
     }
 
     /** Writes the alert; {@code whenNotWritten} runs if the database refused it, so that the next case tries again. */
     void raise(LiveCase trigger, int cases, Duration window, Instant now, Runnable whenNotWritten) {
-        pool.preparedQuery("""
-                        WITH alert AS (
-                            INSERT INTO group_alert (village_code, category, raised_at, case_count, case_id)
-                            SELECT $1, $2, $3::timestamptz, $4, $5
-                             WHERE NOT EXISTS (SELECT 1 FROM group_alert
-                                                WHERE village_code = $1 AND category = $2 AND raised_at > $3::timestamptz - make_interval(secs => $6))
-                            RETURNING id)
-                        INSERT INTO case_event (case_id, type, actor, at, payload)
-                        SELECT $5, 'GROUP_ALERT', 'live:group-alert', $3::timestamptz,
-                               jsonb_build_object('village', $1, 'category', $2, 'cases', $4, 'windowHours', $6 / 3600.0)
-                          FROM alert""")
+        pool.preparedQuery(RAISE)
                 .execute(Tuple.of(trigger.village(), trigger.category(), now.atOffset(ZoneOffset.UTC), cases, trigger.id(),
                         (double) window.toSeconds()))
                 .subscribe().with(rows -> {
                     if (rows.rowCount() > 0) {
-                        written.fire(CaseEventsWritten.NOW);
+                        record.committed();
                         LOG.infof("Group-event warning: %d %s cases in village %s within %s", cases, trigger.category(),
                                 trigger.village(), window);
                     }

@@ -4,21 +4,17 @@ import io.vertx.mutiny.sqlclient.Row;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.gridcc.cases.CaseAction;
 
 /**
- * A case as the live view counts it (the database view {@code case_live}): the grids it lies
- * in, coarsest first, whether it is open, and whether an open deadline of it has been warned of
- * or has passed (as the deadline sweeper recorded).
+ * A case as the live view counts it (the database view {@code case_live}, the one definition of
+ * open, warned and overdue): the grids it lies in, coarsest first, whether it is open, whether an
+ * open deadline of it has been warned of or has passed (as the deadline sweeper recorded), and
+ * whether it is under the county 纪委's supervision.
  */
-public record LiveCase(long id, String code, String status, String category, boolean supervised, Instant receivedAt,
-                       List<String> grids, boolean warned, boolean overdue) {
+public record LiveCase(long id, String code, String status, boolean open, String category, boolean supervised, Instant receivedAt,
+                       List<String> grids, boolean warned, boolean overdue, boolean discipline) {
 
     private static final List<String> GRID_COLUMNS = List.of("county_code", "township_code", "village_code", "group_code", "base_code");
-
-    public boolean open() {
-        return !CaseAction.isClosed(status);
-    }
 
     /** The finest grid the case is known in. */
     public String grid() {
@@ -35,8 +31,8 @@ public record LiveCase(long id, String code, String status, String category, boo
         for (String column : GRID_COLUMNS) {
             if (row.getString(column) != null) grids.add(row.getString(column));
         }
-        return new LiveCase(row.getLong("id"), row.getString("code"), row.getString("status"), row.getString("category"),
-                row.getBoolean("supervised"), row.getOffsetDateTime("received_at").toInstant(), List.copyOf(grids),
-                row.getBoolean("warned"), row.getBoolean("overdue"));
+        return new LiveCase(row.getLong("id"), row.getString("code"), row.getString("status"), row.getBoolean("open"),
+                row.getString("category"), row.getBoolean("supervised"), row.getOffsetDateTime("received_at").toInstant(),
+                List.copyOf(grids), row.getBoolean("warned"), row.getBoolean("overdue"), row.getBoolean("discipline"));
     }
 }

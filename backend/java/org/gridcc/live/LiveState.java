@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.gridcc.cases.CaseAction;
 import org.gridcc.common.ServiceClock;
 import org.gridcc.grid.GridIndex;
 import org.gridcc.grid.GridLevel;
@@ -93,8 +92,8 @@ public class LiveState {
         Instant horizon = now.minus(config.hotspot().window()).minus(config.hotspot().baseline());
         return pool.withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").execute()
                         .chain(() -> tx.query("SELECT coalesce(max(seq), 0) FROM case_event").execute())
-                        .chain(head -> tx.preparedQuery("SELECT * FROM case_live WHERE NOT (status = ANY ($1)) OR received_at > $2")
-                                .execute(Tuple.of(CaseAction.CLOSED_STATES.toArray(String[]::new), horizon.atOffset(ZoneOffset.UTC)))
+                        .chain(head -> tx.preparedQuery("SELECT * FROM case_live WHERE open OR received_at > $1")
+                                .execute(Tuple.of(horizon.atOffset(ZoneOffset.UTC)))
                                 .chain(live -> tx.preparedQuery("""
                                                 SELECT village_code, category, max(raised_at) AS at FROM group_alert
                                                  WHERE raised_at > $1 GROUP BY village_code, category""")

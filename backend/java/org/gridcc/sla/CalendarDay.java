@@ -21,10 +21,4 @@ public class CalendarDay {
     public String note;
 
     public CalendarDay() {}
-
-    public CalendarDay(LocalDate day, DayKind kind, String note) {
-        this.day = day;
-        this.kind = kind;
-        this.note = note;
-    }
 }

@@ -14,10 +14,6 @@ public class CalendarDayRepository implements PanacheRepositoryBase<CalendarDay,
         return find("day between ?1 and ?2", Sort.by("day"), firstDay(year), lastDay(year)).list();
     }
 
-    public Uni<Long> deleteYear(int year) {
-        return delete("day between ?1 and ?2", firstDay(year), lastDay(year));
-    }
-
     private static LocalDate firstDay(int year) {
         return LocalDate.of(year, 1, 1);
     }

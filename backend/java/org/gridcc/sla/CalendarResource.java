@@ -24,11 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CalendarResource {
 
     private final CalendarService calendar;
-    private final DeadlineService deadlines;
 
-    public CalendarResource(CalendarService calendar, DeadlineService deadlines) {
+    public CalendarResource(CalendarService calendar) {
         this.calendar = calendar;
-        this.deadlines = deadlines;
     }
 
     @GET
@@ -43,11 +41,12 @@ public class CalendarResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Load or replace a year's calendar (admin)",
-            description = "Replaces every entry of the year in one transaction. Weekdays not listed are working days; "
-                    + "weekend days not listed are days off.")
+            description = "Replaces every entry of the year in one transaction, which also recomputes the deadlines of open "
+                    + "cases counted over that year (each change recorded in the case's history as DEADLINES_RECOMPUTED). "
+                    + "Weekdays not listed are working days; weekend days not listed are days off.")
     public Uni<CalendarYear> replace(@PathParam("year") @Min(value = 2000, message = "year must be 2000 or later")
                                      @Max(value = 2100, message = "year must be 2100 or earlier") int year,
                                      @NotNull(message = "send the calendar as a JSON body") @Valid CalendarYear body) {
-        return calendar.replaceYear(year, body).call(deadlines::reloadCalendar);
+        return calendar.replaceYear(year, body);
     }
 }

@@ -1,8 +1,9 @@
 package org.gridcc.sla;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -14,14 +15,25 @@ import org.gridcc.common.Problem.FieldError;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
 
-/** Keeps the official working-day calendar, one year at a time. */
+/**
+ * Keeps the official working-day calendar, one year at a time. Reads go through Hibernate Reactive
+ * (the entity {@link CalendarDay}); a year is replaced through the reactive client in one
+ * transaction with what depends on it ({@link CalendarChange}: the deadlines of open cases), so
+ * that a calendar and the deadlines counted on it never disagree.
+ */
 @ApplicationScoped
 public class CalendarService {
 
     private final CalendarDayRepository days;
+    private final Pool pool;
+    private final CalendarChange change;
+    private final DeadlineService deadlines;
 
-    public CalendarService(CalendarDayRepository days) {
+    public CalendarService(CalendarDayRepository days, Pool pool, CalendarChange change, DeadlineService deadlines) {
         this.days = days;
+        this.pool = pool;
+        this.change = change;
+        this.deadlines = deadlines;
     }
 
     @WithSession
@@ -35,20 +47,28 @@ public class CalendarService {
         });
     }
 
-    /** Replaces the whole year in one transaction: a rejected year changes nothing. */
-    @WithTransaction
+    /**
+     * Replaces the whole year and recomputes the deadlines counted over it, in one transaction: a
+     * rejected year, or a failure on the way, changes nothing. The service counts on it from then on.
+     */
     public Uni<CalendarYear> replaceYear(int year, CalendarYear calendar) {
         List<FieldError> errors = check(year, calendar);
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(new ProblemException(ProblemType.VALIDATION_FAILED,
                     "The calendar for %d has days that do not fit; see errors.".formatted(year), errors));
         }
-        List<CalendarDay> entities = calendar.days().stream()
-                .map(e -> new CalendarDay(e.date(), e.kind(), e.note()))
-                .toList();
-        return days.deleteYear(year)
-                .chain(() -> days.persist(entities))
-                .map(ignored -> toYear(year, entities));
+        var rows = calendar.days().stream().map(e -> Tuple.of(e.date(), e.kind().code(), e.note())).toList();
+        return pool.withTransaction(tx -> tx.preparedQuery("DELETE FROM calendar_day WHERE day BETWEEN $1 AND $2")
+                        .execute(Tuple.of(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)))
+                        .chain(() -> rows.isEmpty() ? Uni.createFrom().voidItem()
+                                : tx.preparedQuery("INSERT INTO calendar_day (day, kind, note) VALUES ($1, $2, $3)").executeBatch(rows)
+                                .replaceWithVoid())
+                        .chain(() -> DeadlineService.read(tx))
+                        .chain(changed -> change.applied(tx, year, changed)))
+                .call(deadlines::reloadCalendar)
+                .invoke(Runnable::run)
+                .map(ignored -> new CalendarYear(year, calendar.days().stream()
+                        .sorted(java.util.Comparator.comparing(CalendarYear.Entry::date)).toList()));
     }
 
     private static List<FieldError> check(int year, CalendarYear calendar) {

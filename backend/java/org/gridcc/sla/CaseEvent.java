@@ -31,5 +31,14 @@ public enum CaseEvent {
     /** The petitioner asked for a re-review of the review opinion (请求复核). */
     RE_REVIEW_REQUESTED,
     /** The re-review opinion was given (复核意见); the same facts are not accepted again. */
-    RE_REVIEW_ANSWERED
+    RE_REVIEW_ANSWERED,
+    /**
+     * The resident was not satisfied and the case went back to its unit (不满意重办): a new round of
+     * handling, in which this event stands for the case's receipt, acceptance and dispatch.
+     */
+    REOPENED,
+    /** A deadline was extended; carries the days granted. */
+    EXTENDED,
+    /** A lead leader took the case on (领导包案) with the date it must be finished by. */
+    LEADER_ASSIGNED
 }

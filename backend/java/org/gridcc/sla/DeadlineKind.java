@@ -34,7 +34,9 @@ public enum DeadlineKind {
     /** 信访: the petitioner may ask for a re-review (复核) of the review opinion. */
     RE_REVIEW_REQUEST(true),
     /** 信访: the re-review opinion is given. */
-    RE_REVIEW_ANSWER(false);
+    RE_REVIEW_ANSWER(false),
+    /** 领导包案: the case is finished by the date the lead leader set (定办结时限); in no rule set, set per case. */
+    CASE_LEAD(false);
 
     private final boolean option;
 

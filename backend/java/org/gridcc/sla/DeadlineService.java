@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -32,24 +33,39 @@ public class DeadlineService {
 
     /** Reads the calendar from the database again, after a year was loaded. */
     public Uni<Void> reloadCalendar() {
-        return pool.query("SELECT day, kind FROM calendar_day").execute().invoke(rows -> {
+        return read(pool).invoke(read -> calendar = read).replaceWithVoid();
+    }
+
+    /** The calendar as the database (or a transaction) has it now. */
+    static Uni<WorkingCalendar> read(SqlClient client) {
+        return client.query("SELECT day, kind FROM calendar_day").execute().map(rows -> {
             var days = new HashMap<LocalDate, DayKind>();
             rows.forEach(row -> days.put(row.getLocalDate("day"), DayKind.valueOf(row.getString("kind").toUpperCase())));
-            calendar = new WorkingCalendar(days);
-        }).replaceWithVoid();
+            return new WorkingCalendar(days);
+        });
     }
 
-    /** The deadlines of a case after the events it has had (and any extension granted). */
-    public List<Deadline> after(String ruleSet, CaseEvents events) {
-        return DeadlineCalculator.deadlines(rules(ruleSet), calendar, events);
+    /** The deadlines of a case after its history. */
+    public List<Deadline> after(String ruleSet, CaseHistory history) {
+        return after(ruleSet, history, calendar);
     }
 
-    /** Why an extension cannot be granted; empty when it can. */
-    public List<String> refusalsOfExtension(String ruleSet, int extensionsGranted, int days, String reason) {
-        return DeadlineCalculator.validateExtension(rules(ruleSet), extensionsGranted, days, reason);
+    /** The same on another calendar (one about to be loaded). */
+    public List<Deadline> after(String ruleSet, CaseHistory history, WorkingCalendar calendar) {
+        return DeadlineCalculator.deadlines(rules(ruleSet), calendar, history);
     }
 
-    private RuleSet rules(String id) {
+    /** Why an extension cannot be granted now; empty when it can. */
+    public List<String> refusalsOfExtension(String ruleSet, CaseHistory history, int days, String reason) {
+        return DeadlineCalculator.refusalsOfExtension(rules(ruleSet), calendar, history, days, reason);
+    }
+
+    /** The calendar deadlines are counted on now. */
+    public WorkingCalendar calendar() {
+        return calendar;
+    }
+
+    public RuleSet rules(String id) {
         RuleSet rules = ruleSets.get(id);
         if (rules == null) throw new IllegalArgumentException("unknown rule set " + id + "; known: " + ruleSets.keySet());
         return rules;

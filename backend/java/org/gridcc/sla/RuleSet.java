@@ -43,6 +43,17 @@ public record RuleSet(
         kinds = List.copyOf(kinds);
     }
 
+    /** Whether a deadline of this rule set starts with or is met by the event; EXTENDED when it allows an extension. */
+    public boolean names(CaseEvent event) {
+        if (event == CaseEvent.EXTENDED) return extension != null;
+        return kinds.stream().anyMatch(rule -> rule.from() == event || rule.metBy().contains(event));
+    }
+
+    /** The rule whose deadline is of this kind, if the rule set has one. */
+    public java.util.Optional<DeadlineRule> rule(DeadlineKind kind) {
+        return kinds.stream().filter(rule -> rule.kind() == kind).findFirst();
+    }
+
     /** The warning of a rule: its own, else the rule set's default. */
     public WarningLead warningOf(DeadlineRule rule) {
         return rule.warning() != null ? rule.warning() : warning;

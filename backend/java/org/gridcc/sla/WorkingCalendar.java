@@ -5,7 +5,11 @@ import static org.gridcc.common.ServiceClock.CHINA;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The official working-day calendar: Monday to Friday, except the official holidays (OFF) and
@@ -15,15 +19,27 @@ import java.util.Map;
  * what the regulations mean by the last day of a period (民法典 第203条: "期间的最后一日的截止时间为二十四时");
  * office hours are not used, so a petitioner who hands something in at 22:00 on the last day is on time.
  *
- * <p>Days of a year whose notice is not loaded are treated as the ordinary week.
+ * <p>Days of a year whose notice is not loaded are treated as the ordinary week; deadlines counted
+ * over such a year are provisional ({@link #isLoaded}).
  */
 public final class WorkingCalendar {
 
-
     private final Map<LocalDate, DayKind> exceptions;
+    /** The years whose notice is loaded: every year has holidays, so a year without entries has none loaded. */
+    private final SortedSet<Integer> loadedYears;
 
     public WorkingCalendar(Map<LocalDate, DayKind> exceptions) {
         this.exceptions = Map.copyOf(exceptions);
+        this.loadedYears = Collections.unmodifiableSortedSet(new TreeSet<>(exceptions.keySet().stream().map(LocalDate::getYear).toList()));
+    }
+
+    public boolean isLoaded(int year) {
+        return loadedYears.contains(year);
+    }
+
+    /** The first year whose notice is loaded, if any. */
+    public Optional<Integer> firstLoadedYear() {
+        return loadedYears.isEmpty() ? Optional.empty() : Optional.of(loadedYears.first());
     }
 
     public boolean isWorkingDay(LocalDate day) {

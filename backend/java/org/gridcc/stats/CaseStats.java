@@ -16,7 +16,7 @@ import org.gridcc.cases.Category;
  * in a period. Definitions (also in the README):
  * timely acceptance = the first deadline of the case's rule set (claim, dispatch or acceptance
  * decision) met on time, over cases received; on-time reply = a reply deadline (reply, first
- * answer, handling) met on time, over cases replied; completion = finished, evaluated or
+ * answer, handling) of the first round of handling met on time, over cases replied; completion = finished, evaluated or
  * archived and not merged, over cases received; satisfaction = latest rating 满意 or 基本满意,
  * over cases rated; mediation success = disputes (categories marked for mediation) finished and
  * not rated 不满意, over disputes finished.
@@ -41,16 +41,16 @@ public class CaseStats {
                         , rated AS (SELECT DISTINCT ON (e.case_id) e.case_id, e.payload->>'rating' AS rating
                                       FROM case_event e JOIN cases c ON c.id = e.case_id
                                      WHERE e.type = 'EVALUATED' ORDER BY e.case_id, e.id DESC),
-                        replies AS (SELECT c.id, bool_or((d->>'metAt')::timestamptz <= (d->>'due')::timestamptz) AS on_time
-                                      FROM cases c, jsonb_array_elements(c.deadlines) d
-                                     WHERE d->>'kind' IN ('REPLY', 'FIRST_ANSWER', 'HANDLING') AND d->>'metAt' IS NOT NULL
+                        replies AS (SELECT c.id, bool_or(d.met_at <= d.due) AS on_time
+                                      FROM cases c JOIN case_deadline d ON d.case_id = c.id
+                                     WHERE d.round = 0 AND d.kind IN ('REPLY', 'FIRST_ANSWER', 'HANDLING') AND d.met_at IS NOT NULL
                                      GROUP BY c.id),
                         finished AS (SELECT c.id, c.category FROM cases c
-                                      WHERE c.status IN ('finished', 'evaluated', 'archived') AND c.merged_into IS NULL
+                                      WHERE case_phase(c.status) IN ('handled', 'closed') AND c.merged_into IS NULL
                                         AND EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id AND e.type = 'FINISHED'))
                         SELECT (SELECT count(*) FROM cases) AS received,
-                               (SELECT count(*) FROM cases c WHERE (c.deadlines->0->>'metAt')::timestamptz
-                                                                   <= (c.deadlines->0->>'due')::timestamptz) AS accepted_on_time,
+                               (SELECT count(*) FROM cases c JOIN case_deadline d ON d.case_id = c.id
+                                 WHERE d.round = 0 AND d.position = 0 AND d.met_at <= d.due) AS accepted_on_time,
                                (SELECT count(*) FROM replies) AS replied,
                                (SELECT count(*) FROM replies WHERE on_time) AS replied_on_time,
                                (SELECT count(*) FROM finished) AS finished,
@@ -61,14 +61,15 @@ public class CaseStats {
                                  WHERE f.category = ANY ($4) AND r.rating IS DISTINCT FROM '不满意') AS disputes_settled""")
                 .execute(period).map(rows -> rows.iterator().next());
         Uni<List<Kpis.UnitOverdue>> overdue = pool.preparedQuery("""
-                        SELECT u.code, u.name, count(DISTINCT a.case_id) AS overdue
+                        SELECT u.code, u.name, count(DISTINCT a.case_id) FILTER (WHERE a.level = 'OVERDUE') AS overdue,
+                               count(DISTINCT a.case_id) FILTER (WHERE a.level = 'REFERRED') AS referred
                           FROM deadline_alert a JOIN "case" c ON c.id = a.case_id JOIN unit u ON u.id = c.unit_id
-                         WHERE a.level = 'OVERDUE' AND a.at >= $2 AND a.at < $3
+                         WHERE a.level IN ('OVERDUE', 'REFERRED') AND a.at >= $2 AND a.at < $3
                            AND $1 IN (c.county_code, c.township_code, c.village_code, c.group_code, c.base_code)
-                         GROUP BY u.code, u.name ORDER BY overdue DESC, u.code""")
+                         GROUP BY u.code, u.name ORDER BY referred DESC, overdue DESC, u.code""")
                 .execute(Tuple.of(grid, from, to))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false)
-                        .map(r -> new Kpis.UnitOverdue(r.getString("code"), r.getString("name"), r.getLong("overdue"))).toList());
+                        .map(r -> new Kpis.UnitOverdue(r.getString("code"), r.getString("name"), r.getLong("overdue"), r.getLong("referred"))).toList());
         Uni<List<Kpis.CategoryCount>> categories = pool.preparedQuery("WITH " + IN_PERIOD
                         + " SELECT category, count(*) AS received FROM cases GROUP BY category ORDER BY received DESC, category")
                 .execute(Tuple.of(grid, from, to))

@@ -25,7 +25,8 @@ public record Kpis(
         List<CategoryCount> byCategory) {
 
     /** Cases that went overdue in the period, by the unit holding them. */
-    public record UnitOverdue(String unit, String name, long overdueCases) {}
+    /** A unit's cases that went overdue in the period, and those referred to the county 纪委 (一周一曝光). */
+    public record UnitOverdue(String unit, String name, long overdueCases, long referredCases) {}
 
     public record CategoryCount(String category, String name, long received) {}
 

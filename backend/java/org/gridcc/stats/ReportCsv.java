@@ -20,6 +20,8 @@ final class ReportCsv {
         row(csv, "kpi", "satisfactionRate", k.satisfactionRate());
         row(csv, "kpi", "mediationSuccessRate", k.mediationSuccessRate());
         k.overdueByUnit().forEach(u -> row(csv, "overdueByUnit", u.name(), u.overdueCases()));
+        k.overdueByUnit().stream().filter(u -> u.referredCases() > 0)
+                .forEach(u -> row(csv, "referredToDisciplineByUnit", u.name(), u.referredCases()));
         k.byCategory().forEach(c -> row(csv, "byCategory", c.name(), c.received()));
         return csv.toString();
     }

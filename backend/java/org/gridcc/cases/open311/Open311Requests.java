@@ -1,23 +1,21 @@
 package org.gridcc.cases.open311;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.gridcc.cases.Categories;
 import org.gridcc.cases.Category;
+import org.gridcc.cases.CaseStatus;
 import org.gridcc.grid.GridIndex;
 import org.gridcc.grid.GridRef;
 
@@ -25,20 +23,22 @@ import org.gridcc.grid.GridRef;
 @ApplicationScoped
 class Open311Requests {
 
-    /** The states in which a case is resolved, for Open311's closed: handled to the end, or not taken on at all. */
-    static final List<String> CLOSED = List.of("rejected", "finished", "evaluated", "archived");
+    /** The states in which a case is resolved, for Open311's closed: handled to the end, or closed (not taken on, archived). */
+    static final List<String> CLOSED = Arrays.stream(CaseStatus.values())
+            .filter(s -> s.phase() == CaseStatus.Phase.HANDLED || s.phase() == CaseStatus.Phase.CLOSED).map(CaseStatus::code).toList();
 
-    /** status_notes: where the case stands in the closed loop, in the centre's words. */
-    private static final Map<String, String> STATE_NOTES = Map.of(
-            "received", "已登记", "accepted", "已受理", "rejected", "不予受理", "dispatched", "已分派", "claimed", "已签收",
-            "contacted", "已联系当事人", "replied", "已答复", "finished", "已办结", "evaluated", "已回访评价", "archived", "已归档");
+    /** When the case is expected to be done: the completion deadline of its latest round. */
+    private static final String EXPECTED = """
+            (SELECT d.due FROM case_deadline d WHERE d.case_id = c.id AND d.kind IN (%s)
+              ORDER BY d.round DESC, d.position LIMIT 1) AS expected""".formatted(ServiceNotice.COMPLETION_KINDS.stream().sorted()
+            .map(kind -> "'" + kind + "'").collect(Collectors.joining(", ")));
 
     private static final String SELECT = """
-            SELECT c.code, c.status, c.category, c.description, c.received_at, c.updated_at, c.deadlines,
+            SELECT c.code, c.status, c.category, c.description, c.received_at, c.updated_at, %s,
                    ST_X(c.point) AS lon, ST_Y(c.point) AS lat, u.name AS unit_name,
                    coalesce(c.base_code, c.group_code, c.village_code, c.township_code, c.county_code) AS finest_grid
               FROM "case" c LEFT JOIN unit u ON u.id = c.unit_id
-            """;
+            """.formatted(EXPECTED);
 
     private final Pool pool;
     private final GridIndex index;
@@ -73,24 +73,14 @@ class Open311Requests {
         Category service = Categories.of(row.getString("category")).orElseThrow();
         String state = row.getString("status");
         String unit = row.getString("unit_name");
-        Instant expected = expected(row.getJsonArray("deadlines"));
+        Instant expected = row.getOffsetDateTime("expected") == null ? null : row.getOffsetDateTime("expected").toInstant();
         String finest = row.getString("finest_grid");
         return new ServiceRequest(row.getString("code"), CLOSED.contains(state) ? "closed" : "open",
-                STATE_NOTES.getOrDefault(state, state) + "（" + state + "）", service.name(), service.code(),
+                CaseStatus.ofCode(state).label() + "（" + state + "）", service.name(), service.code(),
                 row.getString("description"), unit, ServiceNotice.of(unit, expected),
                 W3Time.format(row.getOffsetDateTime("received_at").toInstant()), W3Time.format(row.getOffsetDateTime("updated_at").toInstant()),
                 W3Time.format(expected), address(finest), finest, null, row.getDouble("lat"), row.getDouble("lon"),
                 CaseText.mediaUrl(row.getString("description")));
-    }
-
-    private static Instant expected(JsonArray deadlines) {
-        for (Object d : deadlines) {
-            JsonObject deadline = (JsonObject) d;
-            if (ServiceNotice.COMPLETION_KINDS.contains(deadline.getString("kind"))) {
-                return OffsetDateTime.parse(deadline.getString("due")).toInstant();
-            }
-        }
-        return null;
     }
 
     /** The grids' names from the finest to the county, as the spec orders an address. */

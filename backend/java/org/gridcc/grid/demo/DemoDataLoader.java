@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.gridcc.cases.DemoUnits;
 import org.gridcc.grid.GridBulkWriter;
 import org.gridcc.grid.GridIndex;
 import org.jboss.logging.Logger;
@@ -25,11 +24,13 @@ public class DemoDataLoader {
 
     private final DataSource db;
     private final DemoDataConfig config;
+    private final DemoBodies bodies;
     private long lastProgress;
 
-    public DemoDataLoader(DataSource db, DemoDataConfig config) {
+    public DemoDataLoader(DataSource db, DemoDataConfig config, DemoBodies bodies) {
         this.db = db;
         this.config = config;
+        this.bodies = bodies;
     }
 
     void onStart(@Observes @Priority(GridIndex.STARTUP_PRIORITY - 100) StartupEvent start) throws SQLException {
@@ -65,7 +66,7 @@ public class DemoDataLoader {
         writer.copyGrids(version, demo.grids());
         LOG.infof("Demo data: writing %,d households", demo.households().size());
         writer.copyHouseholds(demo.households());
-        LOG.infof("Demo data: %,d responsible units", DemoUnits.write(c, demo.grids()));
+        LOG.infof("Demo data: %,d responsible units", bodies.write(c, demo.grids()));
         LOG.infof("Demo data: %s published as grid version %d in %.1f s", outline.name(), version,
                 (System.nanoTime() - started) / 1e9);
     }

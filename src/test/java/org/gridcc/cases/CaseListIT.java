@@ -3,6 +3,7 @@ package org.gridcc.cases;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -10,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.gridcc.grid.DemoCounty;
@@ -22,6 +24,9 @@ class CaseListIT {
 
     @Inject
     DemoCounty county;
+
+    @Inject
+    DeadlineSweeper sweeper;
 
     private String village;
     private String dispute;
@@ -37,6 +42,7 @@ class CaseListIT {
         county.execute("DELETE FROM case_link WHERE case_id IN " + ofVillage + " OR other_id IN " + ofVillage);
         county.execute("DELETE FROM deadline_alert WHERE case_id IN (SELECT id FROM \"case\" WHERE village_code = ?)", village);
         county.execute("DELETE FROM idempotency_key WHERE case_id IN (SELECT id FROM \"case\" WHERE village_code = ?)", village);
+        county.execute("DELETE FROM case_deadline WHERE case_id IN (SELECT id FROM \"case\" WHERE village_code = ?)", village);
         county.execute("ALTER TABLE case_event DISABLE TRIGGER case_event_append_only");
         county.execute("DELETE FROM case_event WHERE case_id IN (SELECT id FROM \"case\" WHERE village_code = ?)", village);
         county.execute("ALTER TABLE case_event ENABLE TRIGGER case_event_append_only");
@@ -77,6 +83,10 @@ class CaseListIT {
                 .body("items.code", contains(land));
         given().queryParam("grid", village).queryParam("channel", "hotline_12345").get("/api/cases").then()
                 .body("items.code", contains(dispute));
+        // Overdue once the sweeper has recorded it, as the wall and the reports see it: not before.
+        given().queryParam("grid", village).queryParam("overdue", true).get("/api/cases").then()
+                .body("items", empty());
+        sweeper.sweep().await().atMost(Duration.ofSeconds(30));
         given().queryParam("grid", village).queryParam("overdue", true).get("/api/cases").then()
                 .body("items.code", contains(late))
                 .body("items[0].overdue", equalTo(true));

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,8 +17,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.gridcc.grid.DemoCounty;
+import org.gridcc.sla.RuleSet;
+import org.gridcc.sla.RuleSets;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 
@@ -25,16 +27,18 @@ import org.junit.jupiter.api.RepetitionInfo;
  * The closed loop as a property: random sequences of actions, with plausible and implausible
  * bodies, against real cases through the API. After every step the case is in a state the
  * transition table ({@link CaseAction}) allows, a refused action changed nothing, an accepted
- * one added one event and one version, and the history replayed through the table gives the
- * status.
+ * one added one event (two for a reopening) and one version, the history replayed through the
+ * table gives the status, a met deadline stays met at the time of the first event that met it
+ * (the history is never rewritten), and a reopening brings deadlines of its own round.
  *
  * <p>Each repetition draws its sequence from its own seed (a plain seeded generator: the
  * service must run under Quarkus's JUnit extension, which a property engine's own lifecycle
  * would bypass). A failure names the seed: {@code -Dgridcc.property.seed=N} runs the same
  * sequences again.
  *
- * <p>The actions of the loop are modelled; those on possible duplicates (merge, keep apart)
- * need a second, linked case and are left to their own tests.
+ * <p>The actions of the loop are modelled, the 信访 steps included (petitions run under the
+ * 信访工作条例 or Lanshan's 125); those on possible duplicates (merge, keep apart) need a second,
+ * linked case and are left to their own tests.
  */
 @QuarkusTest
 class CaseLoopPropertyIT {
@@ -43,13 +47,14 @@ class CaseLoopPropertyIT {
     private static final List<String> CATEGORIES = List.of("neighbour_dispute", "land_dispute", "public_order", "petition");
     /** Two county departments: a unit that exists but (mostly) does not hold the case. */
     private static final List<String> OTHER_UNITS = List.of("530324-public_order", "530324-consultation");
-    private static final List<String> LOOP = Stream.of(CaseAction.ACCEPT, CaseAction.REJECT, CaseAction.DISPATCH, CaseAction.CLAIM,
-            CaseAction.RETURN, CaseAction.ESCALATE, CaseAction.CONTACT, CaseAction.REPLY, CaseAction.FINISH, CaseAction.EVALUATE,
-            CaseAction.ARCHIVE, CaseAction.SUPERVISE, CaseAction.ASSIGN_LEADER, CaseAction.EXTEND).map(CaseAction::path).toList();
+    /** Petitions are handled under the 信访工作条例 or Lanshan's 125; the rest under Luoping's rule. */
+    private static final List<String> PETITION_RULES = List.of("xinfang", "lanshan-125");
+    private static final List<String> LOOP = Arrays.stream(CaseAction.values())
+            .filter(a -> a != CaseAction.MERGE && a != CaseAction.KEEP_SEPARATE).map(CaseAction::path).toList();
     /** Round the loop: the first of these allowed in a state moves the case on. */
-    private static final List<String> FORWARD = List.of("accept", "dispatch", "claim", "contact", "reply", "finish", "evaluate", "archive");
-    private static final Set<String> STATES = Stream.concat(Stream.of("received"),
-            Arrays.stream(CaseAction.values()).map(CaseAction::to).filter(s -> s != null)).collect(Collectors.toSet());
+    private static final List<String> FORWARD = List.of("accept", "dispatch", "claim", "contact", "first-answer", "reply",
+            "request-review", "answer-review", "finish", "evaluate", "archive");
+    private static final Set<String> STATES = Arrays.stream(CaseStatus.values()).map(CaseStatus::code).collect(Collectors.toSet());
 
     /** How a step picks its action in the state the case is then in. */
     enum Pick { FORWARD, ALLOWED, ANY }
@@ -65,7 +70,7 @@ class CaseLoopPropertyIT {
      */
     record Step(Pick pick, int choice, Body body, IfMatch ifMatch, ActionRequest.Rating rating, int days) {}
 
-    record Sequence(String category, List<Step> steps) {}
+    record Sequence(String category, String ruleSet, List<Step> steps) {}
 
     /** A sequence drawn from a seed: the same seed, the same sequence. */
     static Sequence sequence(long seed) {
@@ -77,7 +82,9 @@ class CaseLoopPropertyIT {
                     weighted(random, Body.values(), 70, 15, 15), weighted(random, IfMatch.values(), 50, 35, 15),
                     ActionRequest.Rating.values()[random.nextInt(ActionRequest.Rating.values().length)], 1 + random.nextInt(40)));
         }
-        return new Sequence(CATEGORIES.get(random.nextInt(CATEGORIES.size())), steps);
+        String category = CATEGORIES.get(random.nextInt(CATEGORIES.size()));
+        return new Sequence(category, category.equals("petition") ? PETITION_RULES.get(random.nextInt(PETITION_RULES.size())) : "luoping",
+                steps);
     }
 
     /** One of the values, each as often as its weight says. */
@@ -94,7 +101,8 @@ class CaseLoopPropertyIT {
     DemoCounty county;
 
     /** The case as read back after a step. */
-    private record Snapshot(String status, int version, String unit, String unitLevel, List<Map<String, Object>> history) {}
+    private record Snapshot(String status, int version, String unit, String unitLevel, List<String> allowedActions,
+                            List<Map<String, Object>> deadlines, List<Map<String, Object>> history) {}
 
     @RepeatedTest(30)
     void everyStepKeepsTheLoopsRules(RepetitionInfo repetition) {
@@ -104,16 +112,17 @@ class CaseLoopPropertyIT {
         // A base grid of its own, so that the cases here are nobody else's possible duplicates.
         double[] p = county.pointIn(county.one("SELECT code FROM grid WHERE level = 'base' ORDER BY code DESC OFFSET 1500 LIMIT 1"));
         String code = given().contentType("application/json").body("""
-                        {"channel": "window", "category": "%s", "title": "性质测试", "location": {"lon": %s, "lat": %s}}"""
-                        .formatted(sequence[0].category(), p[0], p[1]))
+                        {"channel": "window", "category": "%s", "ruleSet": "%s", "title": "性质测试", "location": {"lon": %s, "lat": %s}}"""
+                        .formatted(sequence[0].category(), sequence[0].ruleSet(), p[0], p[1]))
                 .post("/api/cases").then().statusCode(201).extract().path("code");
         Snapshot before = read(code);
+        RuleSet rules = RuleSets.load(sequence[0].ruleSet());
         String intakeUnit = before.unit();
         var done = new ArrayList<String>();
 
         for (Step step : sequence[0].steps()) {
-            CaseAction action = CaseAction.of(pick(step, before.status())).orElseThrow();
-            Set<Integer> expected = expected(action, step, before);
+            CaseAction action = CaseAction.of(pick(step, before)).orElseThrow();
+            Set<Integer> expected = expected(action, step, before, rules);
 
             RequestSpecification request = given().contentType("application/json").body(body(action, step, before, intakeUnit));
             if (step.ifMatch() != IfMatch.NONE) {
@@ -123,17 +132,29 @@ class CaseLoopPropertyIT {
             }
             int answer = request.post("/api/cases/" + code + "/actions/" + action.path()).statusCode();
             done.add("%s %s %s -> %d".formatted(action.path(), step.body(), step.ifMatch(), answer));
-            String trail = "seed %s, case %s (%s), steps %s".formatted(seed, code, sequence[0].category(), done);
+            String trail = "seed %s, case %s (%s, %s), steps %s".formatted(seed, code, sequence[0].category(), sequence[0].ruleSet(), done);
 
             Snapshot after = read(code);
             assertThat(expected).as(trail).contains(answer);
+            if (before.allowedActions().contains(action.path()) && answer == 409) {
+                assertThat(action).as(trail + ": an action offered as allowed is refused only for its body's sake")
+                        .isIn(CaseAction.EXTEND, CaseAction.ESCALATE);
+            }
             assertThat(STATES).as(trail).contains(after.status());
             if (answer == 200) {
+                boolean reopened = reopens(action, step);
                 assertThat(after.version()).as(trail).isEqualTo(before.version() + 1);
-                assertThat(after.history()).as(trail).hasSize(before.history().size() + 1);
+                assertThat(after.history()).as(trail).hasSize(before.history().size() + (reopened ? 2 : 1));
                 assertThat(after.history().subList(0, before.history().size())).as(trail).isEqualTo(before.history());
-                assertThat(after.history().get(after.history().size() - 1).get("type")).as(trail).isEqualTo(action.eventType());
+                assertThat(after.history().get(before.history().size()).get("type")).as(trail).isEqualTo(action.eventType());
                 assertThat(after.status()).as(trail).isEqualTo(statusAfter(action, step, before));
+                assertThat(metDeadlines(after)).as(trail + ": a met deadline stays met when it was").containsAllEntriesOf(metDeadlines(before));
+                if (reopened) {
+                    assertThat(after.history().get(after.history().size() - 1).get("type")).as(trail).isEqualTo(CaseAction.REOPENED);
+                    int round = rounds(before) + 1;
+                    assertThat(after.deadlines()).as(trail + ": the re-handling is watched")
+                            .anyMatch(d -> Integer.valueOf(round).equals(d.get("round")) && d.get("metAt") == null);
+                }
             } else {
                 assertThat(after).as(trail + ": a refused action changes nothing").isEqualTo(before);
             }
@@ -142,8 +163,9 @@ class CaseLoopPropertyIT {
         }
     }
 
-    private static String pick(Step step, String status) {
-        List<String> allowed = CaseAction.allowedIn(status).stream().filter(LOOP::contains).toList();
+    /** From what the service says the case allows now, or from every action. */
+    private static String pick(Step step, Snapshot before) {
+        List<String> allowed = before.allowedActions().stream().filter(LOOP::contains).toList();
         if (step.pick() == Pick.FORWARD) {
             var forward = FORWARD.stream().filter(allowed::contains).findFirst();
             if (forward.isPresent()) return forward.get();
@@ -155,7 +177,23 @@ class CaseLoopPropertyIT {
     private static Snapshot read(String code) {
         JsonPath view = given().get("/api/cases/" + code).then().statusCode(200).extract().jsonPath();
         return new Snapshot(view.getString("status"), view.getInt("version"), view.getString("unit.code"),
-                view.getString("unit.level"), view.getList("history"));
+                view.getString("unit.level"), view.getList("allowedActions", String.class), view.getList("deadlines"),
+                view.getList("history"));
+    }
+
+    /** Each met deadline (round and kind) with the time it was met. */
+    private static Map<String, Object> metDeadlines(Snapshot snapshot) {
+        var met = new LinkedHashMap<String, Object>();
+        snapshot.deadlines().stream().filter(d -> d.get("metAt") != null).forEach(d -> met.put(d.get("round") + " " + d.get("kind"), d.get("metAt")));
+        return met;
+    }
+
+    private static int rounds(Snapshot snapshot) {
+        return snapshot.deadlines().stream().mapToInt(d -> (Integer) d.get("round")).max().orElse(0);
+    }
+
+    private static boolean reopens(CaseAction action, Step step) {
+        return action == CaseAction.EVALUATE && step.rating() == ActionRequest.Rating.UNSATISFIED;
     }
 
     /** Only what each action reads, as a caller would send it; the step decides what is wrong with it. */
@@ -167,13 +205,16 @@ class CaseLoopPropertyIT {
         String holder = before.unit() != null ? before.unit() : intakeUnit;
         String other = OTHER_UNITS.get(0).equals(holder) ? OTHER_UNITS.get(1) : OTHER_UNITS.get(0);
         switch (action) {
-            case DISPATCH, CLAIM, CONTACT, REPLY, FINISH -> body.put("unit", step.body() == Body.WRONG_UNIT ? other : holder);
+            case DISPATCH, CLAIM, CONTACT, FIRST_ANSWER, REPLY, FINISH, OBJECT, ACCEPT ->
+                    body.put("unit", step.body() == Body.WRONG_UNIT ? other : holder);
+            case TRANSFER -> body.put("unit", other);
             case EVALUATE -> body.put("rating", switch (step.rating()) {
                 case SATISFIED -> "满意";
                 case BASICALLY_SATISFIED -> "基本满意";
                 case UNSATISFIED -> "不满意";
             });
-            case ASSIGN_LEADER -> body.put("leader", Map.of("leader", "县长", "unit", holder, "person", "王主任", "deadline", "2026-12-31"));
+            case ASSIGN_LEADER -> body.put("leader", Map.of("leader", "县长", "unit", holder, "person", "王主任",
+                    "deadline", LocalDate.now().plusDays(20).toString()));
             case EXTEND -> body.put("days", step.days());
             default -> { }
         }
@@ -181,42 +222,52 @@ class CaseLoopPropertyIT {
     }
 
     /** The answers the service may give: checks run in its order (version, state, then the body). */
-    private static Set<Integer> expected(CaseAction action, Step step, Snapshot before) {
+    private static Set<Integer> expected(CaseAction action, Step step, Snapshot before, RuleSet rules) {
         if (step.ifMatch() == IfMatch.STALE) return Set.of(412);
-        if (!action.allowedFrom(before.status())) return Set.of(409);
-        boolean noReason = step.body() == Body.NO_REASON;
+        CaseStatus status = CaseStatus.ofCode(before.status());
+        if (!action.appliesTo(rules) || !action.allowedFrom(status)) return Set.of(409);
+        boolean noReason = step.body() == Body.NO_REASON, wrongUnit = step.body() == Body.WRONG_UNIT;
         return switch (action) {
-            case REJECT, RETURN, SUPERVISE -> Set.of(noReason ? 400 : 200);
+            case REJECT, RETURN, SUPERVISE, ANSWER_REVIEW, ANSWER_RE_REVIEW -> Set.of(noReason ? 400 : 200);
+            // 信访: accepted or transferred before it is dispatched (第22条).
+            case DISPATCH -> Set.of(status == CaseStatus.RECEIVED && rules.id().equals("xinfang") ? 409 : 200);
+            case TRANSFER -> Set.of(200);
+            case OBJECT -> Set.of(wrongUnit ? 403 : noReason ? 400 : 200);
+            case ACCEPT -> Set.of(status == CaseStatus.TRANSFERRED && wrongUnit ? 403 : 200);
+            // A petitioner's right, within its time and once: refused when there is none open.
+            case REQUEST_REVIEW, REQUEST_RE_REVIEW -> noReason ? Set.of(400, 409) : Set.of(200, 409);
             // Up one level at a time: from a county department there is nowhere to go.
             case ESCALATE -> Set.of(noReason ? 400 : "county".equals(before.unitLevel()) || before.unit() == null ? 409 : 200);
-            case CLAIM, CONTACT, REPLY, FINISH -> Set.of(step.body() == Body.WRONG_UNIT || before.unit() == null ? 403 : 200);
-            // Whether an extension is granted is the rule set's (only 信访, once, at most 30 days, with a reason).
+            case CLAIM, CONTACT, FIRST_ANSWER, REPLY, FINISH -> Set.of(wrongUnit || before.unit() == null ? 403 : 200);
+            // Whether an extension is granted is the rule set's (only 信访, once a round, at most 30 days, with a reason,
+            // while the handling deadline is open).
             case EXTEND -> Set.of(200, 409);
-            case ACCEPT, DISPATCH, EVALUATE, ARCHIVE, ASSIGN_LEADER -> Set.of(200);
+            case EVALUATE, ARCHIVE, ASSIGN_LEADER -> Set.of(200);
             default -> throw new IllegalStateException(action + " is not modelled");
         };
     }
 
     private static String statusAfter(CaseAction action, Step step, Snapshot before) {
-        if (action == CaseAction.EVALUATE && step.rating() == ActionRequest.Rating.UNSATISFIED) return "dispatched";
-        return action.to() != null ? action.to() : before.status();
+        if (reopens(action, step)) return "dispatched";
+        return action.to() != null ? action.to().code() : before.status();
     }
 
     /**
      * The status the history leads to through the table, from "received". An unsatisfied rating
      * reopens the case (不满意可重办): the one move the table's "to" does not tell, read from the
-     * event's payload.
+     * event's payload; its REOPENED event follows it and moves nothing.
      */
     private static String replay(List<Map<String, Object>> history, String trail) {
         assertThat(history.get(0).get("type")).as(trail).isEqualTo("RECEIVED");
-        String status = "received";
+        CaseStatus status = CaseStatus.RECEIVED;
         for (Map<String, Object> event : history.subList(1, history.size())) {
+            if (CaseAction.REOPENED.equals(event.get("type"))) continue;
             CaseAction action = Arrays.stream(CaseAction.values()).filter(a -> a.eventType().equals(event.get("type"))).findFirst()
                     .orElseGet(() -> fail("%s: event %s is no action of the table".formatted(trail, event.get("type"))));
             assertThat(action.allowedFrom(status)).as("%s: %s written while %s", trail, event.get("type"), status).isTrue();
             boolean reopened = action == CaseAction.EVALUATE && "不满意".equals(((Map<?, ?>) event.get("payload")).get("rating"));
-            status = reopened ? "dispatched" : action.to() != null ? action.to() : status;
+            status = reopened ? CaseStatus.DISPATCHED : action.to() != null ? action.to() : status;
         }
-        return status;
+        return status.code();
     }
 }

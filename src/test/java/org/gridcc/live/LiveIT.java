@@ -15,7 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.gridcc.grid.DemoCounty;
 import org.gridcc.grid.GridVersionChanged;
-import org.gridcc.sla.DeadlineSweeper;
+import org.gridcc.cases.DeadlineSweeper;
 import org.junit.jupiter.api.Test;
 
 /** WS /live with a real WebSocket client: snapshot, deltas at every level, overdue, subscriptions, boundaries. */

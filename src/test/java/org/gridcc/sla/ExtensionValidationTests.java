@@ -54,7 +54,7 @@ class ExtensionValidationTests {
 
     @Test
     void anExtendedCaseUnderARuleSetWithoutExtensionsIsAnError() {
-        var events = CaseEvents.none().with(CaseEvent.RECEIVED, at("2026-09-30T10:00")).extendedBy(3);
+        var events = CaseHistory.none().with(CaseEvent.RECEIVED, at("2026-09-30T10:00")).extendedBy(3);
 
         assertThatThrownBy(() -> DeadlineCalculator.deadlines(RuleSets.load("luoping"), CALENDAR_2026, events))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("allows no extension");

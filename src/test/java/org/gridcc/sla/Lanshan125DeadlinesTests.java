@@ -76,7 +76,7 @@ class Lanshan125DeadlinesTests {
 
     @Test
     void aFullReplyMeetsTheFirstAnswerToo() {
-        var deadlines = deadlines("lanshan-125", CaseEvents.none()
+        var deadlines = deadlines("lanshan-125", CaseHistory.none()
                 .with(RECEIVED, at("2026-02-13T16:00"))
                 .with(REPLIED, at("2026-02-26T10:00")));
 
@@ -85,6 +85,6 @@ class Lanshan125DeadlinesTests {
     }
 
     private static Map<DeadlineKind, Deadline> visit(String localTime) {
-        return deadlines("lanshan-125", CaseEvents.none().with(RECEIVED, at(localTime)));
+        return deadlines("lanshan-125", CaseHistory.none().with(RECEIVED, at(localTime)));
     }
 }

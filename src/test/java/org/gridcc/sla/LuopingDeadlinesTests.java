@@ -19,7 +19,7 @@ class LuopingDeadlinesTests {
 
     @Test
     void hoursRunThroughNationalDayAndTheWeekEndsOnItsSeventhDayEvenOnAHoliday() {
-        var deadlines = deadlines("luoping", CaseEvents.none()
+        var deadlines = deadlines("luoping", CaseHistory.none()
                 .with(RECEIVED, at("2026-09-30T10:00"))
                 .with(DISPATCHED, at("2026-09-30T11:00")));
 
@@ -31,7 +31,7 @@ class LuopingDeadlinesTests {
 
     @Test
     void aCaseIsWarnedInTheLastQuarterOfEachLimit() {
-        var deadlines = deadlines("luoping", CaseEvents.none().with(RECEIVED, at("2026-09-30T10:00")));
+        var deadlines = deadlines("luoping", CaseHistory.none().with(RECEIVED, at("2026-09-30T10:00")));
 
         assertThat(deadlines.get(CLAIM).warnAt()).as("6 of 24 hours before").isEqualTo(at("2026-10-01T04:00"));
         assertThat(deadlines.get(REPLY).warnAt()).as("18 of 72 hours before").isEqualTo(at("2026-10-02T16:00"));
@@ -41,19 +41,19 @@ class LuopingDeadlinesTests {
 
     @Test
     void theWeekOverSpringFestivalIsSevenNaturalDays() {
-        var deadlines = deadlines("luoping", CaseEvents.none().with(RECEIVED, at("2026-02-13T09:00")));
+        var deadlines = deadlines("luoping", CaseHistory.none().with(RECEIVED, at("2026-02-13T09:00")));
 
         assertThat(deadlines.get(FINISH).due()).isEqualTo(endOf("2026-02-20"));
     }
 
     @Test
     void aCaseWithoutEventsHasNoDeadlines() {
-        assertThat(deadlines("luoping", CaseEvents.none())).isEmpty();
+        assertThat(deadlines("luoping", CaseHistory.none())).isEmpty();
     }
 
     @Test
     void theStatusFollowsTheClockAndTheEventsThatMeetEachDeadline() {
-        var deadlines = deadlines("luoping", CaseEvents.none()
+        var deadlines = deadlines("luoping", CaseHistory.none()
                 .with(RECEIVED, at("2026-09-30T10:00"))
                 .with(CLAIMED, at("2026-10-01T11:00"))
                 .with(REPLIED, at("2026-10-02T09:00")));

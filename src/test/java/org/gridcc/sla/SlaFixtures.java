@@ -27,7 +27,7 @@ final class SlaFixtures {
         return WorkingCalendar.endOf(LocalDate.parse(date));
     }
 
-    static Map<DeadlineKind, Deadline> deadlines(String ruleSet, CaseEvents events) {
+    static Map<DeadlineKind, Deadline> deadlines(String ruleSet, CaseHistory events) {
         var byKind = new EnumMap<DeadlineKind, Deadline>(DeadlineKind.class);
         DeadlineCalculator.deadlines(RuleSets.load(ruleSet), CALENDAR_2026, events).forEach(d -> byKind.put(d.kind(), d));
         return byKind;

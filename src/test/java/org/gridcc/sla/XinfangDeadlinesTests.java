@@ -37,7 +37,7 @@ class XinfangDeadlinesTests {
 
     @Test
     void onlyTheDeadlinesWhoseStartHasHappenedApply() {
-        var deadlines = deadlines("xinfang", CaseEvents.none().with(RECEIVED, at("2026-09-16T10:00")));
+        var deadlines = deadlines("xinfang", CaseHistory.none().with(RECEIVED, at("2026-09-16T10:00")));
 
         assertThat(deadlines).containsOnlyKeys(ACCEPTANCE_DECISION);
         assertThat(deadlines.get(ACCEPTANCE_DECISION).statusAt(at("2026-10-05T00:00"))).isEqualTo(DeadlineStatus.WARNED);
@@ -45,7 +45,7 @@ class XinfangDeadlinesTests {
 
     @Test
     void aTransferredPetitionIsNoticedInFifteenDaysAndObjectedToInFiveWorkingDays() {
-        var deadlines = deadlines("xinfang", CaseEvents.none()
+        var deadlines = deadlines("xinfang", CaseHistory.none()
                 .with(RECEIVED, at("2026-09-21T09:00"))
                 .with(TRANSFERRED, at("2026-09-28T15:00")));
 
@@ -64,10 +64,10 @@ class XinfangDeadlinesTests {
 
     @Test
     void anExtensionMovesHandlingOnFromTheOriginalLastDay() {
-        var accepted = CaseEvents.none().with(ACCEPTED, at("2026-09-30T10:00"));
+        var accepted = CaseHistory.none().with(ACCEPTED, at("2026-09-30T10:00"));
         assertThat(deadlines("xinfang", accepted.extendedBy(30)).get(HANDLING).due()).isEqualTo(endOf("2026-12-30"));
 
-        var overSpringFestival = CaseEvents.none().with(ACCEPTED, at("2025-12-18T10:00"));
+        var overSpringFestival = CaseHistory.none().with(ACCEPTED, at("2025-12-18T10:00"));
         assertThat(deadlines("xinfang", overSpringFestival.extendedBy(8)).get(HANDLING).due()).as("Feb 24 + 8")
                 .isEqualTo(endOf("2026-03-04"));
         assertThat(deadlines("xinfang", overSpringFestival.extendedBy(4)).get(HANDLING).due()).as("swapped Sat Feb 28")
@@ -76,7 +76,7 @@ class XinfangDeadlinesTests {
 
     @Test
     void anExtensionMovesOnlyHandling() {
-        var deadlines = deadlines("xinfang", CaseEvents.none()
+        var deadlines = deadlines("xinfang", CaseHistory.none()
                 .with(RECEIVED, at("2026-09-16T10:00"))
                 .with(ACCEPTED, at("2026-09-30T10:00"))
                 .extendedBy(30));
@@ -95,7 +95,7 @@ class XinfangDeadlinesTests {
 
     @Test
     void aReviewNotAskedForInTimeLapsesButAnUnansweredOneIsOverdue() {
-        var deadlines = deadlines("xinfang", CaseEvents.none()
+        var deadlines = deadlines("xinfang", CaseHistory.none()
                 .with(REPLIED, at("2026-02-05T10:00"))
                 .with(REVIEW_REQUESTED, at("2026-09-01T10:00")));
 
@@ -104,6 +104,6 @@ class XinfangDeadlinesTests {
     }
 
     private static Instant due(DeadlineKind kind, CaseEvent start, String localTime) {
-        return deadlines("xinfang", CaseEvents.none().with(start, at(localTime))).get(kind).due();
+        return deadlines("xinfang", CaseHistory.none().with(start, at(localTime))).get(kind).due();
     }
 }

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.gridcc.grid.DemoCounty;
-import org.gridcc.sla.DeadlineSweeper;
+import org.gridcc.cases.DeadlineSweeper;
 import org.junit.jupiter.api.Test;
 
 /** The seeds' KPIs and periodic reports over a village whose cases this test makes. */

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.gridcc.access.TestUsers;
 import org.gridcc.grid.DemoCounty;
-import org.gridcc.sla.DeadlineSweeper;
+import org.gridcc.cases.DeadlineSweeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,7 +145,7 @@ class DeskPageIT {
     }
 
     @Test
-    void aCaseCodeTypedInTheSearchOpensItAndAnActionNotAllowedShowsTheServicesReason() {
+    void aCaseCodeTypedInTheSearchOpensItWithTheActionsAllowedNowAndARefusalShowsTheServicesReason() {
         String code = post(county.pointIn(base(5030)), "consultation", null);
         open(desk.toString());
 
@@ -164,14 +164,18 @@ class DeskPageIT {
         assertThat(page.text("#case-panel .case-status")).contains("待受理");
         assertThat(browser.findElements(By.cssSelector("#history li[data-type=RECEIVED]"))).hasSize(1);
 
-        // 归档 is not allowed while the case is received: the 409's detail and the actions allowed now.
-        act("archive", null, null);
-        page.await(() -> "409".equals(page.attribute("#message", "data-status")), "the 409 shown");
+        // The form offers what the service allows now, and nothing else (归档 is not allowed while received).
+        List<String> allowed = given().get("/api/cases/" + code).then().extract().jsonPath().getList("allowedActions", String.class);
+        assertThat(new Select(browser.findElement(By.cssSelector("#action-form select[name=action]"))).getOptions())
+                .extracting(option -> option.getAttribute("value")).containsExactlyInAnyOrderElementsOf(allowed).doesNotContain("archive");
+        // 不予受理 without its reason: the service's reason, shown to the officer.
+        act("reject", null, null);
+        page.await(() -> "400".equals(page.attribute("#message", "data-status")), "the 400 shown");
         String detail = given().contentType("application/json").body("{\"actor\": \"测试\"}")
-                .post("/api/cases/" + code + "/actions/archive").then().statusCode(409).extract().path("detail");
-        assertThat(page.text("#message")).contains(detail).contains("当前可办", "受理", "派单");
+                .post("/api/cases/" + code + "/actions/reject").then().statusCode(400).extract().path("errors[0].message");
+        assertThat(page.text("#message")).contains(detail);
         assertThat(page.attribute("#message", "data-kind")).isEqualTo("error");
-        page.screenshot("desk-409");
+        page.screenshot("desk-refused");
         // Nothing was written.
         assertThat(given().get("/api/cases/" + code).then().extract().jsonPath().getList("history.type")).containsExactly("RECEIVED");
     }
@@ -210,7 +214,8 @@ class DeskPageIT {
         open(desk.toString());
         search(petition);
         page.await(() -> petition.equals(page.attribute("#case-panel", "data-case")), "the petition");
-        act("assign-leader", Map.of("leader.leader", "县长", "leader.unit", "罗平县信访局", "leader.person", "王主任"));
+        act("assign-leader", Map.of("leader.leader", "县长", "leader.unit", "罗平县信访局", "leader.person", "王主任",
+                "leader.deadline", java.time.LocalDate.now().plusDays(20).toString()));
         page.await(() -> !browser.findElements(By.cssSelector("#history li[data-type=LEADER_ASSIGNED]")).isEmpty(), "LEADER_ASSIGNED on the page");
         act("extend", Map.of("days", "20", "reason", "需要鉴定（测试）"));
         page.await(() -> !browser.findElements(By.cssSelector("#history li[data-type=EXTENDED]")).isEmpty(), "EXTENDED on the page");
@@ -327,6 +332,9 @@ class DeskPageIT {
             WebElement input = browser.findElement(By.cssSelector("#action-form [name='" + name + "']"));
             if (input.getTagName().equals("select")) {
                 new Select(input).selectByValue(value);
+            } else if ("date".equals(input.getAttribute("type"))) {
+                // A date input takes keys in the browser's locale format; its value is ISO whatever the locale.
+                ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, value);
             } else {
                 input.clear();
                 input.sendKeys(value);

@@ -22,7 +22,7 @@ import java.util.function.Predicate;
 import org.gridcc.access.TestUsers;
 import org.gridcc.grid.DemoCounty;
 import org.gridcc.grid.GridVersionChanged;
-import org.gridcc.sla.DeadlineSweeper;
+import org.gridcc.cases.DeadlineSweeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

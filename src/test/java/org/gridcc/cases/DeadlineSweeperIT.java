@@ -1,4 +1,4 @@
-package org.gridcc.sla;
+package org.gridcc.cases;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
