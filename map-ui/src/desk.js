@@ -29,7 +29,7 @@ const DEADLINE_NAMES = {
 const DEADLINE_STATES = {
   met: '已完成 met', met_late: '超期完成 met late', overdue: '超期 overdue', warned: '临期 warned', open: '进行中 running',
 };
-// The closed loop's actions with what each needs (README "Cases"); the service decides what is
+// The closed loop's actions with what each needs (docs/cases.md); the service decides what is
 // allowed, and a 409 says what is allowed now.
 const ACTIONS = [
   { path: 'accept', name: '受理', fields: ['unit'] },

@@ -14,7 +14,7 @@ const params = new URLSearchParams(location.search);
 const COUNTY = params.get('county') || '530324';
 const LIVE_URL = params.get('live') || `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/live?level=county`;
 
-// The levels a file can replace, the zoom from which the tiles carry each (README "Vector tiles"),
+// The levels a file can replace, the zoom from which the tiles carry each (docs/map.md "Vector tiles"),
 // and the level a scope grid is of for each (a special grid sits in a village).
 const LEVELS = {
   township: { name: '乡镇/街道', min: 6, parent: 'county' },

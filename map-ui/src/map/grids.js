@@ -8,7 +8,7 @@ import { problemError } from '../ui/page.js';
 export const COLOURS = { none: '#1f4e5f', open: '#3d8bfd', warning: '#f59f00', overdue: '#e03131', hot: '#ff4fd8' };
 
 // One level is drawn at a time, the one readable at the zoom (the tiles carry each level from
-// the zoom in README "Vector tiles"); special grids are drawn over base grids from z14.
+// the zoom in docs/map.md "Vector tiles"); special grids are drawn over base grids from z14.
 export const LEVELS = [
   { layer: 'county', name: '县', en: 'county', min: 0, max: 6 },
   { layer: 'township', name: '乡镇（街道）', en: 'township', min: 6, max: 9 },

@@ -11,9 +11,9 @@
 #    CaseSimulator: the JDK's HttpClient spends more CPU per request than the service does,
 #    and this machine has two cores.
 #  - peer: pgbench, each transaction inserting one row into a scratch copy of gridcc."case"
-#    (same columns, defaults, checks, indexes and foreign keys) and one into a copy of
-#    case_event, as intake does: the cluster's ceiling for the rows that make a case. The scratch
-#    schema is dropped afterwards.
+#    (same columns, defaults, checks, indexes and foreign keys), one into a copy of case_event
+#    and a Luoping case's three deadlines into a copy of case_deadline, as intake does: the
+#    cluster's ceiling for the rows that make a case. The scratch schema is dropped afterwards.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -67,6 +67,8 @@ CREATE TABLE bench_cases.case_event (LIKE gridcc.case_event INCLUDING ALL);
 CREATE SEQUENCE bench_cases.case_event_id OWNED BY bench_cases.case_event.id;
 ALTER TABLE bench_cases.case_event ALTER id SET DEFAULT nextval('bench_cases.case_event_id'),
   ADD FOREIGN KEY (case_id) REFERENCES bench_cases."case" (id);
+CREATE TABLE bench_cases.case_deadline (LIKE gridcc.case_deadline INCLUDING ALL);
+ALTER TABLE bench_cases.case_deadline ADD FOREIGN KEY (case_id) REFERENCES bench_cases."case" (id);
 SQL
 # A real base grid with its village committee, and the county's box for the points.
 read -r version base unit < <(bench_psql -c "
@@ -81,15 +83,15 @@ cat >"$work/case.sql" <<SQL
 \set lat $min_lat + random(0, 999999999) * ($max_lat - $min_lat) / 999999999.0
 BEGIN;
 INSERT INTO bench_cases."case" (code, channel, category, risk, title, description, reporter_name, reporter_phone, point,
-    grid_version, county_code, township_code, village_code, group_code, base_code, status, unit_id, rule_set, received_at, deadlines)
+    grid_version, county_code, township_code, village_code, group_code, base_code, status, unit_id, rule_set, received_at)
 VALUES ('530324-' || to_char(now(), 'YYYYMMDD') || '-' || lpad(nextval('bench_cases.serial')::text, 6, '0') || '-X',
     'grid_worker', 'neighbour_dispute', 'low', '邻里噪音纠纷', NULL, '张女士', '13812345678', ST_SetSRID(ST_MakePoint(:lon, :lat), 4326),
-    $version, '${base:0:6}', '${base:0:9}', '${base:0:12}', '${base:0:15}', '$base', 'received', $unit, 'luoping', now(),
-    jsonb_build_array(
-      jsonb_build_object('kind', 'CLAIM', 'due', now() + interval '24 hours', 'warnAt', now() + interval '20 hours', 'metAt', NULL),
-      jsonb_build_object('kind', 'REPLY', 'due', now() + interval '72 hours', 'warnAt', now() + interval '60 hours', 'metAt', NULL),
-      jsonb_build_object('kind', 'FINISH', 'due', now() + interval '7 days', 'warnAt', now() + interval '6 days', 'metAt', NULL)))
+    $version, '${base:0:6}', '${base:0:9}', '${base:0:12}', '${base:0:15}', '$base', 'received', $unit, 'luoping', now())
 RETURNING id \gset
+INSERT INTO bench_cases.case_deadline (case_id, round, kind, position, started_by, due, warn_at, met_at, duty, provisional)
+VALUES (:id, 0, 'CLAIM', 0, 'RECEIVED', now() + interval '24 hours', now() + interval '18 hours', NULL, true, false),
+       (:id, 0, 'REPLY', 1, 'RECEIVED', now() + interval '72 hours', now() + interval '54 hours', NULL, true, false),
+       (:id, 0, 'FINISH', 2, 'RECEIVED', now() + interval '7 days', now() + interval '6 days', NULL, true, false);
 INSERT INTO bench_cases.case_event (case_id, type, actor, at, payload)
 VALUES (:id, 'RECEIVED', 'channel/grid_worker', now(), jsonb_build_object('category', 'neighbour_dispute', 'risk', 'low',
     'grid', '$base', 'unitId', $unit, 'ruleSet', 'luoping', 'possibleDuplicates', jsonb_build_array()));
@@ -99,6 +101,6 @@ mkdir -p "$work/log"
 peer=$(cd "$work/log" && pgbench_tps "$work/case.sql" "$clients" "$seconds" --log --log-prefix=case)
 read -r peer_p50 peer_p99 < <(pgbench_log_latencies ms "$work"/log/case.*)
 
-printf 'cases accepted, %s clients\t%s\tpgbench case+event insert\t%s\tcases/s\n' "$clients" "$rate" "$peer"
+printf 'cases accepted, %s clients\t%s\tpgbench case+event+deadlines insert\t%s\tcases/s\n' "$clients" "$rate" "$peer"
 printf 'POST /api/cases p50\t%s\tpgbench transaction\t%s\tms\n' "$p50" "$peer_p50"
 printf 'POST /api/cases p99\t%s\tpgbench transaction\t%s\tms\n' "$p99" "$peer_p99"

@@ -138,6 +138,7 @@ DELETE FROM group_alert WHERE case_id > $1;
 DELETE FROM deadline_alert WHERE case_id > $1;
 DELETE FROM idempotency_key WHERE case_id > $1;
 DELETE FROM case_link WHERE case_id > $1 OR other_id > $1;
+DELETE FROM case_deadline WHERE case_id > $1;
 DELETE FROM case_event WHERE case_id > $1;
 UPDATE "case" SET merged_into = NULL WHERE merged_into > $1;
 DELETE FROM "case" WHERE id > $1;

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Settings of sign-in and sessions ({@code gridcc.auth.*}); see README "Users and access". */
+/** Settings of sign-in and sessions ({@code gridcc.auth.*}); see docs/access.md. */
 @ConfigMapping(prefix = "gridcc.auth")
 public interface AccessConfig {
 

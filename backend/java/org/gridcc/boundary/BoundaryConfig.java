@@ -5,7 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Limits and tolerances of boundary uploads; see README "Loading boundaries". */
+/** Limits and tolerances of boundary uploads; see docs/boundaries.md. */
 @ConfigMapping(prefix = "gridcc.boundary")
 public interface BoundaryConfig {
 

@@ -26,9 +26,9 @@ public class CaseCounts implements OpenCaseCounts {
         String scope = CaseScope.condition(caller, args);
         return pool.preparedQuery("""
                         SELECT count(*) FROM "case" c
-                         WHERE %s
+                         WHERE case_open(c.status)
                            AND $1 IN (c.county_code, c.township_code, c.village_code, c.group_code, c.base_code) AND %s"""
-                        .formatted(CaseRecord.OPEN, scope))
+                        .formatted(scope))
                 .execute(Tuple.from(args))
                 .map(rows -> rows.iterator().next().getLong(0));
     }

@@ -37,14 +37,12 @@ public class CaseRecord {
     /** The columns of an event; the {@code SELECT} that follows gives them in this order. */
     private static final String APPEND = "INSERT INTO case_event (case_id, type, actor, at, payload) ";
 
-    private final Pool pool;
     private final DeadlineService sla;
     private final Event<CaseEventsWritten> written;
     /** Cases that arrive together are stored together, one commit for all. */
     private final StatementBatches intake;
 
     public CaseRecord(Pool pool, DeadlineService sla, Event<CaseEventsWritten> written) {
-        this.pool = pool;
         this.sla = sla;
         this.written = written;
         this.intake = new StatementBatches(pool, SqlFiles.read("case-intake.sql")
@@ -183,9 +181,6 @@ public class CaseRecord {
             rest.executeUpdate();
         }
     }
-
-    /** The SQL condition for an open case on {@code "case" c}: the status enum's, through case_open. */
-    public static final String OPEN = "case_open(c.status)";
 
     /** One history row as deadlines count it: a case is received when it came in, not when it was recorded. */
     private static CaseHistory plus(CaseHistory history, Row row) {

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How the live view behaves; see README "Live map". */
+/** How the live view behaves; see docs/map.md. */
 @ConfigMapping(prefix = "gridcc.live")
 public interface LiveConfig {
 

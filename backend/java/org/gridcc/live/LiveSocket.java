@@ -12,7 +12,7 @@ import org.gridcc.access.Role;
 /**
  * WS /live: the wall's feed. Query: since (resume after that stream position), level (one grid
  * level), grid (a subtree). Frames: snapshot, delta, replay, heartbeat, boundaries, error; see
- * README "Live map".
+ * docs/map.md.
  */
 @WebSocket(path = "/live")
 public class LiveSocket {

@@ -13,7 +13,7 @@ import org.gridcc.cases.Category;
 
 /**
  * The KPIs named in the seeds, counted by PostGIS over the cases of a grid subtree received
- * in a period. Definitions (also in the README):
+ * in a period. Definitions (also in docs/reports.md):
  * timely acceptance = the first deadline of the case's rule set (claim, dispatch or acceptance
  * decision) met on time, over cases received; on-time reply = a reply deadline (reply, first
  * answer, handling) of the first round of handling met on time, over cases replied; completion = finished, evaluated or

@@ -119,6 +119,9 @@ class BadBytesIT {
         nul(given().contentType("application/json").body(Map.of("label", "大屏")).post("/api/users/{username}/tokens", "admin\u0000"),
                 "username");
         assertThat(county.count("SELECT count(*) FROM access_token")).isEqualTo(tokens);
+        // The refused change still reaches the audit trail, its NUL written %00.
+        assertThat(county.count("SELECT count(*) FROM audit_entry WHERE action = 'POST /api/users/admin%00/tokens' AND outcome = 'refused'"))
+                .isEqualTo(1);
     }
 
     @Test

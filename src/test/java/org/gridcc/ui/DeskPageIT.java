@@ -217,6 +217,10 @@ class DeskPageIT {
         act("assign-leader", Map.of("leader.leader", "县长", "leader.unit", "罗平县信访局", "leader.person", "王主任",
                 "leader.deadline", java.time.LocalDate.now().plusDays(20).toString()));
         page.await(() -> !browser.findElements(By.cssSelector("#history li[data-type=LEADER_ASSIGNED]")).isEmpty(), "LEADER_ASSIGNED on the page");
+        // Who holds the case (四定) is on the case panel, and its date is a deadline of its own.
+        page.await(() -> page.text("#case-panel .case-leader").contains("县长"), "the lead leader on the case panel");
+        assertThat(page.text("#case-panel .case-leader")).contains("罗平县信访局", "王主任");
+        assertThat(browser.findElements(By.cssSelector("#case-panel .deadlines tr[data-kind=CASE_LEAD]"))).hasSize(1);
         act("extend", Map.of("days", "20", "reason", "需要鉴定（测试）"));
         page.await(() -> !browser.findElements(By.cssSelector("#history li[data-type=EXTENDED]")).isEmpty(), "EXTENDED on the page");
         JsonPath view = given().get("/api/cases/" + petition).then().extract().jsonPath();

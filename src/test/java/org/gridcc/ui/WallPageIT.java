@@ -181,6 +181,10 @@ class WallPageIT {
         shot = page.screenshot("wall-base-overdue");
         assertThat(near(shot, at, 12, OVERDUE)).as("red pixels around the grid's centre").isGreaterThan(20);
         assertThat(near(shot, at, 12, HATCH)).as("hatch pixels around the grid's centre").isGreaterThan(20);
+        // Eight days late: the reminders went unheeded, and the ticker says the 纪委 has the case.
+        String referral = "#events li[data-type=REFERRED][data-case='" + late + "'] b";
+        page.await(() -> !browser.findElements(By.cssSelector(referral)).isEmpty(), "the referral of " + late + " in the ticker");
+        assertThat(browser.findElement(By.cssSelector(referral)).getText()).isEqualTo("纪委督查");
 
         // A hotspot: three cases of a kind where none were is surprising; drawn as a dashed outline.
         for (int i = 0; i < 3; i++) post(point, "land_dispute", null);
