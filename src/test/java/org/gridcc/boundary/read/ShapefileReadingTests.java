@@ -94,8 +94,8 @@ class ShapefileReadingTests {
 
     @Test
     void sixDegreeZoneWebMercatorAndCgcs2000Geographic() throws Exception {
-        // 4507: CGCS2000 6-degree CM 105E; 4497: 6-degree zone 18 with the zone number; 3857; 4490 (latitude first in EPSG).
-        for (String crs : List.of("EPSG:4507", "EPSG:4497", "EPSG:3857", "EPSG:4490")) {
+        // 4507: CGCS2000 6-degree CM 105E; 4496: 6-degree zone 18 (CM 105E) with the zone number; 3857; 4490 (latitude first in EPSG).
+        for (String crs : List.of("EPSG:4507", "EPSG:4496", "EPSG:3857", "EPSG:4490")) {
             String name = "c" + crs.substring(5);
             Path shp = Fixtures.shapefile(dir, name, crs, "ENCODING=CP936");
             SourceFile file = Fixtures.read(Fixtures.zip(shp, dir.resolve(name + ".zip"), ""), ReadOptions.none(), tempRoot);
