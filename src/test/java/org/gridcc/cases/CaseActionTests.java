@@ -48,6 +48,7 @@ class CaseActionTests {
                 .contains(CaseAction.Refusal.NOT_ITS_RULES);
         assertThat(CaseAction.EXTEND.usedOn(DeadlineKind.HANDLING, XINFANG)).isTrue();
         assertThat(CaseAction.EXTEND.usedOn(DeadlineKind.ACCEPTANCE_DECISION, XINFANG)).isFalse();
+        assertThat(CaseAction.EXTEND.usedOn(DeadlineKind.FINISH, LUOPING)).as("no extension in the rule set").isFalse();
     }
 
     @Test
@@ -128,6 +129,10 @@ class CaseActionTests {
         assertThat(CaseStatus.of("re_reviewing")).contains(CaseStatus.RE_REVIEWING);
         assertThat(CaseStatus.of("RE_REVIEWING")).isEmpty();
         assertThat(CaseStatus.open()).hasSize(CaseStatus.values().length - 2);
+        assertThat(CaseStatus.RE_REVIEWING.label()).isEqualTo("复核中");
+        assertThat(CaseStatus.TRANSFERRED.label()).isEqualTo("已转送");
+        assertThat(CaseStatus.ofCode("claimed")).isEqualTo(CaseStatus.CLAIMED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CaseStatus.ofCode("lost")).hasMessageContaining("lost");
     }
 
     @Test

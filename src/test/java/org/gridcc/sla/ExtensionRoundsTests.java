@@ -71,6 +71,15 @@ class ExtensionRoundsTests {
     }
 
     @Test
+    void onlyTheCurrentRoundsHandlingDeadlineCounts() {
+        // Round 0 was never answered; round 1 was: nothing is open to extend now.
+        var history = CaseHistory.none().with(RECEIVED, at("2026-09-01T09:00")).with(ACCEPTED, at("2026-09-02T09:00"))
+                .with(REOPENED, at("2026-10-26T09:00")).with(REPLIED, at("2026-10-30T09:00"));
+        assertThat(DeadlineCalculator.refusalsOfExtension(XINFANG, CALENDAR_2026, history, 5, REASON))
+                .singleElement().asString().contains("no open HANDLING deadline");
+    }
+
+    @Test
     void theLocalRulesRefuseAnyExtension() {
         var history = CaseHistory.none().with(RECEIVED, at("2026-11-02T09:00"));
         assertThat(DeadlineCalculator.refusalsOfExtension(RuleSets.load("luoping"), CALENDAR_2026, history, 5, REASON))
