@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.gridcc.common.ServiceClock;
 import org.gridcc.sla.CalendarChange;
-import org.gridcc.sla.CaseHistory;
 import org.gridcc.sla.Deadline;
 import org.gridcc.sla.DeadlineService;
 import org.gridcc.sla.WorkingCalendar;
