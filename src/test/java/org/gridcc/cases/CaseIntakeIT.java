@@ -12,9 +12,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.gridcc.common.MovableClock;
 import org.gridcc.grid.DemoCounty;
 import org.gridcc.grid.GridLevel;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Intake: a case is located, coded, routed by risk, given its deadlines and committed with its first event. */
@@ -23,6 +28,14 @@ class CaseIntakeIT {
 
     @Inject
     DemoCounty county;
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
 
     private String at(double[] p, String category, String risk) {
         return """
@@ -74,6 +87,9 @@ class CaseIntakeIT {
 
     @Test
     void everyDeadlineOfTheRuleSetIsSetFromTheTimeReceived() {
+        // Registered two days after it came in, over National Day 2026 (the service clock set there, within the window).
+        clock.reset();
+        clock.moveAhead(Duration.between(Instant.now(), OffsetDateTime.parse("2026-10-02T09:00:00+08:00").toInstant()));
         String body = at(county.pointIn(county.first(GridLevel.BASE)), "neighbour_dispute", null)
                 .replace("\"reporter\"", "\"receivedAt\": \"2026-09-30T10:00:00+08:00\", \"reporter\"");
 
