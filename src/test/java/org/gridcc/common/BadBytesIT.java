@@ -59,12 +59,12 @@ class BadBytesIT {
     @Test
     void aNulInAStringOfAListNamesItsIndex() {
         // A year not loaded yet is a 404: whatever it is, it is the same after the refused change.
-        String before = calendar(2031);
+        String before = InvalidInput.calendar(2031);
         nul(given().contentType("application/json")
                 .body("{\"days\":[{\"date\":\"2031-01-01\",\"kind\":\"off\",\"note\":\"元旦\"},"
                         + "{\"date\":\"2031-01-02\",\"kind\":\"off\",\"note\":\"元" + NUL + "旦\"}]}")
                 .put("/api/calendar/2031"), "days[1].note");
-        assertThat(calendar(2031)).isEqualTo(before);
+        assertThat(InvalidInput.calendar(2031)).isEqualTo(before);
     }
 
     @Test
@@ -139,20 +139,7 @@ class BadBytesIT {
         assertThat(county.count("SELECT count(*) FROM grid_version")).isEqualTo(versions);
     }
 
-    private static String calendar(int year) {
-        var answer = given().get("/api/calendar/{year}", year);
-        return answer.statusCode() + " " + answer.asString();
-    }
-
     private static ValidatableResponse nul(Response response, String field) {
-        return response.then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("status", equalTo(400))
-                .body("type", equalTo("urn:gridcc:problem:invalid-input"))
-                .body("errors.size()", equalTo(1))
-                .body("errors[0].field", equalTo(field))
-                .body("errors[0].message", containsString("NUL character"))
-                .body("detail", not(containsString("\u0000")));
+        return InvalidInput.refused(response, field, "NUL character").body("detail", not(containsString("\u0000")));
     }
 }

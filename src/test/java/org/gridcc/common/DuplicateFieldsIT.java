@@ -2,8 +2,6 @@ package org.gridcc.common;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -50,11 +48,11 @@ class DuplicateFieldsIT {
     @Test
     void aFieldGivenTwiceInAListItemNamesItsIndex() {
         // A year not loaded yet is a 404: whatever it is, it is the same after the refused change.
-        String before = calendar(2032);
+        String before = InvalidInput.calendar(2032);
         duplicate(given().contentType("application/json")
                 .body("{\"days\":[{\"date\":\"2032-01-01\",\"kind\":\"off\"},{\"date\":\"2032-01-02\",\"kind\":\"off\",\"kind\":\"work\"}]}")
                 .put("/api/calendar/2032"), "days[1].kind");
-        assertThat(calendar(2032)).isEqualTo(before);
+        assertThat(InvalidInput.calendar(2032)).isEqualTo(before);
     }
 
     @Test
@@ -78,19 +76,7 @@ class DuplicateFieldsIT {
         return given().contentType("application/json").body(body).post("/api/cases");
     }
 
-    private static String calendar(int year) {
-        var answer = given().get("/api/calendar/{year}", year);
-        return answer.statusCode() + " " + answer.asString();
-    }
-
     private static ValidatableResponse duplicate(Response response, String field) {
-        return response.then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("status", equalTo(400))
-                .body("type", equalTo("urn:gridcc:problem:invalid-input"))
-                .body("errors.size()", equalTo(1))
-                .body("errors[0].field", equalTo(field))
-                .body("errors[0].message", containsString("more than once"));
+        return InvalidInput.refused(response, field, "more than once");
     }
 }
