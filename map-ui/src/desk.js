@@ -152,10 +152,7 @@ function actionForm(view) {
     ...(view.grids || []).filter((g) => g.level === 'village' || g.level === 'township').map((g) => [g.code, g.name]),
     ...(view.grids?.length ? [[`${view.grids[0].code}-${view.category?.code}`, `县${view.category?.name || ''}主管部门`]] : []),
   ];
-  // Only what the case allows now, as the service says (allowedActions).
-  const allowed = ACTIONS.filter((a) => !view.allowedActions || view.allowedActions.includes(a.path));
-  const select = el('select', { name: 'action', id: 'action' },
-    allowed.map((a) => el('option', { value: a.path }, `${a.name} ${a.path}`)));
+  const select = el('select', { name: 'action', id: 'action' }, actionOptions(view));
   const field = (name, label, input) => el('label', { class: 'field', dataset: { field: name } }, el('span', {}, label), input);
   const form = el('form', { id: 'action-form', autocomplete: 'off' },
     el('h3', {}, '办理 ', el('small', {}, 'act on the case')),
@@ -188,6 +185,24 @@ function actionForm(view) {
     act(form);
   });
   return form;
+}
+
+// Only what the case allows now, as the service says (allowedActions).
+function actionOptions(view) {
+  return ACTIONS.filter((a) => !view.allowedActions || view.allowedActions.includes(a.path))
+    .map((a) => el('option', { value: a.path }, `${a.name} ${a.path}`));
+}
+
+// After the case changed: the actions it allows now, the one chosen kept if it still is.
+function offerActions(form, view) {
+  const select = form.querySelector('select[name=action]');
+  const options = actionOptions(view);
+  // Unchanged (most refreshes): leave the officer's choice and the list alone.
+  if (options.map((o) => o.value).join() === [...select.options].map((o) => o.value).join()) return;
+  const chosen = select.value;
+  select.replaceChildren(...options);
+  if ([...select.options].some((o) => o.value === chosen)) select.value = chosen;
+  select.dispatchEvent(new Event('change'));
 }
 
 // The reporter as the API shows it: masked (张*, 138****1234), withheld in a confidential report
@@ -264,9 +279,10 @@ function showCase(view, version) {
   const header = el('h2', {}, el('code', { class: 'case-code' }, view.code), ' ', el('span', { class: 'case-title' }, view.title || ''));
   const existing = panel.querySelector('#action-form');
   if (existing) {
-    // Refreshed while the officer may be typing: keep the form, replace the rest.
+    // Refreshed while the officer may be typing: keep the form, replace the rest, offer what is allowed now.
     panel.querySelector('h2').replaceWith(header);
     panel.querySelector('#case-body').replaceWith(body);
+    offerActions(existing, view);
   } else {
     panel.replaceChildren(header, body, actionForm(view));
   }

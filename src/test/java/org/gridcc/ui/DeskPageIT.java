@@ -239,6 +239,10 @@ class DeskPageIT {
         page.await(() -> handled.equals(page.attribute("#case-panel", "data-case")), "the finished case");
         act("evaluate", Map.of("rating", "基本满意"));
         page.await(() -> "evaluated".equals(page.attribute("#case-panel .case-status", "data-status")), "the case evaluated on the page");
+        // The form follows the case: once evaluated it offers 归档, and no second evaluation.
+        page.await(() -> !browser.findElements(By.cssSelector("#action-form select[name=action] option[value=archive]")).isEmpty(),
+                "archive offered once evaluated");
+        assertThat(browser.findElements(By.cssSelector("#action-form select[name=action] option[value=evaluate]"))).isEmpty();
         assertThat(given().get("/api/cases/" + handled).then().extract().<String>path("history.find { it.type == 'EVALUATED' }.payload.rating"))
                 .isEqualTo("基本满意");
 
