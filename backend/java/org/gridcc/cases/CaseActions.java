@@ -54,7 +54,7 @@ public class CaseActions {
     /** The case as locked for an action. */
     private record Current(long id, String code, CaseStatus status, int version, RuleSet rules, boolean supervised, JsonObject leader,
                            String unitCode, String unitLevel, String category, String countyCode, String townshipCode,
-                           CaseHistory history) {}
+                           CaseHistory history, List<Deadline> deadlines) {}
 
     /** Takes the action as the caller, who must see the case (else 403, and nothing changes). */
     public Uni<CaseView> take(String typedCode, String actionName, ActionRequest request, String ifMatch, Caller caller) {
@@ -82,11 +82,13 @@ public class CaseActions {
                 .chain(() -> reader.view(code));
     }
 
+    /** The locked case with its history and the deadlines that history gives, counted once for all the checks. */
     private Current current(String code, Row row, CaseHistory history) {
+        String ruleSet = row.getString("rule_set");
         return new Current(row.getLong("id"), code, CaseStatus.ofCode(row.getString("status")), row.getInteger("version"),
-                sla.rules(row.getString("rule_set")), row.getBoolean("supervised"), row.getJsonObject("leader"),
+                sla.rules(ruleSet), row.getBoolean("supervised"), row.getJsonObject("leader"),
                 row.getString("unit_code"), row.getString("unit_level"), row.getString("category"), row.getString("county_code"),
-                row.getString("township_code"), history);
+                row.getString("township_code"), history, sla.after(ruleSet, history));
     }
 
     /** 403 for a case the caller may not see, saying whose it is to handle. */
@@ -104,8 +106,7 @@ public class CaseActions {
                     "Case %s has changed since you read it (it is at version %d, you sent %s); read it again and decide anew."
                             .formatted(current.code(), current.version(), ifMatch));
         }
-        Set<DeadlineKind> open = sla.after(current.rules().id(), current.history()).stream().filter(Deadline::isOpen)
-                .map(Deadline::kind).collect(Collectors.toSet());
+        Set<DeadlineKind> open = current.deadlines().stream().filter(Deadline::isOpen).map(Deadline::kind).collect(Collectors.toSet());
         List<String> allowed = CaseAction.allowedIn(current.status(), current.rules(), open);
         action.refusal(current.status(), current.rules(), open).ifPresent(refusal -> {
             String code = current.code();
@@ -218,8 +219,7 @@ public class CaseActions {
 
     /** A petitioner's right (复查, 复核) is used within its time (the refusal has checked that one is open). */
     private void withinRight(CaseAction action, Current current) {
-        var right = sla.after(current.rules().id(), current.history()).stream()
-                .filter(d -> d.isOpen() && action.usedOn(d.kind(), current.rules())).findFirst();
+        var right = current.deadlines().stream().filter(d -> d.isOpen() && action.usedOn(d.kind(), current.rules())).findFirst();
         if (right.isPresent() && clock.now().isAfter(right.get().due())) {
             throw new ProblemException(ProblemType.CONFLICT, "The time to ask for it ended at %s (%s); the same facts are not taken up again."
                     .formatted(ServiceClock.local(right.get().due()), right.get().kind()));

@@ -219,7 +219,7 @@ public class CaseIntake {
                     }
                     var unit = row.getString("unit_code") == null ? null
                             : new CaseView.UnitRef(row.getString("unit_code"), row.getString("unit_name"), row.getString("unit_level"));
-                    var views = deadlines.stream().map(StoredDeadlines::view).toList();
+                    var views = deadlines.stream().map(StoredDeadlines::taken).toList();
                     var received = new CaseView.EventView(CaseAction.RECEIVED_EVENT, actor, ServiceClock.local(now),
                             tree(row.getJsonObject("payload")));
                     return new Intake(new CaseView(code, CaseStatus.RECEIVED, r.channel(),

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.gridcc.common.CaseEventsWritten;
 import org.gridcc.common.SqlFiles;
 import org.gridcc.common.StatementBatches;
@@ -124,21 +125,17 @@ public class CaseRecord {
 
     /** The deadlines as stored, to compare with a new count. */
     Uni<List<StoredDeadlines.Stored>> storedDeadlines(SqlClient client, long caseId) {
-        return client.preparedQuery(StoredDeadlines.SELECT).execute(Tuple.of(caseId)).map(rows -> {
-            var stored = new java.util.ArrayList<StoredDeadlines.Stored>();
-            rows.forEach(row -> stored.add(StoredDeadlines.Stored.of(row)));
-            return stored;
-        });
+        return stored(client, caseId, StoredDeadlines.Stored::of);
     }
 
     /** The deadlines as stored, for the API. */
     Uni<List<CaseView.DeadlineView>> deadlines(SqlClient client, long caseId) {
+        return stored(client, caseId, StoredDeadlines::view);
+    }
+
+    private static <T> Uni<List<T>> stored(SqlClient client, long caseId, java.util.function.Function<Row, T> read) {
         return client.preparedQuery(StoredDeadlines.SELECT).execute(Tuple.of(caseId))
-                .map(rows -> {
-                    var views = new java.util.ArrayList<CaseView.DeadlineView>();
-                    rows.forEach(row -> views.add(StoredDeadlines.view(row)));
-                    return views;
-                });
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(read).toList());
     }
 
     /** Tells the live relay that events were committed. */

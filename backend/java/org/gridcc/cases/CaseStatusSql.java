@@ -37,7 +37,7 @@ public class CaseStatusSql {
                 CREATE OR REPLACE FUNCTION case_phase(status text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
                     AS $$ SELECT CASE status %s END $$;
                 CREATE OR REPLACE FUNCTION case_open(status text) RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE
-                    AS $$ SELECT CASE status %s END <> '%s' $$;
-                """.formatted(LOCK, cases, cases, CaseStatus.Phase.CLOSED.code());
+                    AS $$ SELECT case_phase(status) <> '%s' $$;
+                """.formatted(LOCK, cases, CaseStatus.Phase.CLOSED.code());
     }
 }

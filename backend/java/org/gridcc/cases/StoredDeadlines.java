@@ -55,11 +55,13 @@ final class StoredDeadlines {
         return rows;
     }
 
-    /** A deadline just counted, before the sweeper has recorded anything of it. */
-    static CaseView.DeadlineView view(Deadline d) {
-        String state = d.metAt() == null ? "open" : d.metAt().isAfter(d.due()) ? "met_late" : "met";
+    /**
+     * A deadline of a case just taken in: only receipt has happened, which meets none, and the
+     * sweeper has recorded nothing of it yet, so it is open (the state the view would give).
+     */
+    static CaseView.DeadlineView taken(Deadline d) {
         return new CaseView.DeadlineView(d.kind().name(), d.round(), ServiceClock.local(d.due()), ServiceClock.local(d.warnAt()),
-                ServiceClock.local(d.metAt()), state, d.provisional());
+                null, "open", d.provisional());
     }
 
     static CaseView.DeadlineView view(Row row) {

@@ -4,6 +4,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.gridcc.cases.CaseStatus;
 
 /**
  * A case as the live view counts it (the database view {@code case_live}, the one definition of
@@ -11,8 +12,12 @@ import java.util.List;
  * open deadline of it has been warned of or has passed (as the deadline sweeper recorded), and
  * whether it is under the county 纪委's supervision.
  */
-public record LiveCase(long id, String code, String status, boolean open, String category, boolean supervised, Instant receivedAt,
+public record LiveCase(long id, String code, String status, String category, boolean supervised, Instant receivedAt,
                        List<String> grids, boolean warned, boolean overdue, boolean discipline) {
+
+    public boolean open() {
+        return CaseStatus.ofCode(status).isOpen();
+    }
 
     private static final List<String> GRID_COLUMNS = List.of("county_code", "township_code", "village_code", "group_code", "base_code");
 
@@ -31,7 +36,7 @@ public record LiveCase(long id, String code, String status, boolean open, String
         for (String column : GRID_COLUMNS) {
             if (row.getString(column) != null) grids.add(row.getString(column));
         }
-        return new LiveCase(row.getLong("id"), row.getString("code"), row.getString("status"), row.getBoolean("open"),
+        return new LiveCase(row.getLong("id"), row.getString("code"), row.getString("status"),
                 row.getString("category"), row.getBoolean("supervised"), row.getOffsetDateTime("received_at").toInstant(),
                 List.copyOf(grids), row.getBoolean("warned"), row.getBoolean("overdue"), row.getBoolean("discipline"));
     }

@@ -178,10 +178,10 @@ class HotspotScoreTests {
         List<String> chain = List.of("530324", "530324100", "530324100001");
         long id = 0;
         for (int hoursAgo : new int[] {1, 2, 3, 5, 30}) { // four in the window, one the day before
-            hotspots.add(new LiveCase(++id, "c" + id, "received", true, "land_dispute", false, now.minus(Duration.ofHours(hoursAgo)),
+            hotspots.add(new LiveCase(++id, "c" + id, "received", "land_dispute", false, now.minus(Duration.ofHours(hoursAgo)),
                     chain, false, false, false));
         }
-        hotspots.add(new LiveCase(++id, "c" + id, "received", true, "consultation", false, now.minus(Duration.ofDays(40)), chain,
+        hotspots.add(new LiveCase(++id, "c" + id, "received", "consultation", false, now.minus(Duration.ofDays(40)), chain,
                 false, false, false));
 
         var explanation = hotspots.explain("530324100001", now);
