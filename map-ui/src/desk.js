@@ -109,7 +109,12 @@ async function openGrid(code, { quiet = false } = {}) {
   const query = `grid=${code}&status=received,accepted,dispatched,claimed,contacted,replied,finished,evaluated`
     + `&sort=due&size=50${overdueOnly.checked ? '&overdue=true' : ''}`;
   try {
-    const [{ data: grid }, { data: page }] = await Promise.all([request(`/api/grids/${code}`), request(`/api/cases?${query}`)]);
+    // A grid beside an officer's own is not theirs to list (403): its facts are shown, its cases not.
+    const cases = request(`/api/cases?${query}`).then(({ data }) => data, (error) => {
+      if (error.problem?.status === 403) return null;
+      throw error;
+    });
+    const [{ data: grid }, page] = await Promise.all([request(`/api/grids/${code}`), cases]);
     if (selectedGrid !== code) return; // another grid was clicked meanwhile
     const panel = panels['grid-panel'];
     panel.dataset.grid = code;
@@ -124,8 +129,9 @@ async function openGrid(code, { quiet = false } = {}) {
         el('dt', {}, '在办案件 open cases'), el('dd', { class: 'grid-open' }, String(grid.counts?.openCases ?? '–')),
         grid.parent ? [el('dt', {}, '上级 parent'), el('dd', {}, el('button', { type: 'button', class: 'link', onclick: () => openGrid(grid.parent.code) },
           `${grid.parent.name} ${grid.parent.code}`))] : null),
-      el('h3', {}, overdueOnly.checked ? '超期案件 overdue cases' : '案件 cases (未归档 not archived)'),
-      caseTable(page.items, page.total));
+      page ? [el('h3', {}, overdueOnly.checked ? '超期案件 overdue cases' : '案件 cases (未归档 not archived)'),
+        caseTable(page.items, page.total)]
+        : el('p', { class: 'outside-scope' }, '该网格不在您的辖区内，其案件由所在辖区办理。'));
     if (!quiet) {
       show('grid-panel');
       say('');
