@@ -28,6 +28,13 @@ public interface LiveConfig {
     @WithDefault("1s")
     Duration relaySweep();
 
+    /**
+     * Cluster mode: the relay publishes to the Kafka topic case-events and every node folds what it
+     * reads there (the cluster profile sets it; docs/operations.md). Off, the stream stays in this node.
+     */
+    @WithDefault("false")
+    boolean kafka();
+
     Hotspot hotspot();
 
     GroupAlert groupAlert();

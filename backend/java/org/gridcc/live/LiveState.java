@@ -128,9 +128,28 @@ public class LiveState {
         LOG.infof("Live state: %d cases, %d grids with cases, at stream position %d", cases.size(), tallies.size(), seq);
     }
 
+    /**
+     * An event from the stream: from this node's relay, or in cluster mode from the Kafka topic.
+     * Positions this node never got (it joined the topic after they went out) are read from the
+     * database first, so that nothing is folded out of order or skipped.
+     */
     @Incoming("case-events")
-    public synchronized void fold(StreamEvent event) {
-        if (event.seq() <= seq) return; // already in the state read at start
+    @Incoming("case-events-from-kafka")
+    public Uni<Void> receive(StreamEvent event) {
+        long held = seq();
+        if (event.seq() <= held + 1) {
+            fold(event);
+            return Uni.createFrom().voidItem();
+        }
+        return StreamReader.between(pool, held, event.seq(), Integer.MAX_VALUE).invoke(missed -> {
+            LOG.infof("Live state: positions %d to %d read from the database", held + 1, event.seq() - 1);
+            missed.forEach(this::fold);
+            fold(event);
+        }).replaceWithVoid();
+    }
+
+    synchronized void fold(StreamEvent event) {
+        if (event.seq() <= seq) return; // already in the state read at start, or a redelivery
         seq = event.seq();
         version++;
         Instant now = clock.now();
