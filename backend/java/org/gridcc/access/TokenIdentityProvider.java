@@ -9,6 +9,9 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import org.gridcc.common.NodeNotices;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -34,12 +37,21 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     /** What a token stands for: kept a few seconds, so that the tiles of one map load ask the database once. */
     private record Holder(Caller caller, String csrf, Instant expires) {}
 
+    /** The channel on which a node tells the others to forget the tokens they keep. */
+    private static final String FORGET = "gridcc_access_changed";
+
     private final Pool pool;
     private final Cache known;
+    private final NodeNotices notices;
 
-    public TokenIdentityProvider(Pool pool, @CacheName("access-tokens") Cache known) {
+    public TokenIdentityProvider(Pool pool, @CacheName("access-tokens") Cache known, NodeNotices notices) {
         this.pool = pool;
         this.known = known;
+        this.notices = notices;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        notices.listen(FORGET, () -> known.invalidateAll().subscribe().with(ok -> {}, e -> {}));
     }
 
     @Override
@@ -58,11 +70,12 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     }
 
     /**
-     * Forgets every token kept: after a sign-out, a revoked token, a new password or a disabled
-     * user, this node asks the database again at once (other nodes within the cache's 10 s).
+     * Forgets every token kept, on every node: after a sign-out, a revoked token, a new password
+     * or a disabled user, the next request anywhere asks the database again. This node forgets
+     * before it answers; the others when the notice reaches them, milliseconds after the commit.
      */
     public Uni<Void> forgetAll() {
-        return known.invalidateAll();
+        return known.invalidateAll().chain(() -> notices.tell(FORGET));
     }
 
     private Uni<Holder> load(byte[] hash) {

@@ -6,6 +6,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import org.gridcc.common.NodeNotices;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,13 +32,32 @@ public class GridIndex implements KnownGrids {
     /** Tells the live view when another version is loaded; absent when the index is used outside the container (benchmarks). */
     @Inject
     Event<GridVersionChanged> versionChanged;
+    /** Tells the other nodes when this one published or rolled back a version; absent outside the container too. */
+    @Inject
+    NodeNotices notices;
     private volatile GridLookup current = GridLookup.EMPTY;
 
     public GridIndex(DataSource db) {
         this.db = db;
     }
 
+    /** The channel on which the node that switched the published version tells the others. */
+    private static final String VERSION_SWITCHED = "gridcc_grid_version_switched";
+
     void onStart(@Observes @Priority(STARTUP_PRIORITY) StartupEvent start) {
+        rebuild();
+        // Another node published or rolled back: load what is published now (JDBC, so off the event loop).
+        notices.listen(VERSION_SWITCHED, () -> Infrastructure.getDefaultWorkerPool().execute(this::followPublished));
+    }
+
+    /** Loads the published version if it is not the one held. */
+    synchronized void followPublished() {
+        try (Connection c = db.getConnection()) {
+            if (publishedVersion(c).orElse(0) == current.version()) return;
+        } catch (SQLException e) {
+            LOG.errorf("Grid index: the published version not read (%s)", e.getMessage());
+            return;
+        }
         rebuild();
     }
 
@@ -55,7 +76,7 @@ public class GridIndex implements KnownGrids {
                 LOG.info("No grid version is published yet: point lookups find nothing until one is");
                 return;
             }
-            use(GridLookup.load(c, published.get()));
+            switchTo(GridLookup.load(c, published.get()));
             LOG.infof("Grid index: version %d, %,d grids in %d ms", current.version(), current.size(),
                     (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
@@ -68,6 +89,14 @@ public class GridIndex implements KnownGrids {
      * transaction); tells the live view when the version is another.
      */
     public synchronized void use(GridLookup next) {
+        switchTo(next);
+        if (notices != null) {
+            notices.tell(VERSION_SWITCHED).subscribe().with(ok -> {},
+                    e -> LOG.errorf("Grid index: other nodes not told of version %d (%s); they load it at their next start", next.version(), e.getMessage()));
+        }
+    }
+
+    private void switchTo(GridLookup next) {
         int before = current.version();
         current = next;
         if (versionChanged != null && before != 0 && before != next.version()) versionChanged.fireAsync(new GridVersionChanged(next.version()));

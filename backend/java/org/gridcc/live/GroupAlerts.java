@@ -14,7 +14,9 @@ import org.jboss.logging.Logger;
  * completed the cluster, so that it reaches every screen through the stream and stays in the
  * case's history. The alert row is written only if the village has no alert of the category
  * within the window, in the same statement as the event: one cluster, one alert, also when the
- * service restarts in between.
+ * service restarts in between. Every node folds every case and so tries to raise the same alert:
+ * the check and the write run under an advisory lock of the village and category, taken before
+ * the statement, so that the second writer sees the first one's alert.
  */
 @ApplicationScoped
 public class GroupAlerts {
@@ -42,9 +44,10 @@ public class GroupAlerts {
 
     /** Writes the alert; {@code whenNotWritten} runs if the database refused it, so that the next case tries again. */
     void raise(LiveCase trigger, int cases, Duration window, Instant now, Runnable whenNotWritten) {
-        pool.preparedQuery(RAISE)
-                .execute(Tuple.of(trigger.village(), trigger.category(), now.atOffset(ZoneOffset.UTC), cases, trigger.id(),
-                        (double) window.toSeconds()))
+        pool.withTransaction(tx -> tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtext('group_alert|' || $1 || '|' || $2))")
+                        .execute(Tuple.of(trigger.village(), trigger.category()))
+                        .chain(() -> tx.preparedQuery(RAISE).execute(Tuple.of(trigger.village(), trigger.category(),
+                                now.atOffset(ZoneOffset.UTC), cases, trigger.id(), (double) window.toSeconds()))))
                 .subscribe().with(rows -> {
                     if (rows.rowCount() > 0) {
                         record.committed();
