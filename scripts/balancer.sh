@@ -40,7 +40,9 @@ http {
   scgi_temp_path $dir/scgi;
   # The service's own limit answers (a problem+json naming it), not nginx's.
   client_max_body_size 0;
-  map \$http_upgrade \$connection_upgrade { default upgrade; '' close; }
+  # Only WebSocket upgrades pass (/live); any other (a client's h2c) is not forwarded.
+  map \$http_upgrade \$upstream_upgrade { ~*^websocket\$ websocket; default ""; }
+  map \$http_upgrade \$upstream_connection { ~*^websocket\$ upgrade; default ""; }
   upstream gridcc {
 $servers  }
   server {
@@ -48,8 +50,8 @@ $servers  }
     location / {
       proxy_pass http://gridcc;
       proxy_http_version 1.1;
-      proxy_set_header Upgrade \$http_upgrade;
-      proxy_set_header Connection \$connection_upgrade;
+      proxy_set_header Upgrade \$upstream_upgrade;
+      proxy_set_header Connection \$upstream_connection;
       proxy_set_header Host \$http_host;
       proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto \$scheme;

@@ -9,3 +9,13 @@ CREATE TABLE stream_published (
     seq      bigint  NOT NULL
 );
 INSERT INTO stream_published (seq) SELECT coalesce(max(seq), 0) FROM case_event;
+
+-- Open311 posts per API key and clock minute, counted by every node together (the limit is the
+-- cluster's, not each node's). The key is kept as its SHA-256 only; a key's older minutes are
+-- deleted when it posts again.
+CREATE TABLE open311_posts (
+    key_sha256 text    NOT NULL,
+    minute     bigint  NOT NULL,
+    posts      integer NOT NULL,
+    PRIMARY KEY (key_sha256, minute)
+);

@@ -3,6 +3,7 @@ package org.gridcc.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -101,6 +102,13 @@ public class LiveHub {
             int status = e instanceof Subscription.OutsideScope ? 403 : 400;
             connection.sendText(encode(Map.of("type", "error", "status", status, "detail", e.getMessage())))
                     .chain(() -> connection.close()).subscribe().with(ok -> {}, failure -> {});
+            return;
+        }
+        if (subscription.since() != null && subscription.since() > state.seq()) {
+            // It comes from a node further on than this one (cluster mode): the deltas here would repeat what it has. A page
+            // reconnects at once, by when this node has read on.
+            connection.close(new CloseReason(1013, "this node has not reached position %d yet: connect again".formatted(subscription.since())))
+                    .subscribe().with(ok -> {}, failure -> {});
             return;
         }
         Client client = new Client(connection, subscription);

@@ -57,11 +57,10 @@ class Open311Intake {
     Uni<CreatedRequest> submit(MultivaluedMap<String, String> form) {
         refuseNul(form);
         String key = value(form, "api_key");
-        return checkKey(key).chain(() -> take(form, key));
+        return checkKey(key).chain(() -> rateLimit.admit(key)).chain(() -> take(form));
     }
 
-    private Uni<CreatedRequest> take(MultivaluedMap<String, String> form, String key) {
-        rateLimit.admit(key);
+    private Uni<CreatedRequest> take(MultivaluedMap<String, String> form) {
         Category service = service(value(form, "service_code"));
         Risk risk = risk(service, attributes(form));
         String description = limited(form, "description", DESCRIPTION_MAX);

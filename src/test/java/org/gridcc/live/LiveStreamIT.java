@@ -94,6 +94,21 @@ class LiveStreamIT {
     }
 
     @Test
+    void aClientResumingFromFurtherOnThanThisNodeIsToldToConnectAgain() throws Exception {
+        long head;
+        try (LiveClient now = connect("")) {
+            head = now.awaitType("snapshot").getLong("seq");
+        }
+        // As a client that read on another node, ahead of this one: nothing it has may come twice.
+        try (LiveClient ahead = connect("since=" + (head + 1000))) {
+            long deadline = System.nanoTime() + LiveClient.PATIENCE.toNanos();
+            while (!ahead.isClosed() && System.nanoTime() < deadline) Thread.sleep(20);
+            assertThat(ahead.isClosed()).isTrue();
+            assertThat(ahead.frames()).noneMatch(f -> "snapshot".equals(f.getString("type")));
+        }
+    }
+
+    @Test
     void anEventWrittenWithoutAWakeUpIsRelayedByTheSweep() throws Exception {
         String code = post(pointInBase(4210), "consultation", null);
         try (LiveClient client = connect("")) {
