@@ -82,32 +82,6 @@ class GroupAlertIT {
         given().get("/api/grids/999999/hotspot").then().statusCode(404).contentType("application/problem+json");
     }
 
-    @Inject
-    GroupAlerts alerts;
-
-    @Test
-    void nodesRaisingTheSameAlertAtOnceWriteItOnce() throws Exception {
-        String village = county.one("SELECT code FROM grid WHERE level = 'village' ORDER BY code DESC OFFSET 80 LIMIT 1");
-        String base = county.one("SELECT min(code) FROM grid WHERE level = 'base' AND code LIKE ? || '%'", village);
-        String code = post(county.pointIn(base), "land_dispute", null);
-        long id = county.count("SELECT id FROM \"case\" WHERE code = ?", code);
-        List<String> grids = county.list("""
-                SELECT g FROM "case", unnest(ARRAY[county_code, township_code, village_code, group_code, base_code]) g
-                 WHERE code = ? AND g IS NOT NULL""", code);
-        LiveCase trigger = new LiveCase(id, code, "RECEIVED", "land_dispute", false, java.time.Instant.now(), grids, false, false, false);
-
-        // Every node folds the case that completes the cluster, and each raises the alert at the same moment.
-        var now = java.time.Instant.now();
-        for (int node = 0; node < 8; node++) alerts.raise(trigger, 5, java.time.Duration.ofHours(3), now, () -> {});
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (county.count("SELECT count(*) FROM case_event WHERE case_id = ? AND type = 'GROUP_ALERT'", id) == 0
-                && System.nanoTime() < deadline) Thread.sleep(20);
-        Thread.sleep(1000); // the other raises have ended by now
-
-        assertThat(county.count("SELECT count(*) FROM group_alert WHERE village_code = ? AND category = 'land_dispute'", village)).isEqualTo(1);
-        assertThat(county.count("SELECT count(*) FROM case_event WHERE case_id = ? AND type = 'GROUP_ALERT'", id)).isEqualTo(1);
-    }
-
     @Test
     void confidentialReportsRaiseNoAlertAndHeatNoGridBelowTheCounty() throws Exception {
         String village = county.one("SELECT code FROM grid WHERE level = 'village' ORDER BY code DESC OFFSET 60 LIMIT 1");

@@ -94,6 +94,30 @@ class LiveStreamIT {
     }
 
     @Test
+    void anEventNumberedByANodeThatDiedBeforePublishingItIsPublishedByTheNextRound() throws Exception {
+        String code = post(pointInBase(4270), "consultation", null);
+        try (LiveClient client = connect("")) {
+            client.awaitType("snapshot");
+            // Another node's relay round, cut short: it numbered the event and committed, then died before publishing.
+            try (Connection c = db.getConnection()) {
+                c.setAutoCommit(false);
+                try (var lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                    lock.setLong(1, 0x67726964_63630001L); // the relay's numbering lock: no round numbers meanwhile
+                    lock.execute();
+                }
+                long id = insertEvent(c, code, "TEST_ORPHANED");
+                try (var number = c.prepareStatement("UPDATE case_event SET seq = (SELECT max(seq) + 1 FROM case_event) WHERE id = ?")) {
+                    number.setLong(1, id);
+                    number.executeUpdate();
+                }
+                c.commit();
+            }
+            // Nothing else is written: only the published mark tells a round that this one is still to go out.
+            client.awaitEvent(code, "TEST_ORPHANED");
+        }
+    }
+
+    @Test
     void aClientResumingFromFurtherOnThanThisNodeIsToldToConnectAgain() throws Exception {
         long head;
         try (LiveClient now = connect("")) {
