@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts per key and clock minute (a fixed window), in memory: each node counts its own. Used to
- * limit posts per Open311 key and failed sign-ins per address.
+ * limit failed sign-ins per address (Open311 posts per key are counted in the database).
  */
 public final class PerMinuteCounter {
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gridcc.common.ServiceClock;
 import org.gridcc.grid.GridIndex;
@@ -56,6 +57,8 @@ public class LiveState {
     private final Map<String, Kpis> rates = new HashMap<>();
     /** Base grids with a hotspot level above 0, kept as levels change. */
     private final Set<String> hotBaseGrids = new HashSet<>();
+    /** Done once the state has been read from the database (the first rebuild). */
+    private final CompletableFuture<Void> loaded = new CompletableFuture<>();
     /** Grows with every change of the state: snapshots taken at the same value are the same. */
     private long version;
     private long seq;
@@ -126,6 +129,7 @@ public class LiveState {
         gridVersion = index.version();
         version++;
         LOG.infof("Live state: %d cases, %d grids with cases, at stream position %d", cases.size(), tallies.size(), seq);
+        loaded.complete(null);
     }
 
     /**
@@ -136,6 +140,8 @@ public class LiveState {
     @Incoming("case-events")
     @Incoming("case-events-from-kafka")
     public Uni<Void> receive(StreamEvent event) {
+        // The topic may deliver before the state is first read at start: such events wait for it.
+        if (!loaded.isDone()) return Uni.createFrom().completionStage(loaded).chain(() -> receive(event));
         long held = seq();
         if (event.seq() <= held + 1) {
             fold(event);

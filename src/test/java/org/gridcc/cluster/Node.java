@@ -59,7 +59,12 @@ final class Node implements AutoCloseable {
         var command = new java.util.ArrayList<>(List.of(REPO.resolve("scripts/balancer.sh").toString(), String.valueOf(port)));
         for (Node node : nodes) command.add(String.valueOf(node.port));
         Node nginx = start("nginx", port, new ProcessBuilder(command));
-        nginx.awaitAnswer("/q/health/ready", Duration.ofSeconds(30));
+        try {
+            nginx.awaitAnswer(Duration.ofSeconds(30));
+        } catch (RuntimeException | InterruptedException e) {
+            nginx.close(); // nobody else holds it yet
+            throw e;
+        }
         return nginx;
     }
 
@@ -98,12 +103,15 @@ final class Node implements AutoCloseable {
         }
     }
 
-    /** Waits until readiness says UP. */
+    /** Waits until readiness says UP; a node that does not get there is stopped. */
     Node awaitReady(Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (readiness() != 200) {
             if (!process.isAlive()) throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see target/cluster/" + name + ".log");
-            if (System.nanoTime() > deadline) throw new IllegalStateException(name + " not ready within " + patience + "; see target/cluster/" + name + ".log");
+            if (System.nanoTime() > deadline) {
+                close();
+                throw new IllegalStateException(name + " not ready within " + patience + "; see target/cluster/" + name + ".log");
+            }
             Thread.sleep(250);
         }
         return this;
@@ -118,11 +126,11 @@ final class Node implements AutoCloseable {
         }
     }
 
-    private void awaitAnswer(String path, Duration patience) throws InterruptedException {
+    private void awaitAnswer(Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (readiness() == -1) {
             if (!process.isAlive()) throw new IllegalStateException(name + " exited; see target/cluster/" + name + ".log");
-            if (System.nanoTime() > deadline) throw new IllegalStateException(name + " did not answer " + path);
+            if (System.nanoTime() > deadline) throw new IllegalStateException(name + " did not answer within " + patience);
             Thread.sleep(100);
         }
     }
