@@ -63,10 +63,10 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response nulInString(StrictJson.NulInString e, UriInfo uri) {
+    public Response unstorableString(StrictJson.UnstorableString e, UriInfo uri) {
         String field = JsonFieldPaths.of(e);
         return answer(Problem.of(ProblemType.INVALID_INPUT, "A field of the request body holds a character that cannot be stored.", path(uri))
-                .withErrors(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, StrictJson.NUL_NOT_ALLOWED))));
+                .withErrors(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, e.reason()))));
     }
 
     @ServerExceptionMapper
