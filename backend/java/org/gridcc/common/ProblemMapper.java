@@ -138,7 +138,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, ResteasyReactiveContainerRequestContext request) {
+        Throwable outage = DatabaseOutage.causeIn(e);
+        if (outage != null) {
+            return problem(DatabaseOutage.refusal(outage, request.getMethod() + " " + path(uri)), uri);
+        }
         if (UnstorableText.isCauseOf(e)) {
             LOG.infof("Refused text the database cannot store at %s: %s", path(uri), e.getMessage());
             return answer(Problem.of(ProblemType.INVALID_INPUT, "The request holds text that cannot be stored: "
