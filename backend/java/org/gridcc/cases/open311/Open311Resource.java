@@ -8,7 +8,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -62,9 +61,8 @@ public class Open311Resource {
     @GET
     @Path("/discovery.{format}")
     @Operation(summary = "Open311 service discovery: the GeoReport v2 endpoint, its formats, how to get an API key")
-    public Response discovery(@PathParam("format") String format, @Context UriInfo uri) {
-        String url = uri.getBaseUriBuilder().path(Open311Resource.class).build().toString();
-        return writer.document(Open311Format.of(format), "discovery", Discovery.of(url, CHANGESET, config));
+    public Response discovery(@PathParam("format") String format) {
+        return writer.document(Open311Format.of(format), "discovery", Discovery.of(CHANGESET, config));
     }
 
     @GET
