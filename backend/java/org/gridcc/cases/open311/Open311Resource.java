@@ -47,13 +47,16 @@ public class Open311Resource {
     private final Open311Writer writer;
     private final Open311Intake intake;
     private final Open311Requests requests;
+    private final Open311Keys keys;
     private final Open311Config config;
     private final ServiceClock clock;
 
-    public Open311Resource(Open311Writer writer, Open311Intake intake, Open311Requests requests, Open311Config config, ServiceClock clock) {
+    public Open311Resource(Open311Writer writer, Open311Intake intake, Open311Requests requests, Open311Keys keys, Open311Config config,
+                           ServiceClock clock) {
         this.writer = writer;
         this.intake = intake;
         this.requests = requests;
+        this.keys = keys;
         this.config = config;
         this.clock = clock;
     }
@@ -107,22 +110,26 @@ public class Open311Resource {
     @GET
     @Path("/requests.{format}")
     @Operation(summary = "Requests of the last 90 days or of a span, by service and status (open, closed); at most 1,000",
-            description = "service_request_id (comma delimited) overrides the other filters.")
+            description = "service_request_id (comma delimited) overrides the other filters. Petitions and confidential cases are "
+                    + "never listed; the description only with the api_key of the client that posted the request.")
     public Uni<Response> requests(@PathParam("format") String format, @QueryParam("service_request_id") List<String> ids,
                                   @QueryParam("service_code") List<String> serviceCodes, @QueryParam("status") List<String> statuses,
-                                  @QueryParam("start_date") String startDate, @QueryParam("end_date") String endDate) {
+                                  @QueryParam("start_date") String startDate, @QueryParam("end_date") String endDate,
+                                  @QueryParam("api_key") String apiKey) {
         Open311Format answer = Open311Format.of(format);
         List<String> codes = RequestQuery.commaList(ids).stream().map(Open311Resource::caseCodeOfList).toList();
-        var found = codes.isEmpty()
-                ? requests.find(RequestQuery.parse(serviceCodes, statuses, startDate, endDate, clock.now()))
-                : requests.byIds(codes);
-        return found.map(list -> writer.list(answer, 200, "service_requests", "request", list));
+        RequestQuery query = codes.isEmpty() ? RequestQuery.parse(serviceCodes, statuses, startDate, endDate, clock.now()) : null;
+        return keys.reader(blankless(apiKey))
+                .chain(client -> query == null ? requests.byIds(codes, client) : requests.find(query, client))
+                .map(list -> writer.list(answer, 200, "service_requests", "request", list));
     }
 
     @GET
     @Path("/requests/{service_request_id}.{format}")
-    @Operation(summary = "One request, as a list of one; the id is the case code")
-    public Uni<Response> request(@PathParam("service_request_id") String id, @PathParam("format") String format) {
+    @Operation(summary = "One request, as a list of one; the id is the case code",
+            description = "The description only with the api_key of the client that posted it; a petition or confidential case is not found.")
+    public Uni<Response> request(@PathParam("service_request_id") String id, @PathParam("format") String format,
+                                 @QueryParam("api_key") String apiKey) {
         Open311Format answer = Open311Format.of(format);
         String code;
         try {
@@ -131,10 +138,15 @@ public class Open311Resource {
             // A code that cannot be one names no request: 404, saying what is wrong with it.
             throw Open311Exception.notFound(e.getMessage());
         }
-        return requests.byIds(List.of(code)).map(list -> {
+        return keys.reader(blankless(apiKey)).chain(client -> requests.byIds(List.of(code), client)).map(list -> {
             if (list.isEmpty()) throw Open311Exception.notFound("No request has service_request_id %s.".formatted(code));
             return writer.list(answer, 200, "service_requests", "request", list);
         });
+    }
+
+    /** An empty api_key is no key, as the spec says of optional arguments (and as POST reads its form). */
+    private static String blankless(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static String caseCodeOfList(String id) {
