@@ -47,15 +47,17 @@ public class Open311Resource {
     private final Open311Writer writer;
     private final Open311Intake intake;
     private final Open311Requests requests;
+    private final Open311Updates updates;
     private final Open311Keys keys;
     private final Open311Config config;
     private final ServiceClock clock;
 
-    public Open311Resource(Open311Writer writer, Open311Intake intake, Open311Requests requests, Open311Keys keys, Open311Config config,
-                           ServiceClock clock) {
+    public Open311Resource(Open311Writer writer, Open311Intake intake, Open311Requests requests, Open311Updates updates, Open311Keys keys,
+                           Open311Config config, ServiceClock clock) {
         this.writer = writer;
         this.intake = intake;
         this.requests = requests;
+        this.updates = updates;
         this.keys = keys;
         this.config = config;
         this.clock = clock;
@@ -142,6 +144,21 @@ public class Open311Resource {
             if (list.isEmpty()) throw Open311Exception.notFound("No request has service_request_id %s.".formatted(code));
             return writer.list(answer, 200, "service_requests", "request", list);
         });
+    }
+
+    @GET
+    @Path("/servicerequestupdates.{format}")
+    @Operation(summary = "Updates of the listed requests: each change of state, the oldest first; pages of at most 1,000",
+            description = "start_date and end_date (w3 datetimes, at most 90 days apart; by default the last 90 days), page (from 1) "
+                    + "and page_size (at most 1,000). An update is the state reached and its status note, the same for everyone; "
+                    + "api_key is optional and checked when given.")
+    public Uni<Response> updates(@PathParam("format") String format, @QueryParam("start_date") String startDate,
+                                 @QueryParam("end_date") String endDate, @QueryParam("page") String page,
+                                 @QueryParam("page_size") String pageSize, @QueryParam("api_key") String apiKey) {
+        Open311Format answer = Open311Format.of(format);
+        UpdateQuery query = UpdateQuery.parse(startDate, endDate, page, pageSize, clock.now());
+        return keys.reader(blankless(apiKey)).chain(() -> updates.find(query))
+                .map(list -> writer.list(answer, 200, "service_requests_updates", "request_update", list));
     }
 
     /** An empty api_key is no key, as the spec says of optional arguments (and as POST reads its form). */
