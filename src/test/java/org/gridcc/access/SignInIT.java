@@ -141,6 +141,8 @@ class SignInIT {
         TestUsers.admin().given().contentType("application/json").body(Map.of("label", "no-store"))
                 .post("/api/users/{u}/tokens", wall.username()).then().statusCode(201).header("Cache-Control", "no-store");
         TestUsers.admin().given().get("/api/audit?limit=1").then().statusCode(200).header("Cache-Control", "no-store");
+        TestUsers.admin().given().get("/api/users/{u}/tokens", "nobody-at-all").then().statusCode(404).header("Cache-Control", "no-store");
+        TestUsers.anonymous().get("/api/session").then().statusCode(401).header("Cache-Control", "no-store");
         // Grids are nobody's personal data.
         session.given().get("/api/grids/" + county.first(GridLevel.COUNTY)).then().statusCode(200).header("Cache-Control", equalTo(null));
     }
