@@ -87,7 +87,7 @@ public class SignIn {
     private Uni<Boolean> turn(String who, String action, String address) {
         AddressThrottle.Turn turn = addresses.turn(address, Instant.now());
         if (turn.refused()) {
-            long wait = Math.max(1, turn.delay().toSeconds());
+            long wait = Math.max(1, (turn.delay().toMillis() + 999) / 1000);
             return audit.record(who, null, action, who, Outcome.REFUSED, address, Map.of("reason", "address throttled"))
                     .chain(() -> Uni.createFrom().failure(tooMany(
                             "Too many sign-ins from this address are waiting their turn; try again in %d s.".formatted(wait), wait)));
