@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.gridcc.access.Caller;
+import org.gridcc.access.PersonalData;
 import org.gridcc.access.SessionAddress;
 import org.gridcc.common.Problem.FieldError;
 import org.gridcc.common.QueryValues;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Cases (事项): intake and the case with its history. */
 @Path("/api/cases")
+@PersonalData
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Cases", description = "Requests, disputes and petitions: one case, one code (一案一码)")
 public class CaseResource {
