@@ -53,7 +53,7 @@ $servers  }
       proxy_set_header Upgrade \$upstream_upgrade;
       proxy_set_header Connection \$upstream_connection;
       proxy_set_header Host \$http_host;
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-For \$remote_addr;
       proxy_set_header X-Forwarded-Proto \$scheme;
       proxy_connect_timeout 2s;
       # /live sends a heartbeat every 15 s; an idle socket is not cut before that.

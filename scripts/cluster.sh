@@ -36,7 +36,10 @@ start_node() {
   local n=$1 node_port=$((port + $1))
   step "starting node $n on :$node_port"
   # Each node's lines carry its number; the pid kept is the JVM's.
-  GRIDCC_HTTP_PORT=$node_port QUARKUS_PROFILE=cluster java ${GRIDCC_JAVA_OPTS:-} -jar "$jar" \
+  # nginx on this machine is the one proxy whose X-Forwarded-For a node believes (docs/access.md).
+  GRIDCC_HTTP_PORT=$node_port QUARKUS_PROFILE=cluster \
+    QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_TRUSTED_PROXIES=127.0.0.1 \
+    java ${GRIDCC_JAVA_OPTS:-} -jar "$jar" \
     > >(sed -u "s/^/[node $n] /") 2>&1 &
   pids+=($!)
 }

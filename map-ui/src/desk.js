@@ -60,7 +60,12 @@ const ACTIONS = [
 const when = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai', hour12: false, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
 });
-const at = (iso) => (iso ? when.format(new Date(iso)) : '–');
+// A time the browser cannot read is shown as it came, marked, so that one odd value blanks nothing.
+const readable = (iso) => !Number.isNaN(new Date(iso).getTime());
+const at = (iso) => {
+  if (!iso) return '–';
+  return readable(iso) ? when.format(new Date(iso)) : el('span', { class: 'bad-time', title: '无法识别的时间 (unreadable time)' }, `⚠ ${iso}`);
+};
 
 const { say, sayProblem } = messageLine(document.getElementById('message'));
 
@@ -90,7 +95,7 @@ function caseTable(items, total) {
     el('thead', {}, el('tr', {}, ['案件编码 code', '标题 title', '状态 status', '最近期限 next due', ''].map((h) => el('th', {}, h)))),
     el('tbody', {}, items.map((c) => el('tr', {
       dataset: { case: c.code, status: c.status },
-      class: [c.overdue && 'overdue', c.warned && 'warned'].filter(Boolean).join(' ') || null,
+      class: [c.overdue && 'overdue', c.warned && 'warned', c.nextDue && !readable(c.nextDue) && 'unreadable'].filter(Boolean).join(' ') || null,
     },
     el('td', {}, el('button', { type: 'button', class: 'link', onclick: () => openCase(c.code) }, c.code)),
     el('td', {}, c.title || ''),

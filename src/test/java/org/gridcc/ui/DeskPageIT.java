@@ -318,6 +318,26 @@ class DeskPageIT {
         assertThat(page.displayed("#message")).as("no error shown for a grid that is simply not the officer's").isFalse();
     }
 
+    @Test
+    void aListShowsEveryRowItCanAndMarksATimeTheBrowserCannotRead() {
+        String base = base(5030);
+        double[] point = county.pointIn(base);
+        String plain = post(point, "neighbour_dispute", null);
+        String odd = post(point, "consultation", null);
+        // A due date in the year 10000: JSON writes it as +10000-..., which no browser reads.
+        county.execute("UPDATE case_deadline SET due = '10000-01-01' WHERE met_at IS NULL AND case_id = (SELECT id FROM \"case\" WHERE code = ?)", odd);
+
+        open(desk.toString());
+        browser.executeScript("gridDesk.openGrid(arguments[0])", base);
+        page.await(() -> !browser.findElements(By.cssSelector("#grid-panel tr[data-case='" + odd + "']")).isEmpty(), "the rows of " + base);
+        WebElement oddRow = browser.findElement(By.cssSelector("#grid-panel tr[data-case='" + odd + "']"));
+        assertThat(oddRow.getAttribute("class")).contains("unreadable");
+        assertThat(oddRow.getText()).contains("⚠", "+10000");
+        assertThat(browser.findElement(By.cssSelector("#grid-panel tr[data-case='" + plain + "']")).getText())
+                .containsPattern("\\d\\d/\\d\\d \\d\\d:\\d\\d");
+        assertThat(page.displayed("#message")).isFalse();
+    }
+
     /** A base grid nobody else's test posts in. */
     private String base(int offset) {
         return county.one("SELECT code FROM grid WHERE level = 'base' ORDER BY code DESC OFFSET ? LIMIT 1", offset);

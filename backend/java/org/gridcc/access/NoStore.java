@@ -1,0 +1,18 @@
+package org.gridcc.access;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+
+/** Every answer of a {@link PersonalData} resource, errors included, is kept by no cache. */
+@Provider
+@PersonalData
+public class NoStore implements ContainerResponseFilter {
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+}
