@@ -71,8 +71,8 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
 
     /**
      * Forgets every token kept, on every node: after a sign-out, a revoked token, a new password
-     * or a disabled user, the next request anywhere asks the database again. This node forgets
-     * before it answers; the others when the notice reaches them, milliseconds after the commit.
+     * or a disabled user, the next request anywhere asks the database again: the change is
+     * answered once this node's notice has come back to it, by when every node has it.
      */
     public Uni<Void> forgetAll() {
         return known.invalidateAll().chain(() -> notices.tell(FORGET));

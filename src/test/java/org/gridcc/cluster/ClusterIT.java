@@ -18,16 +18,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two service nodes from the packaged jar on the real Kafka broker (scripts/kafka.sh) and one
- * database, nginx in front (scripts/balancer.sh): what cluster mode promises. Run by failsafe after
- * the package phase; the node being killed goes last.
+ * database, nginx in front (scripts/balancer.sh): what cluster mode promises. The node being killed
+ * goes last.
  */
-@Tag("cluster")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 

@@ -13,9 +13,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.gridcc.health.PackagedService;
 
 /**
- * A process the cluster tests start: a service node from the packaged jar (profile cluster, the
+ * A process the cluster tests start: a service node from the packaged jar ({@link PackagedService#jar()}; profile cluster, the
  * test broker and the cluster test database), or nginx in front of nodes (scripts/balancer.sh).
  * Its output goes to target/cluster/NAME.log.
  */
@@ -37,9 +38,9 @@ final class Node implements AutoCloseable {
     }
 
     /** A service node; {@code fresh}: its start empties the cluster database first (Flyway clean) and loads the demo county. */
-    static Node service(String name, boolean fresh) throws IOException {
+    static Node service(String name, boolean fresh) throws Exception {
         int port = freePort();
-        var command = new ProcessBuilder("java", "-Xmx320m", "-jar", REPO.resolve("target/quarkus-app/quarkus-run.jar").toString());
+        var command = new ProcessBuilder("java", "-Xmx320m", "-jar", PackagedService.jar().toString());
         Map<String, String> env = command.environment();
         env.put("QUARKUS_PROFILE", "cluster");
         env.put("GRIDCC_HTTP_PORT", String.valueOf(port));

@@ -33,9 +33,8 @@ class GracefulShutdownIT {
 
     @Test
     void sigtermClosesLiveSocketsWithGoingAwayAndLetsRequestsInFlightFinish() throws Exception {
-        Path folder = Files.createDirectories(Path.of("target/packaged-service"));
-        Path jar = PackagedService.build(folder);
-        Path log = folder.resolve("service.log");
+        Path jar = PackagedService.jar();
+        Path log = jar.getParent().getParent().resolve("service.log");
         try (PackagedService service = PackagedService.start(jar, log)) {
             String login = "{\"username\":\"" + FirstAdmin.USERNAME + "\",\"password\":\"" + TestUsers.ADMIN_PASSWORD + "\"}";
             String cookie = signIn(service.port(), login);

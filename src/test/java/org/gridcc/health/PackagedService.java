@@ -20,7 +20,11 @@ import java.util.Map;
  * {@code ./run} starts), run as a process of its own against the test database, so that a test can
  * send it signals.
  */
-final class PackagedService implements AutoCloseable {
+public final class PackagedService implements AutoCloseable {
+
+    /** Where {@link #jar()} builds: one production build for every test of a run that starts the service. */
+    private static final Path FOLDER = Path.of("target/packaged-service").toAbsolutePath();
+    private static Path built;
 
     private final Process process;
     private final int port;
@@ -28,6 +32,12 @@ final class PackagedService implements AutoCloseable {
     private PackagedService(Process process, int port) {
         this.process = process;
         this.port = port;
+    }
+
+    /** The production jar of target/classes, built on the first call of this test run (GracefulShutdownIT, the cluster tests). */
+    public static synchronized Path jar() throws Exception {
+        if (built == null) built = build(Files.createDirectories(FOLDER));
+        return built;
     }
 
     /** Builds the production jar into the folder (as {@code mvn package} does) and answers its path. */
