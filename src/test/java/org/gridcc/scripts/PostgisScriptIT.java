@@ -2,27 +2,21 @@ package org.gridcc.scripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** scripts/postgis.sh, which ./run and ./test call first: idempotent, and plain about a taken port. */
 class PostgisScriptIT {
 
-    private static final Path SCRIPT = Path.of("scripts/postgis.sh").toAbsolutePath();
     private static final String TEST_DB = System.getenv().getOrDefault("GRIDCC_TEST_DB_NAME", "gridcc_test");
-
-    record Outcome(int exitCode, String output) {}
 
     @Test
     void aSecondCallReusesTheRunningCluster() throws Exception {
-        Outcome again = run(Map.of(), TEST_DB);
+        ScriptRun again = ScriptRun.of("postgis.sh", Map.of(), TEST_DB);
 
         assertThat(again.exitCode()).isZero();
         assertThat(again.output())
@@ -37,7 +31,8 @@ class PostgisScriptIT {
         try (var squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = squatter.getLocalPort();
 
-            Outcome refused = run(Map.of("GRIDCC_PG_PORT", String.valueOf(port), "GRIDCC_PG_DIR", elsewhere.toString()), TEST_DB);
+            ScriptRun refused = ScriptRun.of("postgis.sh",
+                    Map.of("GRIDCC_PG_PORT", String.valueOf(port), "GRIDCC_PG_DIR", elsewhere.toString()), TEST_DB);
 
             assertThat(refused.exitCode()).isNotZero();
             assertThat(refused.output())
@@ -46,18 +41,5 @@ class PostgisScriptIT {
         } finally {
             new ProcessBuilder("rm", "-rf", elsewhere.toString()).start().waitFor();
         }
-    }
-
-    private static Outcome run(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        var command = new java.util.ArrayList<String>();
-        command.add(SCRIPT.toString());
-        command.addAll(java.util.List.of(args));
-        var process = new ProcessBuilder(command).redirectErrorStream(true);
-        process.environment().putAll(env);
-        Process p = process.start();
-        p.getOutputStream().close();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("postgis.sh finished").isTrue();
-        return new Outcome(p.exitValue(), output);
     }
 }
