@@ -105,7 +105,7 @@ public class DraftService {
             throw new ProblemException(ProblemType.CONFLICT, "Draft %d is published: roll back to another version instead.".formatted(draft));
         }
         if (view.state().equals("reading") || view.state().equals("checking")) {
-            throw new ProblemException(ProblemType.CONFLICT, "Draft %d is being %s: delete it when its job has finished.".formatted(draft, view.state()));
+            throw new ProblemException(ProblemType.CONFLICT, "Draft %d is %s: delete it when its job has finished.".formatted(draft, view.state()));
         }
         withConnection(c -> store.delete(c, draft));
     }
