@@ -33,7 +33,8 @@ public interface BoundaryConfig {
 
     /**
      * A file with more vertices in all is refused (422). Reading holds every vertex (16 bytes
-     * each): 5,000,000 is 80 MB, and more than any format holds within max-upload as surveyed.
+     * each): 5,000,000 is 80 MB, more than a GeoJSON or GeoPackage of max-upload holds; only a
+     * zip whose Shapefile deflates well can hold more within max-upload.
      */
     @WithDefault("5000000")
     long maxVertices();

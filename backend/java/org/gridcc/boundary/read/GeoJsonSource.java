@@ -146,7 +146,7 @@ final class GeoJsonSource {
         }
 
         SourceFeature build() {
-            vertices.take(geometry.vertices(), true, index, id, attributes);
+            vertices.take(geometry.vertices(), true, index, id == null ? null : "id " + id, attributes);
             return new SourceFeature(index, attributes, geometry.build());
         }
 

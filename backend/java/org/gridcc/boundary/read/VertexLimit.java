@@ -26,14 +26,17 @@ final class VertexLimit {
 
     /**
      * Counts a feature's vertices. Refused when it has more than a feature may, or brings the file
-     * over its total; exact is false when only "more than vertices" is known.
+     * over its total. exact is false when the reader stopped counting past the limit; id: how the
+     * file identifies the feature ("id 7", "fid 7"), or null.
      */
     void take(long vertices, boolean exact, int index, String id, Map<String, String> attributes) {
         if (vertices > perFeature) {
-            throw BadFile.tooBig(name(index, id, attributes) + " of " + fileName + " has " + (exact ? "" : "more than ") + "%,d".formatted(vertices)
+            String count = exact ? "%,d".formatted(vertices) : "more than %,d".formatted(perFeature);
+            throw BadFile.tooBig(name(index, id, attributes) + " of " + fileName + " has " + count
                     + " vertices; at most %,d are read per feature (gridcc.boundary.max-vertices-per-feature). ".formatted(perFeature)
-                    + "Simplify it (e.g. ogr2ogr -simplify 0.5, or QGIS's Simplify) or split it, then upload the file again",
-                    Map.of("feature", index, "vertices", vertices, "maxVerticesPerFeature", perFeature));
+                    + "Simplify it to within about half a metre (QGIS's Simplify, or ogr2ogr -simplify) or split it, then upload the file again",
+                    exact ? Map.of("feature", index, "vertices", vertices, "maxVerticesPerFeature", perFeature)
+                            : Map.of("feature", index, "maxVerticesPerFeature", perFeature));
         }
         taken += vertices;
         if (taken > perFile) {
@@ -44,10 +47,10 @@ final class VertexLimit {
         }
     }
 
-    /** "feature 3 (id 7, 编码 530324101001001, 名称 板桥镇第一网格)": its position in the file, and its id, code and name where it has them. */
+    /** "feature 3 (id 7, 编码 530324101001001, 名称 板桥镇第一网格)": its position in the file, its id, code and name where it has them. */
     private static String name(int index, String id, Map<String, String> attributes) {
         String codeAndName = FieldMapping.codeAndName(attributes);
-        String known = (id == null ? "" : "id " + id) + (id != null && !codeAndName.isEmpty() ? ", " : "") + codeAndName;
+        String known = (id == null ? "" : id) + (id != null && !codeAndName.isEmpty() ? ", " : "") + codeAndName;
         return "feature " + index + (known.isEmpty() ? "" : " (" + known + ")");
     }
 }

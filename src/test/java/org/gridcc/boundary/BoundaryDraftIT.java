@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +33,9 @@ class BoundaryDraftIT {
 
     @Inject
     DemoCounty county;
+
+    @Inject
+    BoundaryConfig config;
 
     @AfterEach
     void forgetDrafts() {
@@ -211,6 +215,26 @@ class BoundaryDraftIT {
 
         assertThat(county.count("SELECT count(*) FROM grid_version")).isEqualTo(versions);
         assertThat(tempUploads()).isEqualTo(files);
+    }
+
+    @Test
+    void aFeatureWithMoreVerticesThanTheLimitIsRefusedNamingIt() {
+        var group = TestBoundaries.group(county, 6);
+        int limit = config.maxVerticesPerFeature();
+        String published = "FROM grid WHERE code = ? AND version_id = (SELECT id FROM grid_version WHERE status = 'published')";
+        String dense = "ST_Segmentize(geom, ST_Perimeter(geom) / " + (limit + 10) + ")";
+        long vertices = county.count("SELECT ST_NPoints(" + dense + ") " + published, group.b());
+        String name = county.one("SELECT name " + published, group.b());
+        var file = new TestBoundaries(county).childrenOf(group.code()).without(group.b())
+                .feature(group.b(), name, county.one("SELECT ST_AsGeoJSON(" + dense + ", 7) " + published, group.b()));
+        long versions = county.count("SELECT count(*) FROM grid_version");
+
+        file.upload(group.code()).statusCode(422).contentType("application/problem+json")
+                .body("detail", startsWith("feature %d (编码 %s, 名称 %s) of grids.geojson has %,d vertices; at most %,d are read per feature"
+                        .formatted(file.size(), group.b(), name, vertices, limit)))
+                .body("feature", equalTo(file.size()))
+                .body("errors[0].field", equalTo("file"));
+        assertThat(county.count("SELECT count(*) FROM grid_version")).isEqualTo(versions);
     }
 
     @Test
