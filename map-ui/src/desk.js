@@ -134,9 +134,9 @@ async function openGrid(code, { quiet = false } = {}) {
         el('dt', {}, '在办案件 open cases'), el('dd', { class: 'grid-open' }, String(grid.counts?.openCases ?? '–')),
         grid.parent ? [el('dt', {}, '上级 parent'), el('dd', {}, el('button', { type: 'button', class: 'link', onclick: () => openGrid(grid.parent.code) },
           `${grid.parent.name} ${grid.parent.code}`))] : null),
-      page ? [el('h3', {}, overdueOnly.checked ? '超期案件 overdue cases' : '案件 cases (未归档 not archived)'),
+      ...(page ? [el('h3', {}, overdueOnly.checked ? '超期案件 overdue cases' : '案件 cases (未归档 not archived)'),
         caseTable(page.items, page.total)]
-        : el('p', { class: 'outside-scope' }, '该网格不在您的辖区内，其案件由所在辖区办理。'));
+        : [el('p', { class: 'outside-scope' }, '该网格不在您的辖区内，其案件由所在辖区办理。')]));
     if (!quiet) {
       show('grid-panel');
       say('');
