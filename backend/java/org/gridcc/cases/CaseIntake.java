@@ -10,10 +10,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.gridcc.common.Problem.FieldError;
 import org.gridcc.access.Caller;
+import org.gridcc.cases.media.Photos;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
 import org.gridcc.common.ServiceClock;
@@ -80,18 +83,21 @@ public class CaseIntake {
     /** The outcome: the case, and whether this request made it (false: an idempotent replay). */
     public record Intake(CaseView view, boolean created) {}
 
-    /** Takes a case in for a signed-in caller (an officer only within its grid), or for a client system when caller is null. */
-    public Uni<Intake> submit(NewCase request, String idempotencyKey, Caller caller) {
+    /**
+     * Takes a case in with its photos (checked already; {@link Photos#NONE} for none) for a signed-in
+     * caller (an officer only within its grid), or for a client system when caller is null.
+     */
+    public Uni<Intake> submit(NewCase request, Photos photos, String idempotencyKey, Caller caller) {
         Category category = Categories.of(request.category()).orElseThrow(() -> invalid("category",
                 "unknown category \"%s\"; known: %s".formatted(request.category(),
                         Categories.all().stream().map(Category::code).toList())));
         Instant receivedAt = receivedAt(request);
         Risk risk = request.risk() != null ? request.risk() : category.risk();
         String ruleSet = request.ruleSet() != null ? request.ruleSet() : category.code().equals("petition") ? "xinfang" : "luoping";
-        String requestHash = hash(request);
+        String requestHash = hash(request, photos);
         return chain(request).invoke(chain -> inScope(chain, caller)).chain(chain -> replay(idempotencyKey, requestHash).onItem().ifNull().switchTo(() ->
                 serials.next().chain(serial -> insert(new Accepted(request, category, risk, ruleSet, receivedAt, chain, serial,
-                                caller == null ? null : caller.actorName()),
+                                caller == null ? null : caller.actorName(), photos),
                                 idempotencyKey, requestHash))
                         // Another request with the same key won the race: answer with its case.
                         .onFailure(e -> isUniqueViolation(e, "idempotency_key_pkey")).recoverWithUni(() -> replay(idempotencyKey, requestHash))));
@@ -99,7 +105,7 @@ public class CaseIntake {
 
     /** A case that passed every check, about to be stored. */
     private record Accepted(NewCase request, Category category, Risk risk, String ruleSet, Instant receivedAt, List<GridRef> chain,
-                            long serial, String takenInBy) {
+                            long serial, String takenInBy, Photos photos) {
         String code() {
             return new CaseCode(chain.get(0).code(), receivedAt.atZone(ServiceClock.CHINA).toLocalDate(), serial).text();
         }
@@ -203,6 +209,7 @@ public class CaseIntake {
         JsonObject payload = new JsonObject().put("category", c.category().code()).put("risk", c.risk().code())
                 .put("grid", c.chain().get(c.chain().size() - 1).code()).put("ruleSet", c.ruleSet());
         if (c.takenInBy() != null) payload.put("takenInBy", c.takenInBy());
+        if (!c.photos().isEmpty()) payload.put("media", c.photos().described(1));
         NewCase r = c.request();
         return record.takeIn(Tuple.from(Arrays.asList(code, r.channel().code(), c.category().code(), c.risk().code(), r.title().strip(),
                         r.description(), r.reporter() == null ? null : r.reporter().name(), c.phone(), c.lon(), c.lat(),
@@ -210,7 +217,8 @@ public class CaseIntake {
                         c.grid(GridLevel.GROUP), c.grid(GridLevel.BASE), unitCode(c.chain(), c.risk(), c.category()), c.ruleSet(),
                         receivedAt.atOffset(ZoneOffset.UTC), StoredDeadlines.json(deadlines),
                         (double) c.category().duplicateRadiusMetres(), c.category().duplicateWindowHours(), SAME_REPORTER_DAYS,
-                        MAX_LINKS, actor, now.atOffset(ZoneOffset.UTC), payload, key, requestHash)))
+                        MAX_LINKS, actor, now.atOffset(ZoneOffset.UTC), payload, key, requestHash,
+                        c.photos().contentTypes(), c.photos().bytes(), c.photos().sha256s(), c.photos().uploadedBy())))
                 .map(row -> {
                     var links = new ArrayList<CaseView.LinkView>();
                     for (Object link : row.getJsonArray("links")) {
@@ -227,9 +235,18 @@ public class CaseIntake {
                             r.description(), r.reporter(), "unmasked", r.location(), c.chain(), unit, c.ruleSet(),
                             views, false, null, false,
                             ServiceClock.local(receivedAt), row.getInteger("version"), links, row.getLong("earlier"),
-                            CaseAction.allowedIn(CaseStatus.RECEIVED, sla.rules(c.ruleSet()), CaseView.openKinds(views)), List.of(received)),
+                            media(code, c.photos(), ServiceClock.local(now)), CaseAction.allowedIn(CaseStatus.RECEIVED, sla.rules(c.ruleSet()), CaseView.openKinds(views)), List.of(received)),
                             true);
                 });
+    }
+
+    private static List<CaseView.MediaView> media(String code, Photos photos, OffsetDateTime at) {
+        var media = new ArrayList<CaseView.MediaView>();
+        for (int n = 1; n <= photos.each().size(); n++) {
+            var photo = photos.each().get(n - 1);
+            media.add(CaseView.MediaView.of(code, n, photo.type().contentType(), photo.bytes().length, at));
+        }
+        return media;
     }
 
     private static boolean isUniqueViolation(Throwable e, String constraint) {
@@ -244,10 +261,13 @@ public class CaseIntake {
         }
     }
 
-    private String hash(NewCase request) {
+    /** What an Idempotency-Key stands for: the case as sent and, when there are any, its photos (by their SHA-256). */
+    private String hash(NewCase request, Photos photos) {
         try {
-            byte[] body = json.writeValueAsBytes(request);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update(json.writeValueAsBytes(request));
+            for (String photo : photos.sha256s()) digest.update(photo.getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -3,6 +3,8 @@ package org.gridcc.cases;
 import org.gridcc.access.Role;
 import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
@@ -25,6 +27,11 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.gridcc.access.Caller;
 import org.gridcc.access.SessionAddress;
+import org.gridcc.cases.media.Photos;
+import org.gridcc.cases.media.StoredPhotos;
+import org.gridcc.common.ProblemException;
+import org.gridcc.common.ProblemType;
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Cases (事项): intake and the case with its history. */
@@ -38,16 +45,20 @@ public class CaseResource {
     private final CaseActions actions;
     private final CaseList list;
     private final ReporterPrivacy privacy;
+    private final CaseForm form;
+    private final StoredPhotos photos;
     private final SecurityIdentity identity;
     private final HttpServerRequest http;
 
-    public CaseResource(CaseIntake intake, CaseReader reader, CaseActions actions, CaseList list, ReporterPrivacy privacy,
-                        SecurityIdentity identity, HttpServerRequest http) {
+    public CaseResource(CaseIntake intake, CaseReader reader, CaseActions actions, CaseList list, ReporterPrivacy privacy, CaseForm form,
+                        StoredPhotos photos, SecurityIdentity identity, HttpServerRequest http) {
         this.intake = intake;
         this.reader = reader;
         this.actions = actions;
         this.list = list;
         this.privacy = privacy;
+        this.form = form;
+        this.photos = photos;
         this.identity = identity;
         this.http = http;
     }
@@ -72,8 +83,28 @@ public class CaseResource {
     public Uni<Response> submit(@NotNull(message = "send the case as a JSON body") @Valid NewCase request,
                                 @HeaderParam("Idempotency-Key") @Size(max = 200, message = "keep the key under 200 characters")
                                 String idempotencyKey) {
+        return taken(request, Photos.NONE, idempotencyKey, Caller.of(identity));
+    }
+
+    @POST
+    @RolesAllowed({Role.ADMIN_NAME, Role.OFFICER_NAME})
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Blocking // reads the photos from their upload files
+    @Operation(summary = "Take a case in with photos",
+            description = "multipart/form-data: the case as JSON in the part \"case\" (as POST /api/cases takes it in JSON), the photos "
+                    + "as file parts \"media\": at most gridcc.media.max-photos (5), each at most gridcc.media.max-photo-size (5 MB), "
+                    + "each a JPEG, PNG or WebP by its bytes (413, 415 otherwise, and nothing is stored). The photos are committed "
+                    + "with the case; the answer is that of the JSON intake, its media listing them.")
+    public Uni<Response> submitWithPhotos(MultipartFormDataInput parts,
+                                          @HeaderParam("Idempotency-Key") @Size(max = 200, message = "keep the key under 200 characters")
+                                          String idempotencyKey) throws JsonProcessingException {
         Caller caller = Caller.of(identity);
-        return intake.submit(request, idempotencyKey, caller)
+        CaseForm.Sent sent = form.read(parts, caller.actorName());
+        return taken(sent.request(), sent.photos(), idempotencyKey, caller);
+    }
+
+    private Uni<Response> taken(NewCase request, Photos photos, String idempotencyKey, Caller caller) {
+        return intake.submit(request, photos, idempotencyKey, caller)
                 .chain(result -> privacy.shown(result.view(), caller, false, null).map(view -> new CaseIntake.Intake(view, result.created())))
                 .map(result -> Response
                 .status(result.created() ? Response.Status.CREATED : Response.Status.OK)
@@ -101,6 +132,25 @@ public class CaseResource {
                 })
                 .chain(view -> privacy.shown(view, caller, "true".equals(unmasked), SessionAddress.of(http)))
                 .map(view -> Response.ok(view).tag(version(view)).build());
+    }
+
+    @GET
+    @Path("/{code}/media/{n}")
+    @RolesAllowed({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.HANDLER_NAME})
+    @Produces({"image/jpeg", "image/png", "image/webp"})
+    @Operation(summary = "A photo of a case (n from 1), as its bytes are",
+            description = "Under the case's access rules: 403 for a case outside the caller's grid or unit, and for a confidential "
+                    + "case (检举控告) to all but the unit handling it. Cache-Control: private.")
+    public Uni<Response> photo(@PathParam("code") String code, @PathParam("n") int n) {
+        Caller caller = Caller.of(identity);
+        return photos.photo(CaseCode.parse(code).text(), n).map(photo -> {
+            if (!caller.seesCase(photo.grid(), photo.unitCode())) throw CaseActions.outsideScope(photo.code(), caller);
+            if (ReporterPrivacy.withheldFrom(caller, photo.category(), photo.unitCode())) {
+                throw new ProblemException(ProblemType.FORBIDDEN, ("Case %s is a confidential report (检举控告): its photos, like its "
+                        + "reporter, are shown only to the unit handling it.").formatted(photo.code()));
+            }
+            return photo.answer();
+        });
     }
 
     @POST

@@ -1,21 +1,19 @@
 package org.gridcc.cases.open311;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.gridcc.access.Role;
-import org.gridcc.access.RoleTokens;
 import org.gridcc.cases.CaseIntake;
 import org.gridcc.cases.CaseView;
 import org.gridcc.cases.Categories;
@@ -23,7 +21,10 @@ import org.gridcc.cases.Category;
 import org.gridcc.cases.Channel;
 import org.gridcc.cases.NewCase;
 import org.gridcc.cases.Risk;
+import org.gridcc.cases.media.PhotoParts;
+import org.gridcc.cases.media.Photos;
 import org.gridcc.common.StrictJson;
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
 
 /**
  * POST requests: reads an Open311 form into a case of channel open311 and hands it to the case
@@ -42,26 +43,32 @@ class Open311Intake {
 
     private final CaseIntake intake;
     private final Validator validator;
-    private final Open311Config config;
     private final Open311RateLimit rateLimit;
-    private final RoleTokens roleTokens;
+    private final Open311Clients clients;
+    private final PhotoParts photoParts;
 
-    Open311Intake(CaseIntake intake, Validator validator, Open311Config config, Open311RateLimit rateLimit, RoleTokens roleTokens) {
+    Open311Intake(CaseIntake intake, Validator validator, Open311RateLimit rateLimit, Open311Clients clients, PhotoParts photoParts) {
         this.intake = intake;
         this.validator = validator;
-        this.config = config;
         this.rateLimit = rateLimit;
-        this.roleTokens = roleTokens;
+        this.clients = clients;
+        this.photoParts = photoParts;
     }
 
-    Uni<CreatedRequest> submit(MultivaluedMap<String, String> form) {
+    /** A request with its photos (the multipart form's media parts; none for a form-encoded one). */
+    Uni<CreatedRequest> submit(MultivaluedMap<String, String> form, Collection<FormValue> media) {
         refuseNul(form);
         String key = value(form, "api_key");
-        return checkKey(key).chain(() -> take(form, key));
+        Uni<String> client = clients.of(key);
+        // The photos are read from their upload files: not on the event loop.
+        if (!media.isEmpty()) client = client.emitOn(Infrastructure.getDefaultWorkerPool());
+        return client.chain(name -> {
+            rateLimit.admit(key);
+            return take(form, new Photos(photoParts.read(media), name));
+        });
     }
 
-    private Uni<CreatedRequest> take(MultivaluedMap<String, String> form, String key) {
-        rateLimit.admit(key);
+    private Uni<CreatedRequest> take(MultivaluedMap<String, String> form, Photos photos) {
         Category service = service(value(form, "service_code"));
         Risk risk = risk(service, attributes(form));
         String description = limited(form, "description", DESCRIPTION_MAX);
@@ -74,7 +81,7 @@ class Open311Intake {
                 reporter(value(form, "first_name"), value(form, "last_name"), value(form, "phone")), null, null);
         validate(request);
         // email is read by no one: a case has no field for it yet, and personal data not needed is better not kept.
-        return intake.submit(request, null, null).map(taken -> created(taken.view()));
+        return intake.submit(request, photos, null, null).map(taken -> created(taken.view()));
     }
 
     /**
@@ -87,18 +94,6 @@ class Open311Intake {
                 .map(field -> field.getKey().replace("\u0000", "%00") + ": " + StrictJson.NUL_NOT_ALLOWED)
                 .sorted().toList();
         if (!errors.isEmpty()) throw new Open311Exception(400, errors);
-    }
-
-    /** A key of an Open311 client user, or one configured in gridcc.open311.api-keys (for deployments that provision keys so). */
-    private Uni<Void> checkKey(String key) {
-        if (key == null) throw Open311Exception.forbidden("api_key is missing: posting a request needs an API key (see key_service in discovery.xml).");
-        byte[] given = key.getBytes(StandardCharsets.UTF_8);
-        // Compared in constant time, so that the time of a refusal says nothing about a valid key.
-        boolean configured = config.apiKeys().orElse(List.of()).stream()
-                .anyMatch(k -> MessageDigest.isEqual(k.getBytes(StandardCharsets.UTF_8), given));
-        return (configured ? Uni.createFrom().item(true) : roleTokens.userOf(key, Role.OPEN311).map(user -> user != null)).invoke(known -> {
-            if (!known) throw Open311Exception.forbidden("api_key is not valid: ask the command centre for a key (see key_service in discovery.xml).");
-        }).replaceWithVoid();
     }
 
     private static Category service(String code) {
