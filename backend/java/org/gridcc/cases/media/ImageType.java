@@ -12,9 +12,6 @@ public enum ImageType {
     PNG("image/png", "png"),
     WEBP("image/webp", "webp");
 
-    /** How many bytes of a file's start tell the types apart. */
-    public static final int HEAD = 12;
-
     private static final byte[] JPEG_START = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final byte[] PNG_START = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     /** A WebP file is a RIFF container (RIFF, its length in 4 bytes, then WEBP). */
