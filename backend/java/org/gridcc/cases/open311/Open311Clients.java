@@ -33,10 +33,10 @@ class Open311Clients {
         // Compared in constant time, so that the time of a refusal says nothing about a valid key.
         boolean configured = config.apiKeys().orElse(List.of()).stream()
                 .anyMatch(k -> MessageDigest.isEqual(k.getBytes(StandardCharsets.UTF_8), given));
-        if (configured) return Uni.createFrom().item("open311 key " + fingerprint(key));
+        if (configured) return Uni.createFrom().item("open311-key:" + fingerprint(key));
         return roleTokens.userOf(key, Role.OPEN311).map(user -> {
             if (user == null) throw Open311Exception.forbidden("api_key is not valid: ask the command centre for a key (see key_service in discovery.xml).");
-            return "open311 user " + user;
+            return "open311-user:" + user;
         });
     }
 
