@@ -39,14 +39,16 @@ class CaseForm {
 
     record Sent(NewCase request, Photos photos) {}
 
+    /** Photos alone (added to a case): the form's media parts, and nothing else. */
+    Photos photos(MultipartFormDataInput form, String actor) {
+        refuseUnknown(form, Set.of(PhotoParts.FIELD), "it takes the photos as \"media\"");
+        return new Photos(photos.read(form.getValues().get(PhotoParts.FIELD)), actor);
+    }
+
     /** The case and its checked photos, sent by this actor; a JSON or validation error is told as for a JSON body. */
     Sent read(MultipartFormDataInput form, String actor) throws JsonProcessingException {
         var values = form.getValues();
-        List<String> unknown = values.keySet().stream().filter(name -> !PARTS.contains(name)).sorted().toList();
-        if (!unknown.isEmpty()) {
-            throw new ProblemException(ProblemType.INVALID_INPUT, "The form has parts this API does not know; it takes \"case\" and \"media\".",
-                    unknown.stream().map(name -> new FieldError(name, "unknown part")).toList());
-        }
+        refuseUnknown(form, PARTS, "it takes \"case\" and \"media\"");
         Collection<FormValue> cases = values.getOrDefault(CASE, List.of());
         if (cases.size() != 1) {
             throw new ProblemException(ProblemType.INVALID_INPUT, "Send the case as JSON in one form part named \"case\".",
@@ -58,5 +60,13 @@ class CaseForm {
         var violations = validator.validate(request);
         if (!violations.isEmpty()) throw new ConstraintViolationException(violations);
         return new Sent(request, new Photos(photos.read(values.get(PhotoParts.FIELD)), actor));
+    }
+
+    private static void refuseUnknown(MultipartFormDataInput form, Set<String> known, String takes) {
+        List<String> unknown = form.getValues().keySet().stream().filter(name -> !known.contains(name)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new ProblemException(ProblemType.INVALID_INPUT, "The form has parts this API does not know; " + takes + ".",
+                    unknown.stream().map(name -> new FieldError(name, "unknown part")).toList());
+        }
     }
 }

@@ -47,11 +47,12 @@ public class CaseResource {
     private final ReporterPrivacy privacy;
     private final CaseForm form;
     private final StoredPhotos photos;
+    private final CasePhotoAdditions additions;
     private final SecurityIdentity identity;
     private final HttpServerRequest http;
 
     public CaseResource(CaseIntake intake, CaseReader reader, CaseActions actions, CaseList list, ReporterPrivacy privacy, CaseForm form,
-                        StoredPhotos photos, SecurityIdentity identity, HttpServerRequest http) {
+                        StoredPhotos photos, CasePhotoAdditions additions, SecurityIdentity identity, HttpServerRequest http) {
         this.intake = intake;
         this.reader = reader;
         this.actions = actions;
@@ -59,6 +60,7 @@ public class CaseResource {
         this.privacy = privacy;
         this.form = form;
         this.photos = photos;
+        this.additions = additions;
         this.identity = identity;
         this.http = http;
     }
@@ -151,6 +153,23 @@ public class CaseResource {
             }
             return photo.answer();
         });
+    }
+
+    @POST
+    @Path("/{code}/media")
+    @RolesAllowed({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.HANDLER_NAME})
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Blocking // reads the photos from their upload files
+    @Operation(summary = "Add photos to an open case (the site, the work done)",
+            description = "multipart/form-data with file parts \"media\", held to the limits of intake and to "
+                    + "gridcc.media.max-per-case (20) in all; by whoever may act on the case. A MEDIA_ADDED event lists them; "
+                    + "200 with the case. 409 for a closed case.")
+    public Uni<Response> addPhotos(@PathParam("code") String code, MultipartFormDataInput parts) {
+        Caller caller = Caller.of(identity);
+        Photos photos = form.photos(parts, caller.actorName());
+        return additions.add(code, photos, caller)
+                .chain(view -> privacy.shown(view, caller, false, null))
+                .map(view -> Response.ok(view).tag(version(view)).build());
     }
 
     @POST

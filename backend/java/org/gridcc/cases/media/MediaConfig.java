@@ -12,6 +12,10 @@ public interface MediaConfig {
     @WithDefault("5")
     int maxPhotos();
 
+    /** Photos a case keeps in all, those added later included (413 beyond). */
+    @WithDefault("20")
+    int maxPerCase();
+
     /** The largest photo accepted (413 beyond): a phone's photo is 2 to 4 MB. */
     @WithDefault("5M")
     MemorySize maxPhotoSize();

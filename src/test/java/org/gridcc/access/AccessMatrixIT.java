@@ -56,7 +56,7 @@ class AccessMatrixIT {
     private double[] point;
     private int draft;
 
-    /** One endpoint: how to call it and who may; a multipart body is the case as JSON with a photo. */
+    /** One endpoint: how to call it and who may; a multipart body is a photo, after the case as JSON when there is a body. */
     private record Row(String method, String path, String body, Set<String> allowed, boolean multipart) {
         Row(String method, String path, String body, Set<String> allowed) {
             this(method, path, body, allowed, false);
@@ -120,6 +120,7 @@ class AccessMatrixIT {
                 new Row("POST", "/api/cases", newCase, Set.of("admin", "officer"), true),
                 new Row("GET", "/api/cases/" + caseCode, null, CASE_WORKERS),
                 new Row("GET", "/api/cases/" + photoCaseCode + "/media/1", null, CASE_WORKERS),
+                new Row("POST", "/api/cases/" + photoCaseCode + "/media", null, CASE_WORKERS, true),
                 new Row("POST", "/api/cases/" + caseCode + "/actions/supervise", "{\"reason\": \"矩阵督办\"}", CASE_WORKERS),
                 new Row("GET", "/api/cases/categories", null, VIEWERS),
                 new Row("GET", "/api/reports/daily?grid=" + township, null, Set.of("admin", "officer")),

@@ -2,6 +2,7 @@ package org.gridcc.cases;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.gridcc.cases.TestPhotos.Part;
 import static org.gridcc.cases.TestPhotos.caseJson;
 import static org.hamcrest.Matchers.containsString;
@@ -11,7 +12,11 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,9 +61,9 @@ class CaseMediaIT {
         // Its history shows them attached at intake: number, type, size and SHA-256, never the bytes.
         List<Map<String, Object>> received = taken.getList("history[0].payload.media");
         assertThat(received).extracting(m -> m.get("n"), m -> m.get("contentType"), m -> m.get("size"), m -> m.get("sha256"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "image/png", png.length, TestPhotos.sha256(png)),
-                        org.assertj.core.groups.Tuple.tuple(2, "image/jpeg", jpeg.length, TestPhotos.sha256(jpeg)),
-                        org.assertj.core.groups.Tuple.tuple(3, "image/webp", TestPhotos.WEBP.length, TestPhotos.sha256(TestPhotos.WEBP)));
+                .containsExactly(tuple(1, "image/png", png.length, TestPhotos.sha256(png)),
+                        tuple(2, "image/jpeg", jpeg.length, TestPhotos.sha256(jpeg)),
+                        tuple(3, "image/webp", TestPhotos.WEBP.length, TestPhotos.sha256(TestPhotos.WEBP)));
         // Read again, the case lists the same photos.
         JsonPath read = given().get("/api/cases/" + code).then().statusCode(200).extract().jsonPath();
         assertThat(read.getList("media.url", String.class)).isEqualTo(taken.getList("media.url", String.class));
@@ -90,7 +95,7 @@ class CaseMediaIT {
     void aFileThatIsNotAnImageIsRefusedWhateverItsNameAndNothingIsStored() {
         String title = title();
         long photos = photos();
-        byte[] text = "这不是照片，只是改了名字的文本。".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] text = "这不是照片，只是改了名字的文本。".getBytes(StandardCharsets.UTF_8);
         TestPhotos.post(caseJson(point(), "urban_management", title), new Part("a.png", "image/png", TestPhotos.png(8, 8, 2)),
                         new Part("photo.jpg", "image/jpeg", text))
                 .then().statusCode(415).contentType("application/problem+json")
@@ -126,7 +131,7 @@ class CaseMediaIT {
         assertNothingStored(title, photos);
 
         // Five are taken.
-        TestPhotos.post(caseJson(point(), "urban_management", title), java.util.Arrays.copyOf(six, 5))
+        TestPhotos.post(caseJson(point(), "urban_management", title), Arrays.copyOf(six, 5))
                 .then().statusCode(201).body("media", hasSize(5));
     }
 
@@ -216,6 +221,56 @@ class CaseMediaIT {
                 .body("media[0].url", equalTo(reported)).body("media[0].contentType", equalTo("image/jpeg"));
         handler.given().get(reported).then().statusCode(200).contentType("image/jpeg");
         given().get("/api/cases/" + report.getString("code")).then().body("media[0].url", nullValue());
+    }
+
+    @Test
+    void photosAreAddedToAnOpenCaseByWhoeverMayActOnItNumberedAfterTheOthersWithAnEvent() {
+        List<String> townships = county.list("SELECT code FROM grid WHERE level = 'township' "
+                + "AND version_id = (SELECT id FROM grid_version WHERE status = 'published') ORDER BY code LIMIT 2");
+        double[] at = county.pointIn(county.one("SELECT min(code) FROM grid WHERE level = 'base' AND code LIKE ? "
+                + "AND version_id = (SELECT id FROM grid_version WHERE status = 'published')", townships.get(0) + "%"));
+        JsonPath taken = TestPhotos.post(caseJson(at, "land_dispute", title()), new Part("a.png", "image/png", TestPhotos.png(8, 8, 40)))
+                .then().statusCode(201).extract().jsonPath();
+        String code = taken.getString("code");
+        var handler = TestUsers.user("handler", null, townships.get(0));
+        byte[] after = TestPhotos.jpeg(32, 32);
+        JsonPath added = addPhotos(handler.given(), code, new Part("整改后.jpg", "image/jpeg", after), new Part("b.png", "image/png", TestPhotos.png(8, 8, 41)))
+                .then().statusCode(200).header("ETag", equalTo("\"" + (taken.getInt("version") + 1) + "\""))
+                .body("media.n", equalTo(List.of(1, 2, 3))).body("media[1].contentType", equalTo("image/jpeg"))
+                .extract().jsonPath();
+        assertThat(added.getString("history[-1].type")).isEqualTo("MEDIA_ADDED");
+        assertThat(added.getString("history[-1].actor")).endsWith("(" + handler.username() + ")");
+        assertThat(added.getList("history[-1].payload.media.n", Integer.class)).containsExactly(2, 3);
+        assertThat(added.getString("history[-1].payload.media[0].sha256")).isEqualTo(TestPhotos.sha256(after));
+        assertThat(handler.given().get("/api/cases/" + code + "/media/2").then().statusCode(200).extract().asByteArray()).isEqualTo(after);
+
+        // Not for one who may not act on it; not a file that is not a photo; nothing stored either time.
+        long photos = photos();
+        addPhotos(TestUsers.user("handler", null, townships.get(1)).given(), code, new Part("c.png", "image/png", TestPhotos.png(8, 8, 42)))
+                .then().statusCode(403);
+        addPhotos(given(), code, new Part("c.jpg", "image/jpeg", "文本".getBytes(StandardCharsets.UTF_8)))
+                .then().statusCode(415).body("errors[0].field", equalTo("media[0]"));
+        given().contentType("multipart/form-data").multiPart("note", "无照片").post("/api/cases/" + code + "/media")
+                .then().statusCode(400).body("errors[0].field", equalTo("note"));
+        assertThat(photos()).isEqualTo(photos);
+
+        // At most 8 in all in the test profile (gridcc.media.max-per-case): 3 kept, 5 more fit, 6 do not.
+        Part[] six = new Part[6];
+        for (int i = 0; i < six.length; i++) six[i] = new Part("p" + i + ".png", "image/png", TestPhotos.png(4, 4, 50 + i));
+        addPhotos(given(), code, six).then().statusCode(413);
+        addPhotos(given(), code, Arrays.copyOf(six, 5)).then().statusCode(200).body("media", hasSize(8));
+        addPhotos(given(), code, six[5]).then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("at most 8")).body("maxPerCase", equalTo(8));
+
+        // A closed case takes no more.
+        String closed = TestCases.post(at, "consultation", null);
+        given().contentType("application/json").body("{\"reason\": \"不属于受理范围\"}").post("/api/cases/" + closed + "/actions/reject")
+                .then().statusCode(200);
+        addPhotos(given(), closed, six[0]).then().statusCode(409).body("detail", containsString("closed"));
+    }
+
+    private static Response addPhotos(RequestSpecification request, String code, Part... photos) {
+        return TestPhotos.form(request, null, photos).post("/api/cases/" + code + "/media");
     }
 
     private long photos() {

@@ -80,9 +80,12 @@ public final class TestPhotos {
         return form(given(), caseJson, photos);
     }
 
+    /** The form with the case (left out when null) and the photos. */
     public static RequestSpecification form(RequestSpecification request, String caseJson, Part... photos) {
-        request.contentType("multipart/form-data")
-                .multiPart(new MultiPartSpecBuilder(caseJson).controlName("case").mimeType("application/json").charset("UTF-8").build());
+        request.contentType("multipart/form-data");
+        if (caseJson != null) {
+            request.multiPart(new MultiPartSpecBuilder(caseJson).controlName("case").mimeType("application/json").charset("UTF-8").build());
+        }
         for (Part photo : photos) request.multiPart("media", photo.fileName(), photo.bytes(), photo.declaredType());
         return request;
     }
