@@ -10,11 +10,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +37,9 @@ class CaseMediaIT {
 
     @Inject
     DemoCounty county;
+
+    @TestHTTPResource("/")
+    URI root;
 
     private double[] point() {
         return county.pointIn(county.first(GridLevel.BASE));
@@ -133,6 +138,28 @@ class CaseMediaIT {
         // Five are taken.
         TestPhotos.post(caseJson(point(), "urban_management", title), Arrays.copyOf(six, 5))
                 .then().statusCode(201).body("media", hasSize(5));
+    }
+
+    @Test
+    void aFormLargerThanItsPhotosMayBeIsRefusedBeforeItIsReadNamingTheLimits() {
+        String title = title();
+        long photos = photos();
+        // 5 parts of 500 KB: more than 5 photos of 256 KB and 1 MB besides (2,359,296 bytes) may be.
+        Part[] five = new Part[5];
+        for (int i = 0; i < five.length; i++) five[i] = new Part("p" + i + ".jpg", "image/jpeg", new byte[500 * 1024]);
+        var answer = TestPhotos.postWithLength(root.resolve("/api/cases"), Map.of("case", caseJson(point(), "urban_management", title)), five);
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonPath problem = new JsonPath(answer.body());
+        assertThat(problem.getString("detail")).contains("The form is 2,56", "bytes; with its photos it may be at most 2,359,296: "
+                + "5 photos (gridcc.media.max-photos) of at most 256 KB (gridcc.media.max-photo-size), and 1 MB for the rest");
+        assertThat(problem.getInt("maxBytes")).isEqualTo(2_359_296);
+        assertThat(problem.getString("errors[0].field")).isEqualTo("media");
+        assertNothingStored(title, photos);
+        // Sent without a length, it is read, and its photos are refused one by one.
+        TestPhotos.post(caseJson(point(), "urban_management", title), five).then().statusCode(413)
+                .body("errors[4].message", containsString("a photo may be at most 256 KB"));
+        assertNothingStored(title, photos);
     }
 
     @Test

@@ -7,11 +7,15 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.builder.MultiPartSpecBuilder;
+import io.restassured.path.xml.XmlPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.gridcc.access.TestUsers;
 import org.gridcc.cases.TestPhotos;
 import org.gridcc.grid.DemoCounty;
@@ -28,6 +32,9 @@ class Open311MediaIT {
 
     @Inject
     DemoCounty county;
+
+    @TestHTTPResource("/")
+    URI root;
 
     /** The fields of a request as text parts of a multipart form, with this key. */
     private RequestSpecification multipart(String key) {
@@ -119,7 +126,13 @@ class Open311MediaIT {
         RequestSpecification six = multipart(Open311Client.KEY);
         for (int i = 0; i < 6; i++) photo(six, "p" + i + ".png", TestPhotos.png(4, 4, 20 + i));
         six.post("/open311/v2/requests.json").then().statusCode(400).body("[0].description", equalTo("media: at most 5 photos"));
-        // The key is checked before anything else.
+        var large = new TestPhotos.Part[5];
+        for (int i = 0; i < large.length; i++) large[i] = new TestPhotos.Part("p" + i + ".jpg", "image/jpeg", new byte[500 * 1024]);
+        var answer = TestPhotos.postWithLength(root.resolve("/open311/v2/requests.xml"), Map.of("api_key", Open311Client.KEY), large);
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/xml");
+        assertThat(new XmlPath(answer.body()).getString("errors.error.description")).contains("may be at most 2,359,296");
+        // The key is checked before the photos are read.
         photo(multipart("no-such-key"), "a.jpg", TestPhotos.jpeg(8, 8)).post("/open311/v2/requests.json").then().statusCode(403);
         assertThat(county.count("SELECT count(*) FROM \"case\"")).isEqualTo(cases);
         assertThat(county.count("SELECT count(*) FROM case_media")).isEqualTo(photos);
