@@ -1,15 +1,14 @@
 package org.gridcc.cases.media;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Map;
+import org.gridcc.common.EarlyRefusal;
 import org.gridcc.common.Problem;
 import org.gridcc.common.ProblemType;
 
@@ -42,10 +41,9 @@ public class PhotoUploadLimit {
                 context.next();
                 return;
             }
-            Problem problem = Problem.of(ProblemType.PAYLOAD_TOO_LARGE, refusal, context.request().path())
+            EarlyRefusal.refuse(context, Problem.of(ProblemType.PAYLOAD_TOO_LARGE, refusal, context.request().path())
                     .withErrors(List.of(new Problem.FieldError(PhotoParts.FIELD, "at most %,d bytes in all".formatted(maxForm()))))
-                    .withExtensions(Map.of("maxBytes", maxForm()));
-            refuse(context, 413, Problem.MEDIA_TYPE, encode(problem));
+                    .withExtensions(Map.of("maxBytes", maxForm())), json);
         });
     }
 
@@ -53,36 +51,14 @@ public class PhotoUploadLimit {
     public String refusal(HttpServerRequest request) {
         String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
         if (type == null || !type.toLowerCase().startsWith("multipart/form-data")) return null;
-        long declared = declared(request.getHeader(HttpHeaders.CONTENT_LENGTH));
+        long declared = EarlyRefusal.declaredLength(request);
         if (declared <= maxForm()) return null;
         return ("The form is %,d bytes; with its photos it may be at most %,d: %d photos (gridcc.media.max-photos) of at most %s "
                 + "(gridcc.media.max-photo-size), and 1 MB for the rest. Send fewer or smaller photos.")
                 .formatted(declared, maxForm(), config.maxPhotos(), PhotoParts.size(config.maxPhotoSize().asLongValue()));
     }
 
-    /** Answers before the body is read, and closes the connection rather than read what the client still sends. */
-    public static void refuse(RoutingContext context, int status, String contentType, String body) {
-        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, contentType)
-                .putHeader(HttpHeaders.CONNECTION, "close").end(body);
-    }
-
     private long maxForm() {
         return config.maxPhotos() * config.maxPhotoSize().asLongValue() + FORM_ALLOWANCE;
-    }
-
-    private static long declared(String header) {
-        try {
-            return header == null ? -1 : Long.parseLong(header.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private String encode(Problem problem) {
-        try {
-            return json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.gridcc.cases.media.PhotoUploadLimit;
+import org.gridcc.common.EarlyRefusal;
 
 /** A request with photos whose declared length is beyond what its photos may be: refused before it is read, in Open311's format. */
 @ApplicationScoped
@@ -25,7 +26,7 @@ class Open311UploadLimit {
                 return;
             }
             Open311Format format = Open311Format.ofPath(context.request().path());
-            PhotoUploadLimit.refuse(context, 400, format.mediaType(), writer.errorsText(format, Open311Exception.badRequest(refusal)));
+            EarlyRefusal.refuse(context, 400, format.mediaType(), writer.errorsText(format, Open311Exception.badRequest(refusal)));
         });
     }
 }

@@ -221,10 +221,8 @@ class CaseMediaIT {
 
     @Test
     void aPhotoIsServedUnderTheCasesAccessRules() {
-        List<String> townships = county.list("SELECT code FROM grid WHERE level = 'township' "
-                + "AND version_id = (SELECT id FROM grid_version WHERE status = 'published') ORDER BY code LIMIT 2");
-        double[] at = county.pointIn(county.one("SELECT min(code) FROM grid WHERE level = 'base' AND code LIKE ? "
-                + "AND version_id = (SELECT id FROM grid_version WHERE status = 'published')", townships.get(0) + "%"));
+        List<String> townships = twoTownships();
+        double[] at = pointUnder(townships.get(0));
         // Medium risk: held by the township office.
         String code = TestPhotos.post(caseJson(at, "land_dispute", title()), new Part("a.png", "image/png", TestPhotos.png(8, 8, 9)))
                 .then().statusCode(201).extract().path("code");
@@ -252,10 +250,8 @@ class CaseMediaIT {
 
     @Test
     void photosAreAddedToAnOpenCaseByWhoeverMayActOnItNumberedAfterTheOthersWithAnEvent() {
-        List<String> townships = county.list("SELECT code FROM grid WHERE level = 'township' "
-                + "AND version_id = (SELECT id FROM grid_version WHERE status = 'published') ORDER BY code LIMIT 2");
-        double[] at = county.pointIn(county.one("SELECT min(code) FROM grid WHERE level = 'base' AND code LIKE ? "
-                + "AND version_id = (SELECT id FROM grid_version WHERE status = 'published')", townships.get(0) + "%"));
+        List<String> townships = twoTownships();
+        double[] at = pointUnder(townships.get(0));
         JsonPath taken = TestPhotos.post(caseJson(at, "land_dispute", title()), new Part("a.png", "image/png", TestPhotos.png(8, 8, 40)))
                 .then().statusCode(201).extract().jsonPath();
         String code = taken.getString("code");
@@ -298,6 +294,16 @@ class CaseMediaIT {
 
     private static Response addPhotos(RequestSpecification request, String code, Part... photos) {
         return TestPhotos.form(request, null, photos).post("/api/cases/" + code + "/media");
+    }
+
+    private List<String> twoTownships() {
+        return county.list("SELECT code FROM grid WHERE level = 'township' "
+                + "AND version_id = (SELECT id FROM grid_version WHERE status = 'published') ORDER BY code LIMIT 2");
+    }
+
+    private double[] pointUnder(String township) {
+        return county.pointIn(county.one("SELECT min(code) FROM grid WHERE level = 'base' AND code LIKE ? "
+                + "AND version_id = (SELECT id FROM grid_version WHERE status = 'published')", township + "%"));
     }
 
     private long photos() {
