@@ -61,7 +61,12 @@ const ACTIONS = [
 const when = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai', hour12: false, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
 });
-const at = (iso) => (iso ? when.format(new Date(iso)) : '–');
+// A time the browser cannot read is shown as it came, marked, so that one odd value blanks nothing.
+const readable = (iso) => !Number.isNaN(new Date(iso).getTime());
+const at = (iso) => {
+  if (!iso) return '–';
+  return readable(iso) ? when.format(new Date(iso)) : el('span', { class: 'bad-time', title: '无法识别的时间 (unreadable time)' }, `⚠ ${iso}`);
+};
 
 const { say, sayProblem } = messageLine(document.getElementById('message'));
 
@@ -91,7 +96,7 @@ function caseTable(items, total) {
     el('thead', {}, el('tr', {}, ['案件编码 code', '标题 title', '状态 status', '最近期限 next due', ''].map((h) => el('th', {}, h)))),
     el('tbody', {}, items.map((c) => el('tr', {
       dataset: { case: c.code, status: c.status },
-      class: [c.overdue && 'overdue', c.warned && 'warned'].filter(Boolean).join(' ') || null,
+      class: [c.overdue && 'overdue', c.warned && 'warned', c.nextDue && !readable(c.nextDue) && 'unreadable'].filter(Boolean).join(' ') || null,
     },
     el('td', {}, el('button', { type: 'button', class: 'link', onclick: () => openCase(c.code) }, c.code)),
     el('td', {}, c.title || ''),
@@ -110,7 +115,12 @@ async function openGrid(code, { quiet = false } = {}) {
   const query = `grid=${code}&status=received,accepted,dispatched,claimed,contacted,replied,finished,evaluated`
     + `&sort=due&size=50${overdueOnly.checked ? '&overdue=true' : ''}`;
   try {
-    const [{ data: grid }, { data: page }] = await Promise.all([request(`/api/grids/${code}`), request(`/api/cases?${query}`)]);
+    // A grid beside an officer's own is not theirs to list (403): its facts are shown, its cases not.
+    const cases = request(`/api/cases?${query}`).then(({ data }) => data, (error) => {
+      if (error.problem?.status === 403) return null;
+      throw error;
+    });
+    const [{ data: grid }, page] = await Promise.all([request(`/api/grids/${code}`), cases]);
     if (selectedGrid !== code) return; // another grid was clicked meanwhile
     const panel = panels['grid-panel'];
     panel.dataset.grid = code;
@@ -125,8 +135,9 @@ async function openGrid(code, { quiet = false } = {}) {
         el('dt', {}, '在办案件 open cases'), el('dd', { class: 'grid-open' }, String(grid.counts?.openCases ?? '–')),
         grid.parent ? [el('dt', {}, '上级 parent'), el('dd', {}, el('button', { type: 'button', class: 'link', onclick: () => openGrid(grid.parent.code) },
           `${grid.parent.name} ${grid.parent.code}`))] : null),
-      el('h3', {}, overdueOnly.checked ? '超期案件 overdue cases' : '案件 cases (未归档 not archived)'),
-      caseTable(page.items, page.total));
+      page ? [el('h3', {}, overdueOnly.checked ? '超期案件 overdue cases' : '案件 cases (未归档 not archived)'),
+        caseTable(page.items, page.total)]
+        : el('p', { class: 'outside-scope' }, '该网格不在您的辖区内，其案件由所在辖区办理。'));
     if (!quiet) {
       show('grid-panel');
       say('');
@@ -244,6 +255,13 @@ function photoStrip(view) {
     el('img', { src: m.url, alt: `照片 ${m.n}` })))));
 }
 
+// Photos are personal data that no cache keeps: a refresh that lists the same photos keeps the
+// thumbnails already shown rather than fetch every photo again.
+function keepPhotos(shown, fresh) {
+  const urls = (list) => [...(list?.querySelectorAll('img') || [])].map((img) => img.getAttribute('src')).join();
+  if (shown && fresh && urls(shown) === urls(fresh)) fresh.replaceWith(shown);
+}
+
 const photoViewer = document.getElementById('photo-viewer');
 const PHOTO_TYPES = { 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/webp': 'WebP' };
 
@@ -314,6 +332,7 @@ function showCase(view, version) {
   const existing = panel.querySelector('#action-form');
   if (existing) {
     // Refreshed while the officer may be typing: keep the form, replace the rest, offer what is allowed now.
+    keepPhotos(panel.querySelector('#case-body .photos'), body.querySelector('.photos'));
     panel.querySelector('h2').replaceWith(header);
     panel.querySelector('#case-body').replaceWith(body);
     offerActions(existing, view);

@@ -24,9 +24,13 @@ public interface AccessConfig {
     @WithDefault("15m")
     Duration lockFor();
 
-    /** Failed sign-ins one address may make in a minute, whatever the user names; beyond, 429. */
+    /** Failed sign-ins one address may make in a clock minute, whatever names it tries; beyond, it is slowed. */
     @WithDefault("20")
     int failuresPerAddressPerMinute();
+
+    /** How far apart the sign-ins of a slowed address take their turns (3 s: 20 more tries a minute at most). */
+    @WithDefault("3s")
+    Duration slowedAddressPace();
 
     /** bcrypt cost: 2^cost rounds (10: about 0.1 s on one core of this machine). */
     @WithDefault("10")

@@ -24,6 +24,7 @@ import org.gridcc.common.ServiceClock;
 
 /** The audit trail, newest first, for administrators. */
 @Path("/api/audit")
+@PersonalData
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.ADMIN_NAME)
 @Tag(name = "Access")

@@ -43,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             description = "The pages' session from POST /api/session; changes also need the X-CSRF-Token header.")
 })
 @Path("/api/session")
+@PersonalData
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Access", description = "Sign-in, users, tokens and the audit trail")
 public class SessionResource {
@@ -77,8 +78,9 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sign in (页面登录)",
             description = "200 with the user and the CSRF token to send in X-CSRF-Token with every change; the session is an "
-                    + "HttpOnly cookie. 401 for a wrong name or password; 429 with Retry-After when the address has failed too "
-                    + "often this minute or the user is locked after failures in a row.")
+                    + "HttpOnly cookie. 401 for a wrong name or password (the same answer for both); 429 with Retry-After when the "
+                    + "name is locked after failures in a row (an unknown name too), or when too many sign-ins from the address "
+                    + "are waiting their turn (an address that failed often this minute is slowed).")
     public Uni<Response> signIn(@NotNull(message = "send username and password as a JSON body") @Valid Credentials credentials) {
         return signIn.withPassword(credentials.username().strip(), credentials.password(), SessionAddress.of(request))
                 .map(session -> Response.ok(session.me())

@@ -1,6 +1,7 @@
 package org.gridcc.access;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -10,16 +11,16 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.gridcc.access.AuditTrail.Outcome;
-import org.gridcc.common.PerMinuteCounter;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemMapper;
 import org.gridcc.common.ProblemType;
 import org.gridcc.common.ServiceClock;
 
 /**
- * Sign-in with user name and password: throttled per address, a user locked after failures in a
- * row, every attempt in the audit trail. A success opens a session: a random token (kept as its
- * hash) for the cookie and a CSRF token for the page.
+ * Sign-in with user name and password: an address that fails often is slowed, a name that fails
+ * in a row is locked (a real one or not: the answers do not tell), every attempt in the audit
+ * trail. A success opens a session: a random token (kept as its hash) for the cookie and a CSRF
+ * token for the page.
  */
 @ApplicationScoped
 public class SignIn {
@@ -30,106 +31,116 @@ public class SignIn {
     private static final String WRONG = "The user name or the password is wrong.";
 
     private final Pool pool;
+    private final Vertx vertx;
     private final Passwords passwords;
     private final AuditTrail audit;
     private final AccessConfig config;
     private final TokenIdentityProvider tokens;
     private final RoleTokens roleTokens;
-    private final PerMinuteCounter failuresByAddress = new PerMinuteCounter();
+    private final SignInFailures failures;
+    private final AddressThrottle addresses;
 
-    public SignIn(Pool pool, Passwords passwords, AuditTrail audit, AccessConfig config, TokenIdentityProvider tokens,
-                  RoleTokens roleTokens) {
+    public SignIn(Pool pool, Vertx vertx, Passwords passwords, AuditTrail audit, AccessConfig config, TokenIdentityProvider tokens,
+                  RoleTokens roleTokens, SignInFailures failures) {
         this.pool = pool;
+        this.vertx = vertx;
         this.passwords = passwords;
         this.audit = audit;
         this.config = config;
         this.tokens = tokens;
         this.roleTokens = roleTokens;
+        this.failures = failures;
+        this.addresses = new AddressThrottle(config.failuresPerAddressPerMinute(), config.slowedAddressPace());
     }
 
     public Uni<Session> withPassword(String username, String password, String address) {
-        Instant now = Instant.now();
-        if (throttled(address, now)) return refused(username, "login", address, now);
-        return pool.preparedQuery("""
-                        SELECT u.id, u.password_hash, u.enabled, u.locked_until, u.failed_logins FROM app_user u WHERE u.username = $1""")
+        return turn(username, "login", address).chain(slowed -> pool.preparedQuery("""
+                        SELECT u.id, u.password_hash, u.enabled, f.locked_until
+                        FROM (SELECT $1::text AS username) n LEFT JOIN app_user u ON u.username = n.username
+                        LEFT JOIN sign_in_failure f ON f.username = n.username""")
                 .execute(Tuple.of(username))
                 .flatMap(rows -> {
-                    Row user = rows.size() == 0 ? null : rows.iterator().next();
-                    var lockedUntil = user == null ? null : user.getOffsetDateTime("locked_until");
+                    // Whether or not a user has the name, the same steps: a lock, then a bcrypt comparison.
+                    Row row = rows.iterator().next();
+                    boolean known = row.getInteger("id") != null;
+                    Instant now = Instant.now();
+                    var lockedUntil = row.getOffsetDateTime("locked_until");
                     if (lockedUntil != null && lockedUntil.toInstant().isAfter(now)) {
                         long wait = lockedUntil.toInstant().getEpochSecond() - now.getEpochSecond() + 1;
-                        return audit.record(username, null, "login", username, Outcome.REFUSED, address, Map.of("reason", "locked"))
+                        return audit.record(username, null, "login", username, Outcome.REFUSED, address, detail("locked", slowed))
                                 .chain(() -> Uni.createFrom().failure(tooMany(
                                         "This user is locked after %d failed sign-ins until %s; wait, or ask an administrator to unlock it."
                                                 .formatted(config.lockAfter(), DateTimeFormatter.ofPattern("HH:mm")
                                                         .format(ServiceClock.local(lockedUntil))), wait)));
                     }
-                    String hash = user == null || !user.getBoolean("enabled") ? null : user.getString("password_hash");
+                    String hash = known && row.getBoolean("enabled") ? row.getString("password_hash") : null;
                     return passwords.matches(password, hash).flatMap(ok -> ok
-                            ? open(user.getInteger("id"), username, address)
-                            : failed(user, username, address, now));
-                });
+                            ? open(row.getInteger("id"), username, address, slowed)
+                            : failed(known, username, address, slowed));
+                }));
     }
 
-    /** Whether the address has failed too often this minute, whatever names it tried. */
-    private boolean throttled(String address, Instant now) {
-        return failuresByAddress.count(address, now) >= config.failuresPerAddressPerMinute();
-    }
-
-    private <T> Uni<T> refused(String who, String action, String address, Instant now) {
-        long wait = PerMinuteCounter.secondsLeft(now);
-        return audit.record(who, null, action, who, Outcome.REFUSED, address, Map.of("reason", "address throttled"))
-                .chain(() -> Uni.createFrom().failure(tooMany(
-                        "Too many failed sign-ins from this address; try again in %d s.".formatted(wait), wait)));
-    }
-
-    private Uni<Session> failed(Row user, String username, String address, Instant now) {
-        failuresByAddress.add(address, now);
-        Uni<Void> counted = Uni.createFrom().voidItem();
-        boolean locks = false;
-        if (user != null) {
-            locks = user.getInteger("failed_logins") + 1 >= config.lockAfter();
-            counted = pool.preparedQuery("""
-                            UPDATE app_user SET failed_logins = CASE WHEN $2 THEN 0 ELSE failed_logins + 1 END,
-                                                locked_until = CASE WHEN $2 THEN $3 ELSE locked_until END
-                            WHERE id = $1""")
-                    .execute(Tuple.of(user.getInteger("id"), locks, now.plus(config.lockFor()).atOffset(ZoneOffset.UTC)))
-                    .replaceWithVoid();
+    /**
+     * Waits for the address's turn when it has failed too often this minute, whatever names it
+     * tried; answers whether it was slowed. Refused (429) only when it would wait over a minute.
+     */
+    private Uni<Boolean> turn(String who, String action, String address) {
+        AddressThrottle.Turn turn = addresses.turn(address, Instant.now());
+        if (turn.refused()) {
+            long wait = Math.max(1, (turn.delay().toMillis() + 999) / 1000);
+            return audit.record(who, null, action, who, Outcome.REFUSED, address, Map.of("reason", "address throttled"))
+                    .chain(() -> Uni.createFrom().failure(tooMany(
+                            "Too many sign-ins from this address are waiting their turn; try again in %d s.".formatted(wait), wait)));
         }
-        Map<String, Object> detail = Map.of("reason", user == null ? "unknown user" : locks ? "wrong password; user locked" : "wrong password");
-        return counted.chain(() -> audit.record(username, null, "login", username, Outcome.FAILED, address, detail))
+        if (turn.delay().isZero()) return Uni.createFrom().item(false);
+        return Uni.createFrom().emitter(waited -> vertx.setTimer(Math.max(1, turn.delay().toMillis()), timer -> waited.complete(true)));
+    }
+
+    private Uni<Session> failed(boolean known, String username, String address, boolean slowed) {
+        Instant now = Instant.now();
+        addresses.failed(address, now);
+        return failures.failed(username, now)
+                .chain(locked -> audit.record(username, null, "login", username, Outcome.FAILED, address,
+                        detail((known ? "wrong password" : "unknown user") + (locked ? "; locked" : ""), slowed)))
                 .chain(() -> Uni.createFrom().failure(new ProblemException(ProblemType.UNAUTHORIZED, WRONG)));
     }
 
-    private Uni<Session> open(int userId, String username, String address) {
+    private Uni<Session> open(int userId, String username, String address, boolean slowed) {
         String token = Secrets.newToken();
         String csrf = Secrets.newToken();
         Instant expires = Instant.now().plus(config.sessionLength());
-        return pool.withTransaction(tx -> tx.preparedQuery("UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = $1")
-                        .execute(Tuple.of(userId))
+        return pool.withTransaction(tx -> failures.forget(tx, username)
                         .chain(() -> tx.preparedQuery("""
                                         INSERT INTO access_token (token_hash, user_id, kind, csrf, created_at, expires_at)
                                         VALUES ($1, $2, 'session', $3, $4, $5)""")
                                 .execute(Tuple.of(Secrets.hash(token), userId, csrf, Instant.now().atOffset(ZoneOffset.UTC),
                                         expires.atOffset(ZoneOffset.UTC)))))
                 .chain(() -> Me.load(pool, userId, csrf))
-                .call(me -> audit.record(username, me.role(), "login", username, Outcome.OK, address, Map.of()))
+                .call(me -> audit.record(username, me.role(), "login", username, Outcome.OK, address, detail(null, slowed)))
                 .map(me -> new Session(token, me, expires));
+    }
+
+    /** The audit detail of an attempt: why it failed, and whether its address was slowed. */
+    private static Map<String, Object> detail(String reason, boolean slowed) {
+        var detail = new java.util.LinkedHashMap<String, Object>();
+        if (reason != null) detail.put("reason", reason);
+        if (slowed) detail.put("slowed", true);
+        return detail;
     }
 
     /** Checks that a display token is a wall's, for the wall page to keep it in its cookie. */
     public Uni<Me> display(String token, String address) {
-        if (throttled(address, Instant.now())) return refused("?", "display", address, Instant.now());
-        return roleTokens.userOf(token, Role.WALL).flatMap(userId -> {
+        return turn("?", "display", address).chain(slowed -> roleTokens.userOf(token, Role.WALL).flatMap(userId -> {
             if (userId == null) {
-                failuresByAddress.add(address, Instant.now());
-                return audit.record("?", null, "display", null, Outcome.FAILED, address, Map.of("reason", "not a wall's token"))
+                addresses.failed(address, Instant.now());
+                return audit.record("?", null, "display", null, Outcome.FAILED, address, detail("not a wall's token", slowed))
                         .chain(() -> Uni.createFrom().failure(new ProblemException(ProblemType.UNAUTHORIZED,
                                 "This is not a wall's display token, or it was revoked: ask an administrator for the wall's token.")));
             }
             return Me.load(pool, userId, null)
-                    .call(me -> audit.record(me.username(), Role.WALL.code(), "display", me.username(), Outcome.OK, address, Map.of()));
-        });
+                    .call(me -> audit.record(me.username(), Role.WALL.code(), "display", me.username(), Outcome.OK, address,
+                            detail(null, slowed)));
+        }));
     }
 
     /**

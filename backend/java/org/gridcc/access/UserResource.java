@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Users, their roles and scopes, and their tokens: for administrators only; every change is audited. */
 @Path("/api/users")
+@PersonalData
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.ADMIN_NAME)
 @Tag(name = "Access")
@@ -84,7 +85,8 @@ public class UserResource {
     @Path("/{username}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a user: name, enabled, scope, password, unlock",
-            description = "A new password or disabling ends the user's sessions.")
+            description = "A new password ends the user's sessions; disabling ends its sessions and revokes its tokens for good "
+                    + "(enabling it again brings none back).")
     public Uni<Users.UserView> change(@PathParam("username") String username,
                                       @NotNull(message = "send the changes as a JSON body") @Valid UserChange change) {
         return users.change(username, change);

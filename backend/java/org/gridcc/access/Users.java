@@ -3,6 +3,7 @@ package org.gridcc.access;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -35,19 +36,21 @@ public class Users {
     public record MadeToken(String id, String token, String label, OffsetDateTime expiresAt) {}
 
     private static final String SELECT = """
-            SELECT u.username, u.display_name, u.role, u.grid_code, n.code AS unit, u.enabled, u.locked_until, u.created_at
-            FROM app_user u LEFT JOIN unit n ON n.id = u.unit_id""";
+            SELECT u.username, u.display_name, u.role, u.grid_code, n.code AS unit, u.enabled, f.locked_until, u.created_at
+            FROM app_user u LEFT JOIN unit n ON n.id = u.unit_id LEFT JOIN sign_in_failure f ON f.username = u.username""";
 
     private final Pool pool;
     private final Passwords passwords;
     private final KnownGrids grids;
     private final TokenIdentityProvider tokens;
+    private final SignInFailures failures;
 
-    public Users(Pool pool, Passwords passwords, KnownGrids grids, TokenIdentityProvider tokens) {
+    public Users(Pool pool, Passwords passwords, KnownGrids grids, TokenIdentityProvider tokens, SignInFailures failures) {
         this.pool = pool;
         this.passwords = passwords;
         this.grids = grids;
         this.tokens = tokens;
+        this.failures = failures;
     }
 
     public Uni<List<UserView>> list() {
@@ -74,11 +77,13 @@ public class Users {
         checkGrid(user.grid(), errors);
         if (!errors.isEmpty()) throw invalid(errors);
         Uni<String> hash = signsIn ? passwords.hash(user.password()) : Uni.createFrom().nullItem();
+        // A new user starts with no failures, whatever was tried under its name before it existed.
         return unitId(user.unit())
-                .chain(unit -> hash.chain(h -> pool.preparedQuery("""
-                                INSERT INTO app_user (username, display_name, role, grid_code, unit_id, password_hash)
-                                VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (username) DO NOTHING RETURNING id""")
-                        .execute(Tuple.from(Arrays.asList(user.username(), user.displayName().strip(), role.code(), user.grid(), unit, h)))))
+                .chain(unit -> hash.chain(h -> pool.withTransaction(tx -> tx.preparedQuery("""
+                                        INSERT INTO app_user (username, display_name, role, grid_code, unit_id, password_hash)
+                                        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (username) DO NOTHING RETURNING id""")
+                                .execute(Tuple.from(Arrays.asList(user.username(), user.displayName().strip(), role.code(), user.grid(), unit, h)))
+                                .call(rows -> rows.size() == 0 ? Uni.createFrom().voidItem() : failures.forget(tx, user.username())))))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         throw new ProblemException(ProblemType.CONFLICT, "A user named %s exists already; choose another name."
@@ -101,26 +106,31 @@ public class Users {
                 throw invalid(List.of(new FieldError("password", "a %s has no password: make it a token".formatted(role.code()))));
             }
             Uni<String> hash = change.password() == null ? Uni.createFrom().nullItem() : passwords.hash(change.password());
-            boolean endSessions = change.password() != null || Boolean.FALSE.equals(change.enabled());
             return unitId(change.unit()).chain(unit -> hash.chain(h -> pool.withTransaction(tx -> tx.preparedQuery("""
                                     UPDATE app_user SET display_name = coalesce($2, display_name), enabled = coalesce($3, enabled),
                                            grid_code = coalesce($4, grid_code), unit_id = coalesce($5, unit_id),
-                                           password_hash = coalesce($6, password_hash),
-                                           failed_logins = CASE WHEN $7 THEN 0 ELSE failed_logins END,
-                                           locked_until = CASE WHEN $7 THEN NULL ELSE locked_until END
+                                           password_hash = coalesce($6, password_hash)
                                     WHERE username = $1""")
-                            .execute(Tuple.from(Arrays.asList(username, change.displayName(), change.enabled(), change.grid(), unit, h,
-                                    Boolean.TRUE.equals(change.unlock()))))
-                            .chain(() -> endSessions
-                                    ? tx.preparedQuery("""
-                                            UPDATE access_token SET revoked_at = $2 WHERE kind = 'session' AND revoked_at IS NULL
-                                              AND user_id = (SELECT id FROM app_user WHERE username = $1)""")
-                                    .execute(Tuple.of(username, Instant.now().atOffset(ZoneOffset.UTC))).replaceWithVoid()
-                                    : Uni.createFrom().voidItem()))))
+                            .execute(Tuple.from(Arrays.asList(username, change.displayName(), change.enabled(), change.grid(), unit, h)))
+                            .chain(() -> Boolean.TRUE.equals(change.unlock()) ? failures.forget(tx, username) : Uni.createFrom().voidItem())
+                            .chain(() -> revokeOnChange(tx, username, change)))))
                     // Name, role scope or enabled may have changed: what tokens stand for is read again.
                     .chain(tokens::forgetAll)
                     .chain(() -> find(username));
         });
+    }
+
+    /**
+     * A new password ends the user's sessions; disabling ends its sessions and revokes its tokens for
+     * good, so that enabling it again brings none of them back (an administrator makes new ones).
+     */
+    private static Uni<Void> revokeOnChange(SqlConnection tx, String username, UserChange change) {
+        boolean disabled = Boolean.FALSE.equals(change.enabled());
+        if (!disabled && change.password() == null) return Uni.createFrom().voidItem();
+        return tx.preparedQuery("""
+                        UPDATE access_token SET revoked_at = $2 WHERE revoked_at IS NULL AND (kind = 'session' OR $3)
+                          AND user_id = (SELECT id FROM app_user WHERE username = $1)""")
+                .execute(Tuple.of(username, Instant.now().atOffset(ZoneOffset.UTC), disabled)).replaceWithVoid();
     }
 
     public Uni<List<TokenView>> tokens(String username) {

@@ -16,7 +16,9 @@ import static org.gridcc.cases.CaseStatus.TRANSFERRED;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.gridcc.sla.CaseEvent;
@@ -64,6 +66,8 @@ public enum CaseAction {
     public static final String REOPENED = "REOPENED";
     /** The event of a case taken in. */
     public static final String RECEIVED_EVENT = "RECEIVED";
+    /** Where a reopened case stands: back with the unit that handled it, dispatched. */
+    public static final CaseStatus REOPENED_STATUS = DISPATCHED;
 
     private final String path;
     private final Set<CaseStatus> from;
@@ -154,6 +158,17 @@ public enum CaseAction {
     /** The actions a case of these rules allows in this state with these open deadlines, by their path names. */
     public static List<String> allowedIn(CaseStatus status, RuleSet rules, Set<DeadlineKind> open) {
         return Arrays.stream(values()).filter(a -> a.refusal(status, rules, open).isEmpty()).map(CaseAction::path).toList();
+    }
+
+    /** The state a case is in after a history entry of this type, for the entries that change it (its intake, the actions that lead somewhere, a reopening). */
+    public static Map<String, CaseStatus> statesReached() {
+        var reached = new HashMap<String, CaseStatus>();
+        reached.put(RECEIVED_EVENT, RECEIVED);
+        for (CaseAction action : values()) {
+            if (action.to != null) reached.put(action.eventType, action.to);
+        }
+        reached.put(REOPENED, REOPENED_STATUS);
+        return Map.copyOf(reached);
     }
 
     /** The deadline event that a history entry of this type counts as, if any. */

@@ -179,7 +179,7 @@ public class CaseActions {
                 if (request.rating() == null) throw invalid("rating", "give the rating: 满意, 基本满意 or 不满意");
                 // Unsatisfied reopens the case with the unit that handled it (不满意可重办).
                 yield Uni.createFrom().item(request.rating() == ActionRequest.Rating.UNSATISFIED
-                        ? new Change(CaseStatus.DISPATCHED, null, false, same.supervised(), same.leader()) : same);
+                        ? new Change(CaseAction.REOPENED_STATUS, null, false, same.supervised(), same.leader()) : same);
             }
             case SUPERVISE -> {
                 required("reason", request.reason(), "write the supervision note (督办意见)");

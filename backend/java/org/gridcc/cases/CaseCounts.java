@@ -19,16 +19,18 @@ public class CaseCounts implements OpenCaseCounts {
         this.pool = pool;
     }
 
-    /** Open cases in the grid's subtree that the caller may see (an officer: of its own subtree; a handler: of its unit). */
+    /**
+     * Open cases counted in the grid's subtree that the caller may see (a handler: of its unit); a
+     * confidential case counts at its county only. Null for an officer's grid beside its own: a
+     * zero there would say nothing is open.
+     */
     @Override
     public Uni<Long> openIn(String gridCode, Caller caller) {
-        var args = new ArrayList<Object>(List.of(gridCode));
+        if (!CaseScope.covers(caller, gridCode)) return Uni.createFrom().nullItem();
+        var args = new ArrayList<Object>(List.of(gridCode, Categories.confidentialCodes()));
         String scope = CaseScope.condition(caller, args);
-        return pool.preparedQuery("""
-                        SELECT count(*) FROM "case" c
-                         WHERE case_open(c.status)
-                           AND $1 IN (c.county_code, c.township_code, c.village_code, c.group_code, c.base_code) AND %s"""
-                        .formatted(scope))
+        return pool.preparedQuery("SELECT count(*) FROM \"case\" c WHERE case_open(c.status) AND %s AND %s"
+                        .formatted(CasePlace.countedIn(1, 2), scope))
                 .execute(Tuple.from(args))
                 .map(rows -> rows.iterator().next().getLong(0));
     }

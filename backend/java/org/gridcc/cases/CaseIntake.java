@@ -83,21 +83,37 @@ public class CaseIntake {
     /** The outcome: the case, and whether this request made it (false: an idempotent replay). */
     public record Intake(CaseView view, boolean created) {}
 
+    /** The member of a RECEIVED event's payload that names the client system which sent the case (see {@link #submitFromClient}). */
+    public static final String CLIENT = "client";
+
     /**
      * Takes a case in with its photos (checked already; {@link Photos#NONE} for none) for a signed-in
      * caller (an officer only within its grid), or for a client system when caller is null.
      */
     public Uni<Intake> submit(NewCase request, Photos photos, String idempotencyKey, Caller caller) {
+        return submit(request, photos, idempotencyKey, caller, null);
+    }
+
+    /**
+     * Takes a case in with its photos for a client system that names itself (an Open311 client): the
+     * name goes with the case's RECEIVED event, so that the client can later be shown what it sent.
+     */
+    public Uni<Intake> submitFromClient(NewCase request, Photos photos, String client) {
+        return submit(request, photos, null, null, client);
+    }
+
+    private Uni<Intake> submit(NewCase request, Photos photos, String idempotencyKey, Caller caller, String client) {
         Category category = Categories.of(request.category()).orElseThrow(() -> invalid("category",
                 "unknown category \"%s\"; known: %s".formatted(request.category(),
                         Categories.all().stream().map(Category::code).toList())));
         Instant receivedAt = receivedAt(request);
         Risk risk = request.risk() != null ? request.risk() : category.risk();
-        String ruleSet = request.ruleSet() != null ? request.ruleSet() : category.code().equals("petition") ? "xinfang" : "luoping";
+        String ruleSet = request.ruleSet() != null ? request.ruleSet()
+                : category.code().equals(Categories.PETITION) ? Categories.PETITION_RULE_SET : "luoping";
         String requestHash = hash(request, photos);
         return chain(request).invoke(chain -> inScope(chain, caller)).chain(chain -> replay(idempotencyKey, requestHash).onItem().ifNull().switchTo(() ->
                 serials.next().chain(serial -> insert(new Accepted(request, category, risk, ruleSet, receivedAt, chain, serial,
-                                caller == null ? null : caller.actorName(), photos),
+                                caller == null ? null : caller.actorName(), client, photos),
                                 idempotencyKey, requestHash))
                         // Another request with the same key won the race: answer with its case.
                         .onFailure(e -> isUniqueViolation(e, "idempotency_key_pkey")).recoverWithUni(() -> replay(idempotencyKey, requestHash))));
@@ -105,7 +121,7 @@ public class CaseIntake {
 
     /** A case that passed every check, about to be stored. */
     private record Accepted(NewCase request, Category category, Risk risk, String ruleSet, Instant receivedAt, List<GridRef> chain,
-                            long serial, String takenInBy, Photos photos) {
+                            long serial, String takenInBy, String client, Photos photos) {
         String code() {
             return new CaseCode(chain.get(0).code(), receivedAt.atZone(ServiceClock.CHINA).toLocalDate(), serial).text();
         }
@@ -209,6 +225,7 @@ public class CaseIntake {
         JsonObject payload = new JsonObject().put("category", c.category().code()).put("risk", c.risk().code())
                 .put("grid", c.chain().get(c.chain().size() - 1).code()).put("ruleSet", c.ruleSet());
         if (c.takenInBy() != null) payload.put("takenInBy", c.takenInBy());
+        if (c.client() != null) payload.put(CLIENT, c.client());
         if (!c.photos().isEmpty()) payload.put("media", c.photos().described(1));
         NewCase r = c.request();
         return record.takeIn(Tuple.from(Arrays.asList(code, r.channel().code(), c.category().code(), c.risk().code(), r.title().strip(),
@@ -235,7 +252,8 @@ public class CaseIntake {
                             r.description(), r.reporter(), "unmasked", r.location(), c.chain(), unit, c.ruleSet(),
                             views, false, null, false,
                             ServiceClock.local(receivedAt), row.getInteger("version"), links, row.getLong("earlier"),
-                            media(code, c.photos(), ServiceClock.local(now)), CaseAction.allowedIn(CaseStatus.RECEIVED, sla.rules(c.ruleSet()), CaseView.openKinds(views)), List.of(received)),
+                            media(code, c.photos(), ServiceClock.local(now)),
+                            CaseAction.allowedIn(CaseStatus.RECEIVED, sla.rules(c.ruleSet()), CaseView.openKinds(views)), List.of(received)),
                             true);
                 });
     }

@@ -27,6 +27,7 @@ public class CaseList {
 
     /** The page of cases that pass the filters among those the caller may see. */
     public Uni<CaseSummary.Page> find(CaseFilter filter, Caller caller) {
+        CaseScope.requireCovered(caller, filter.grid);
         var args = new ArrayList<Object>();
         String where = where(filter, args) + " AND " + CaseScope.condition(caller, args);
         String order = switch (filter.sort) {
@@ -59,8 +60,7 @@ public class CaseList {
         conditions.add("true");
         if (filter.grid != null) {
             args.add(filter.grid);
-            int p = args.size();
-            conditions.add("$%d IN (c.county_code, c.township_code, c.village_code, c.group_code, c.base_code)".formatted(p));
+            conditions.add(CasePlace.in(args.size()));
         }
         if (filter.status != null) {
             args.add(statuses(filter.status));

@@ -26,6 +26,7 @@ import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.gridcc.access.Caller;
+import org.gridcc.access.PersonalData;
 import org.gridcc.access.SessionAddress;
 import org.gridcc.cases.media.Photos;
 import org.gridcc.cases.media.StoredPhotos;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Cases (事项): intake and the case with its history. */
 @Path("/api/cases")
+@PersonalData
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Cases", description = "Requests, disputes and petitions: one case, one code (一案一码)")
 public class CaseResource {

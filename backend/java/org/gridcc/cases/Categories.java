@@ -15,6 +15,9 @@ public final class Categories {
 
     private static final Map<String, Category> ALL = load();
 
+    /** Petitions (信访事项): taken in under the 信访 rules (rule set xinfang) unless told otherwise. */
+    public static final String PETITION = "petition", PETITION_RULE_SET = "xinfang";
+
     private Categories() {}
 
     public static Optional<Category> of(String code) {

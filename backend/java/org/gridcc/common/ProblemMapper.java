@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.enterprise.inject.Instance;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -27,6 +28,13 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    /** APIs whose clients read errors in a format of their own (Open311), for requests there that reach no endpoint. */
+    private final Instance<OwnErrorFormat> ownFormats;
+
+    public ProblemMapper(Instance<OwnErrorFormat> ownFormats) {
+        this.ownFormats = ownFormats;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -106,16 +114,19 @@ public class ProblemMapper {
             return malformedJson(syntax, uri);
         }
         String where = request.getMethod() + " " + path(uri);
+        OwnErrorFormat own = ownFormats.stream().filter(format -> format.covers(path(uri))).findFirst().orElse(null);
         if (e instanceof NotFoundException) {
+            if (own != null) return own.notFound(request.getMethod(), path(uri));
             return answer(Problem.of(ProblemType.NOT_FOUND,
                     "Nothing is served at " + where + ". The API is described at /q/openapi.", path(uri)));
         }
         if (e instanceof NotAllowedException) {
             var allowed = AllowedMethods.at(path(uri));
-            Problem problem = Problem.of(ProblemType.METHOD_NOT_ALLOWED,
-                    "%s is not allowed on %s; allowed: %s.".formatted(request.getMethod(), path(uri), String.join(", ", allowed)),
-                    path(uri));
-            return Response.fromResponse(answer(problem)).allow(allowed).build();
+            Response answer = own != null ? own.methodNotAllowed(request.getMethod(), path(uri), allowed)
+                    : answer(Problem.of(ProblemType.METHOD_NOT_ALLOWED,
+                            "%s is not allowed on %s; allowed: %s.".formatted(request.getMethod(), path(uri), String.join(", ", allowed)),
+                            path(uri)));
+            return Response.fromResponse(answer).allow(allowed).build();
         }
         if (e instanceof NotAcceptableException) {
             return answer(Problem.of(ProblemType.NOT_ACCEPTABLE,

@@ -16,5 +16,6 @@ public record GridDetails(
         /** [west, south, east, north] in degrees, to zoom the map to it. */
         List<Double> bbox) {
 
-    public record Counts(long children, long households, long openCases) {}
+    /** openCases is null where the caller may not count them (an officer, of a grid beside its own). */
+    public record Counts(long children, long households, Long openCases) {}
 }

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import org.gridcc.cases.CasePlace;
 import org.gridcc.common.ServiceClock;
 
 /** The stream's events after a position, from memory when it still holds them, else from the database. */
@@ -39,8 +40,10 @@ public class EventHistory {
                 .map(rows -> {
                     var events = new ArrayList<StreamEvent.Ticker>(rows.size());
                     for (Row row : rows) {
-                        events.add(StreamEvent.Ticker.of(row.getLong("seq"), row.getString("code"), row.getString("type"),
-                                row.getString("grid_code"), ServiceClock.local(row.getOffsetDateTime("at")), row.getString("category")));
+                        String category = row.getString("category");
+                        events.add(new StreamEvent.Ticker(row.getLong("seq"), row.getString("code"), row.getString("type"),
+                                CasePlace.shown(category, row.getString("grid_code")), ServiceClock.local(row.getOffsetDateTime("at")),
+                                category));
                     }
                     return events;
                 });

@@ -4,11 +4,13 @@ import io.vertx.mutiny.sqlclient.Row;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.gridcc.cases.CasePlace;
 import org.gridcc.cases.CaseStatus;
 
 /**
  * A case as the live view counts it (the database view {@code case_live}, the one definition of
- * open, warned and overdue): the grids it lies in, coarsest first, whether it is open, whether an
+ * open, warned and overdue): the grids it is counted in, coarsest first (a confidential case: its
+ * county only, see {@link CasePlace}), whether it is open, whether an
  * open deadline of it has been warned of or has passed (as the deadline sweeper recorded), and
  * whether it is under the county 纪委's supervision.
  */
@@ -36,8 +38,9 @@ public record LiveCase(long id, String code, String status, String category, boo
         for (String column : GRID_COLUMNS) {
             if (row.getString(column) != null) grids.add(row.getString(column));
         }
+        String category = row.getString("category");
         return new LiveCase(row.getLong("id"), row.getString("code"), row.getString("status"),
-                row.getString("category"), row.getBoolean("supervised"), row.getOffsetDateTime("received_at").toInstant(),
-                List.copyOf(grids), row.getBoolean("warned"), row.getBoolean("overdue"), row.getBoolean("discipline"));
+                category, row.getBoolean("supervised"), row.getOffsetDateTime("received_at").toInstant(),
+                List.copyOf(CasePlace.shown(category, grids)), row.getBoolean("warned"), row.getBoolean("overdue"), row.getBoolean("discipline"));
     }
 }

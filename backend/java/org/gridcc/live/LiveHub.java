@@ -13,9 +13,11 @@ import jakarta.enterprise.event.ObservesAsync;
 import jakarta.interceptor.Interceptor;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gridcc.common.ServiceClock;
@@ -86,8 +88,8 @@ public class LiveHub {
         relay.start();
         vertx.setPeriodic(config.coalesce().toMillis(), id -> flush());
         vertx.setPeriodic(config.heartbeat().toMillis(), id -> heartbeat());
-        vertx.setPeriodic(60_000, id -> state.tick());
-        state.tick();
+        vertx.setPeriodic(60_000, id -> state.tick(watched()));
+        state.tick(watched());
     }
 
     /** A new client: its snapshot, then its deltas; its subscription held to the caller's grid scope (null: all). */
@@ -102,6 +104,8 @@ public class LiveHub {
             return;
         }
         Client client = new Client(connection, subscription);
+        String subtree = subscription.subtree();
+        if (subtree != null && !state.rated(subtree)) state.rate(subtree);
         state.atomically(() -> {
             // Deltas so far go to the clients there were; the new one starts from the state they leave.
             deliver(state.drain());
@@ -116,6 +120,15 @@ public class LiveHub {
 
     void close(WebSocketConnection connection) {
         clients.remove(connection.id());
+    }
+
+    /** The subtrees clients watch, whose key figures are rated apart from the county's. */
+    private Set<String> watched() {
+        var subtrees = new HashSet<String>();
+        for (Client client : clients.values()) {
+            if (client.subscription.subtree() != null) subtrees.add(client.subscription.subtree());
+        }
+        return subtrees;
     }
 
     /** Sends the events (after, upTo] a page at a time, then what was held meanwhile. */
@@ -190,7 +203,7 @@ public class LiveHub {
         frame.put("seq", drain.seq());
         frame.put("grids", grids);
         frame.put("events", events);
-        frame.put("kpi", drain.kpi());
+        frame.put("kpi", state.kpi(filter.subtree()));
         return encode(frame);
     }
 

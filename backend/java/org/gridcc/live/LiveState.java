@@ -52,9 +52,10 @@ public class LiveState {
     private final Map<String, Instant> lastGroupAlert = new HashMap<>();
     private final Set<String> counties = new HashSet<>();
     private Hotspots hotspots;
-    private Kpis rates;
-    /** Base grids with a hotspot level above 0, counted as levels change. */
-    private int hotBaseGrids;
+    /** The reports' rates of today, by the grid whose subtree they cover (the county, and each subtree a client watches). */
+    private final Map<String, Kpis> rates = new HashMap<>();
+    /** Base grids with a hotspot level above 0, kept as levels change. */
+    private final Set<String> hotBaseGrids = new HashSet<>();
     /** Grows with every change of the state: snapshots taken at the same value are the same. */
     private long version;
     private long seq;
@@ -79,8 +80,8 @@ public class LiveState {
         }
     }
 
-    /** What changed since the last drain: grid states (every level), events in stream order, the key figures. */
-    record Drain(long seq, Map<String, GridState> grids, List<StreamEvent.Ticker> events, Kpi kpi) {
+    /** What changed since the last drain: grid states (every level), events in stream order. */
+    record Drain(long seq, Map<String, GridState> grids, List<StreamEvent.Ticker> events) {
         boolean isEmpty() {
             return grids.isEmpty() && events.isEmpty();
         }
@@ -106,7 +107,7 @@ public class LiveState {
         changed.addAll(tallies.keySet());
         cases.clear();
         tallies.clear();
-        hotBaseGrids = 0;
+        hotBaseGrids.clear();
         lastGroupAlert.clear();
         hotspots = new Hotspots(config.hotspot());
         today = day(now);
@@ -166,7 +167,7 @@ public class LiveState {
             GridState state = tally.state();
             if (!state.isEmpty() && subscription.acceptsGrid(code, index)) grids.put(code, state);
         });
-        return new Snapshot(seq, gridVersion, grids, kpi(), missed);
+        return new Snapshot(seq, gridVersion, grids, kpi(subscription.subtree()), missed);
     }
 
     synchronized Drain drain() {
@@ -178,7 +179,7 @@ public class LiveState {
         changed.clear();
         var events = List.copyOf(pending);
         pending.clear();
-        return new Drain(seq, grids, events, kpi());
+        return new Drain(seq, grids, events);
     }
 
     synchronized long seq() {
@@ -195,32 +196,40 @@ public class LiveState {
         return hotspots.explain(grid, clock.now());
     }
 
-    /** Every minute: windows slide, days turn, rates are read again. */
-    synchronized void tick() {
+    /** Every minute: windows slide, days turn, rates are read again for the county and each subtree watched. */
+    synchronized void tick(Set<String> watched) {
         Instant now = clock.now();
         if (!day(now).equals(today)) {
             today = day(now);
             changed.addAll(tallies.keySet());
             tallies.clear();
-            hotBaseGrids = 0;
+            hotBaseGrids.clear();
             cases.values().removeIf(c -> !c.open() && c.receivedAt().isBefore(now.minus(config.hotspot().window())
                     .minus(config.hotspot().baseline())));
             cases.values().forEach(c -> count(c, 1));
             hotspots.forgetBefore(now);
         }
         rescore(hotspots.grids(), now);
-        index.grid(county()).ifPresent(county -> stats.kpis(county.code(), today.atStartOfDay(ServiceClock.CHINA).toOffsetDateTime(),
-                        now.atOffset(ZoneOffset.UTC))
-                .subscribe().with(kpis -> {
-                    synchronized (this) {
-                        rates = kpis;
-                        version++;
-                    }
-                }, e -> LOG.warnf("Live key figures: rates not read (%s)", e.getMessage())));
+        var rated = new HashSet<>(watched);
+        rated.addAll(counties);
+        rates.keySet().retainAll(rated);
+        rated.forEach(this::rate);
     }
 
-    private String county() {
-        return counties.stream().findFirst().orElse("");
+    /** Reads today's rates of a grid's subtree from the reports, and keeps them for the key figures. */
+    synchronized void rate(String grid) {
+        Instant now = clock.now();
+        stats.kpis(grid, today.atStartOfDay(ServiceClock.CHINA).toOffsetDateTime(), now.atOffset(ZoneOffset.UTC))
+                .subscribe().with(kpis -> {
+                    synchronized (this) {
+                        rates.put(grid, kpis);
+                        version++;
+                    }
+                }, e -> LOG.warnf("Live key figures: rates of %s not read (%s)", grid, e.getMessage()));
+    }
+
+    synchronized boolean rated(String grid) {
+        return rates.containsKey(grid);
     }
 
     synchronized long version() {
@@ -243,7 +252,8 @@ public class LiveState {
             GridTally tally = tallies.get(grid);
             if (tally == null && level == 0 || tally != null && tally.hot == level) continue;
             tally = tallies.computeIfAbsent(grid, g -> new GridTally());
-            if (isBase(grid)) hotBaseGrids += (level > 0 ? 1 : 0) - (tally.hot > 0 ? 1 : 0);
+            if (level > 0 && isBase(grid)) hotBaseGrids.add(grid);
+            else hotBaseGrids.remove(grid);
             tally.hot = level;
             changed.add(grid);
             version++;
@@ -266,10 +276,11 @@ public class LiveState {
         });
     }
 
-    private Kpi kpi() {
+    /** The key figures of a subtree (null: every county there is), as a client watching it may see them; call with the lock held. */
+    synchronized Kpi kpi(String subtree) {
         int received = 0, open = 0, warned = 0, overdue = 0, supervised = 0;
-        for (String county : counties) {
-            GridTally t = tallies.get(county);
+        for (String grid : subtree == null ? counties : Set.of(subtree)) {
+            GridTally t = tallies.get(grid);
             if (t == null) continue;
             received += t.newToday;
             open += t.open;
@@ -277,8 +288,10 @@ public class LiveState {
             overdue += t.overdue;
             supervised += t.supervised;
         }
-        return new Kpi(received, open, warned, overdue, supervised, hotBaseGrids, rates == null ? null : rates.timelyAcceptanceRate(),
-                rates == null ? null : rates.onTimeReplyRate(), rates == null ? null : rates.satisfactionRate());
+        int hot = subtree == null ? hotBaseGrids.size() : (int) hotBaseGrids.stream().filter(g -> g.startsWith(subtree)).count();
+        Kpis rated = rates.get(subtree == null ? counties.stream().findFirst().orElse("") : subtree);
+        return new Kpi(received, open, warned, overdue, supervised, hot, rated == null ? null : rated.timelyAcceptanceRate(),
+                rated == null ? null : rated.onTimeReplyRate(), rated == null ? null : rated.satisfactionRate());
     }
 
     private boolean isBase(String grid) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import org.gridcc.cases.CasePlace;
 import org.gridcc.cases.Categories;
 import org.gridcc.cases.Category;
 
@@ -19,15 +20,15 @@ import org.gridcc.cases.Category;
  * answer, handling) of the first round of handling met on time, over cases replied; completion = finished, evaluated or
  * archived and not merged, over cases received; satisfaction = latest rating 满意 or 基本满意,
  * over cases rated; mediation success = disputes (categories marked for mediation) finished and
- * not rated 不满意, over disputes finished.
+ * not rated 不满意, over disputes finished. A confidential case counts at its county only.
  */
 @ApplicationScoped
 public class CaseStats {
 
+    /** The cases counted in grid $1 received in [$2, $3); $4 the confidential categories (counted at the county only). */
     private static final String IN_PERIOD = """
             cases AS (SELECT c.* FROM "case" c
-                       WHERE $1 IN (c.county_code, c.township_code, c.village_code, c.group_code, c.base_code)
-                         AND c.received_at >= $2 AND c.received_at < $3)""";
+                       WHERE %s AND c.received_at >= $2 AND c.received_at < $3)""".formatted(CasePlace.countedIn(1, 4));
 
     private final Pool pool;
 
@@ -36,7 +37,7 @@ public class CaseStats {
     }
 
     public Uni<Kpis> kpis(String grid, OffsetDateTime from, OffsetDateTime to) {
-        Tuple period = Tuple.of(grid, from, to, mediated());
+        Tuple period = Tuple.of(grid, from, to, Categories.confidentialCodes(), mediated());
         Uni<Row> totals = pool.preparedQuery("WITH " + IN_PERIOD + """
                         , rated AS (SELECT DISTINCT ON (e.case_id) e.case_id, e.payload->>'rating' AS rating
                                       FROM case_event e JOIN cases c ON c.id = e.case_id
@@ -56,23 +57,22 @@ public class CaseStats {
                                (SELECT count(*) FROM finished) AS finished,
                                (SELECT count(*) FROM rated) AS evaluated,
                                (SELECT count(*) FROM rated WHERE rating IN ('满意', '基本满意')) AS satisfied,
-                               (SELECT count(*) FROM finished f WHERE f.category = ANY ($4)) AS disputes_finished,
+                               (SELECT count(*) FROM finished f WHERE f.category = ANY ($5)) AS disputes_finished,
                                (SELECT count(*) FROM finished f LEFT JOIN rated r ON r.case_id = f.id
-                                 WHERE f.category = ANY ($4) AND r.rating IS DISTINCT FROM '不满意') AS disputes_settled""")
+                                 WHERE f.category = ANY ($5) AND r.rating IS DISTINCT FROM '不满意') AS disputes_settled""")
                 .execute(period).map(rows -> rows.iterator().next());
         Uni<List<Kpis.UnitOverdue>> overdue = pool.preparedQuery("""
                         SELECT u.code, u.name, count(DISTINCT a.case_id) FILTER (WHERE a.level = 'OVERDUE') AS overdue,
                                count(DISTINCT a.case_id) FILTER (WHERE a.level = 'REFERRED') AS referred
                           FROM deadline_alert a JOIN "case" c ON c.id = a.case_id JOIN unit u ON u.id = c.unit_id
-                         WHERE a.level IN ('OVERDUE', 'REFERRED') AND a.at >= $2 AND a.at < $3
-                           AND $1 IN (c.county_code, c.township_code, c.village_code, c.group_code, c.base_code)
-                         GROUP BY u.code, u.name ORDER BY referred DESC, overdue DESC, u.code""")
-                .execute(Tuple.of(grid, from, to))
+                         WHERE a.level IN ('OVERDUE', 'REFERRED') AND a.at >= $2 AND a.at < $3 AND %s
+                         GROUP BY u.code, u.name ORDER BY referred DESC, overdue DESC, u.code""".formatted(CasePlace.countedIn(1, 4)))
+                .execute(Tuple.of(grid, from, to, Categories.confidentialCodes()))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false)
                         .map(r -> new Kpis.UnitOverdue(r.getString("code"), r.getString("name"), r.getLong("overdue"), r.getLong("referred"))).toList());
         Uni<List<Kpis.CategoryCount>> categories = pool.preparedQuery("WITH " + IN_PERIOD
                         + " SELECT category, count(*) AS received FROM cases GROUP BY category ORDER BY received DESC, category")
-                .execute(Tuple.of(grid, from, to))
+                .execute(Tuple.of(grid, from, to, Categories.confidentialCodes()))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false)
                         .map(r -> new Kpis.CategoryCount(r.getString("category"),
                                 Categories.of(r.getString("category")).map(Category::name).orElse(null), r.getLong("received")))

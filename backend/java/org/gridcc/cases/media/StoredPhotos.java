@@ -23,13 +23,14 @@ public class StoredPhotos {
                          String sha256, String uploadedBy) {
 
         /**
-         * The photo as an answer: its type as its bytes told, kept in private caches only, named by the
-         * case code and its number (ETag: its SHA-256). X-Content-Type-Options: nosniff is on every answer.
+         * The photo as an answer: its type as its bytes told, named by the case code and its number
+         * (ETag: its SHA-256). Personal data: private to the one who asked, and kept by no cache
+         * (no-store). X-Content-Type-Options: nosniff is on every answer.
          */
         public Response answer() {
             String extension = ImageType.ofContentType(contentType).map(ImageType::extension).orElse("img");
             return Response.ok(bytes, contentType)
-                    .header("Cache-Control", "private")
+                    .header("Cache-Control", "private, no-store")
                     .header("Content-Disposition", "inline; filename=\"%s-%d.%s\"".formatted(code, n, extension))
                     .tag(sha256)
                     .build();

@@ -12,9 +12,9 @@ record Discovery(String changeset, String contact, String keyService, List<Endpo
 
     record Endpoint(String specification, String url, String changeset, String type, List<String> formats) {}
 
-    static Discovery of(String url, String changeset, Open311Config config) {
+    static Discovery of(String changeset, Open311Config config) {
         List<String> formats = List.of("text/xml", "application/json");
         return new Discovery(changeset, config.contact(), config.keyService(),
-                List.of(new Endpoint(GEOREPORT_V2, url, changeset, "production", formats)));
+                List.of(new Endpoint(GEOREPORT_V2, config.endpointUrl(), changeset, "production", formats)));
     }
 }

@@ -16,6 +16,12 @@ public interface Open311Config {
     @WithDefault("120")
     int postsPerMinute();
 
+    /**
+     * The address of this GeoReport v2 endpoint as clients reach it (behind a proxy: the proxy's),
+     * which the discovery document publishes; never taken from the request, whose Host anyone can set.
+     */
+    String endpointUrl();
+
     /** The discovery document's contact. */
     @WithDefault("The county's grid governance command centre (网格化治理指挥中心) answers questions about this API.")
     String contact();

@@ -43,15 +43,15 @@ class Open311Intake {
 
     private final CaseIntake intake;
     private final Validator validator;
+    private final Open311Keys keys;
     private final Open311RateLimit rateLimit;
-    private final Open311Clients clients;
     private final PhotoParts photoParts;
 
-    Open311Intake(CaseIntake intake, Validator validator, Open311RateLimit rateLimit, Open311Clients clients, PhotoParts photoParts) {
+    Open311Intake(CaseIntake intake, Validator validator, Open311Keys keys, Open311RateLimit rateLimit, PhotoParts photoParts) {
         this.intake = intake;
         this.validator = validator;
+        this.keys = keys;
         this.rateLimit = rateLimit;
-        this.clients = clients;
         this.photoParts = photoParts;
     }
 
@@ -59,16 +59,16 @@ class Open311Intake {
     Uni<CreatedRequest> submit(MultivaluedMap<String, String> form, Collection<FormValue> media) {
         refuseNul(form);
         String key = value(form, "api_key");
-        Uni<String> client = clients.of(key);
+        Uni<String> poster = keys.poster(key);
         // The photos are read from their upload files: not on the event loop.
-        if (!media.isEmpty()) client = client.emitOn(Infrastructure.getDefaultWorkerPool());
-        return client.chain(name -> {
+        if (!media.isEmpty()) poster = poster.emitOn(Infrastructure.getDefaultWorkerPool());
+        return poster.chain(client -> {
             rateLimit.admit(key);
-            return take(form, new Photos(photoParts.read(media), name));
+            return take(form, client, new Photos(photoParts.read(media), client));
         });
     }
 
-    private Uni<CreatedRequest> take(MultivaluedMap<String, String> form, Photos photos) {
+    private Uni<CreatedRequest> take(MultivaluedMap<String, String> form, String client, Photos photos) {
         Category service = service(value(form, "service_code"));
         Risk risk = risk(service, attributes(form));
         String description = limited(form, "description", DESCRIPTION_MAX);
@@ -81,7 +81,7 @@ class Open311Intake {
                 reporter(value(form, "first_name"), value(form, "last_name"), value(form, "phone")), null, null);
         validate(request);
         // email is read by no one: a case has no field for it yet, and personal data not needed is better not kept.
-        return intake.submit(request, photos, null, null).map(taken -> created(taken.view()));
+        return intake.submitFromClient(request, photos, client).map(taken -> created(taken.view()));
     }
 
     /**

@@ -19,13 +19,12 @@ import org.gridcc.cases.CaseStatus;
 import org.gridcc.grid.GridIndex;
 import org.gridcc.grid.GridRef;
 
-/** Reads cases as Open311 service requests, for GET requests: never the reporter's personal data. */
+/** Reads cases as Open311 service requests, for GET requests: never the reporter's personal data, the text only for its client. */
 @ApplicationScoped
 class Open311Requests {
 
-    /** The states in which a case is resolved, for Open311's closed: handled to the end, or closed (not taken on, archived). */
-    static final List<String> CLOSED = Arrays.stream(CaseStatus.values())
-            .filter(s -> s.phase() == CaseStatus.Phase.HANDLED || s.phase() == CaseStatus.Phase.CLOSED).map(CaseStatus::code).toList();
+    /** The states in which a case is resolved, for Open311's closed. */
+    private static final List<String> CLOSED = Arrays.stream(CaseStatus.values()).filter(Open311Status::closed).map(CaseStatus::code).toList();
 
     /** When the case is expected to be done: the completion deadline of its latest round. */
     private static final String EXPECTED = """
@@ -33,12 +32,22 @@ class Open311Requests {
               ORDER BY d.round DESC, d.position LIMIT 1) AS expected""".formatted(ServiceNotice.COMPLETION_KINDS.stream().sorted()
             .map(kind -> "'" + kind + "'").collect(Collectors.joining(", ")));
 
+    /**
+     * The listed cases with what a request shows; $1 holds the categories never listed, $2 the
+     * reading client (null: a public read). A case located by a grid code alone is placed at the
+     * grid's representative point (inside the grid whatever its shape), as importers skip requests
+     * without a place.
+     */
     private static final String SELECT = """
             SELECT c.code, c.status, c.category, c.description, c.received_at, c.updated_at, %s,
-                   ST_X(c.point) AS lon, ST_Y(c.point) AS lat, u.name AS unit_name,
-                   coalesce(c.base_code, c.group_code, c.village_code, c.township_code, c.county_code) AS finest_grid
+                   ST_X(p.place) AS lon, ST_Y(p.place) AS lat, u.name AS unit_name, f.finest_grid, %s AS own
               FROM "case" c LEFT JOIN unit u ON u.id = c.unit_id
-            """.formatted(EXPECTED);
+             CROSS JOIN LATERAL (SELECT coalesce(c.base_code, c.group_code, c.village_code, c.township_code, c.county_code)
+                                        AS finest_grid) f
+              LEFT JOIN grid g ON c.point IS NULL AND g.version_id = c.grid_version AND g.code = f.finest_grid
+             CROSS JOIN LATERAL (SELECT coalesce(c.point, ST_PointOnSurface(g.geom)) AS place) p
+             WHERE %s
+            """.formatted(EXPECTED, ListedCases.postedBy(2), ListedCases.condition(1));
 
     private final Pool pool;
     private final GridIndex index;
@@ -48,36 +57,35 @@ class Open311Requests {
         this.index = index;
     }
 
-    /** The requests of these ids (case codes as printed); unknown ones are left out. */
-    Uni<List<ServiceRequest>> byIds(List<String> codes) {
-        return pool.preparedQuery(SELECT + " WHERE c.code = ANY($1) AND NOT c.category = ANY($2) ORDER BY c.received_at DESC, c.id DESC")
-                .execute(Tuple.of(codes.toArray(String[]::new), Categories.confidentialCodes()))
+    /** The requests of these ids (case codes as printed) as this client (null: anyone) sees them; unknown and unlisted ones are left out. */
+    Uni<List<ServiceRequest>> byIds(List<String> codes, String client) {
+        return pool.preparedQuery(SELECT + " AND c.code = ANY($3) ORDER BY c.received_at DESC, c.id DESC")
+                .execute(Tuple.of(ListedCases.HIDDEN_CATEGORIES, client, codes.toArray(String[]::new)))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(this::toRequest).toList());
     }
 
-    /** The most recent requests that pass the filters, at most the spec's 1,000. */
-    Uni<List<ServiceRequest>> find(RequestQuery query) {
+    /** The most recent requests that pass the filters, at most the spec's 1,000, as this client (null: anyone) sees them. */
+    Uni<List<ServiceRequest>> find(RequestQuery query, String client) {
         return pool.preparedQuery(SELECT + """
-                         WHERE c.received_at >= $1 AND c.received_at <= $2
-                           AND (cardinality($3::text[]) = 0 OR c.category = ANY($3))
-                           AND ($4::boolean IS NULL OR (c.status = ANY($5)) = $4)
-                           AND NOT c.category = ANY($7)
-                         ORDER BY c.received_at DESC, c.id DESC LIMIT $6""")
-                .execute(Tuple.from(Arrays.asList(query.start().atOffset(ZoneOffset.UTC), query.end().atOffset(ZoneOffset.UTC),
+                           AND c.received_at >= $3 AND c.received_at <= $4
+                           AND (cardinality($5::text[]) = 0 OR c.category = ANY($5))
+                           AND ($6::boolean IS NULL OR (c.status = ANY($7)) = $6)
+                         ORDER BY c.received_at DESC, c.id DESC LIMIT $8""")
+                .execute(Tuple.from(Arrays.asList(ListedCases.HIDDEN_CATEGORIES, client,
+                        query.span().start().atOffset(ZoneOffset.UTC), query.span().end().atOffset(ZoneOffset.UTC),
                         query.serviceCodes().toArray(String[]::new), query.closed(), CLOSED.toArray(String[]::new),
-                        RequestQuery.MAX_REQUESTS, Categories.confidentialCodes())))
+                        RequestQuery.MAX_REQUESTS)))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(this::toRequest).toList());
     }
 
     private ServiceRequest toRequest(Row row) {
         Category service = Categories.of(row.getString("category")).orElseThrow();
-        String state = row.getString("status");
         String unit = row.getString("unit_name");
         Instant expected = row.getOffsetDateTime("expected") == null ? null : row.getOffsetDateTime("expected").toInstant();
         String finest = row.getString("finest_grid");
-        return new ServiceRequest(row.getString("code"), CLOSED.contains(state) ? "closed" : "open",
-                CaseStatus.ofCode(state).label() + "（" + state + "）", service.name(), service.code(),
-                row.getString("description"), unit, ServiceNotice.of(unit, expected),
+        CaseStatus status = CaseStatus.ofCode(row.getString("status"));
+        return new ServiceRequest(row.getString("code"), Open311Status.of(status), Open311Status.note(status), service.name(), service.code(),
+                row.getBoolean("own") ? row.getString("description") : null, unit, ServiceNotice.of(unit, expected),
                 W3Time.format(row.getOffsetDateTime("received_at").toInstant()), W3Time.format(row.getOffsetDateTime("updated_at").toInstant()),
                 W3Time.format(expected), address(finest), finest, null, row.getDouble("lat"), row.getDouble("lon"),
                 CaseText.mediaUrl(row.getString("description")));

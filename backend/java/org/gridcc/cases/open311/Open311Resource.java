@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -22,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gridcc.cases.CaseCode;
@@ -57,15 +55,19 @@ public class Open311Resource {
     private final Open311Writer writer;
     private final Open311Intake intake;
     private final Open311Requests requests;
+    private final Open311Updates updates;
+    private final Open311Keys keys;
     private final Open311Media media;
     private final Open311Config config;
     private final ServiceClock clock;
 
-    public Open311Resource(Open311Writer writer, Open311Intake intake, Open311Requests requests, Open311Media media, Open311Config config,
-                           ServiceClock clock) {
+    public Open311Resource(Open311Writer writer, Open311Intake intake, Open311Requests requests, Open311Updates updates, Open311Keys keys,
+                           Open311Media media, Open311Config config, ServiceClock clock) {
         this.writer = writer;
         this.intake = intake;
         this.requests = requests;
+        this.updates = updates;
+        this.keys = keys;
         this.media = media;
         this.config = config;
         this.clock = clock;
@@ -74,9 +76,8 @@ public class Open311Resource {
     @GET
     @Path("/discovery.{format}")
     @Operation(summary = "Open311 service discovery: the GeoReport v2 endpoint, its formats, how to get an API key")
-    public Response discovery(@PathParam("format") String format, @Context UriInfo uri) {
-        String url = uri.getBaseUriBuilder().path(Open311Resource.class).build().toString();
-        return writer.document(Open311Format.of(format), "discovery", Discovery.of(url, CHANGESET, config));
+    public Response discovery(@PathParam("format") String format) {
+        return writer.document(Open311Format.of(format), "discovery", Discovery.of(CHANGESET, config));
     }
 
     @GET
@@ -144,27 +145,29 @@ public class Open311Resource {
     @GET
     @Path("/requests.{format}")
     @Operation(summary = "Requests of the last 90 days or of a span, by service and status (open, closed); at most 1,000",
-            description = "service_request_id (comma delimited) overrides the other filters. With the api_key that posted a request, "
-                    + "its media_url is its first photo.")
+            description = "service_request_id (comma delimited) overrides the other filters. Petitions and confidential cases are "
+                    + "never listed; the description, and media_url at its first photo, only with the api_key of the client that "
+                    + "posted the request.")
     public Uni<Response> requests(@PathParam("format") String format, @QueryParam("service_request_id") List<String> ids,
                                   @QueryParam("service_code") List<String> serviceCodes, @QueryParam("status") List<String> statuses,
                                   @QueryParam("start_date") String startDate, @QueryParam("end_date") String endDate,
-                                  @QueryParam("api_key") String apiKey, @Context UriInfo uri) {
+                                  @QueryParam("api_key") String apiKey) {
         Open311Format answer = Open311Format.of(format);
         List<String> codes = RequestQuery.commaList(ids).stream().map(Open311Resource::caseCodeOfList).toList();
-        var found = codes.isEmpty()
-                ? requests.find(RequestQuery.parse(serviceCodes, statuses, startDate, endDate, clock.now()))
-                : requests.byIds(codes);
-        return found.chain(list -> media.forClient(list, apiKey, photoUrl(uri)))
+        RequestQuery query = codes.isEmpty() ? RequestQuery.parse(serviceCodes, statuses, startDate, endDate, clock.now()) : null;
+        return keys.reader(blankless(apiKey))
+                .chain(client -> (query == null ? requests.byIds(codes, client) : requests.find(query, client))
+                        .chain(list -> media.forClient(list, client)))
                 .map(list -> writer.list(answer, 200, "service_requests", "request", list));
     }
 
     @GET
     @Path("/requests/{service_request_id}.{format}")
     @Operation(summary = "One request, as a list of one; the id is the case code",
-            description = "With the api_key that posted it, its media_url is its first photo.")
+            description = "The description, and media_url at its first photo, only with the api_key of the client that posted it; "
+                    + "a petition or confidential case is not found.")
     public Uni<Response> request(@PathParam("service_request_id") String id, @PathParam("format") String format,
-                                 @QueryParam("api_key") String apiKey, @Context UriInfo uri) {
+                                 @QueryParam("api_key") String apiKey) {
         Open311Format answer = Open311Format.of(format);
         String code;
         try {
@@ -173,10 +176,10 @@ public class Open311Resource {
             // A code that cannot be one names no request: 404, saying what is wrong with it.
             throw Open311Exception.notFound(e.getMessage());
         }
-        return requests.byIds(List.of(code)).chain(list -> {
+        return keys.reader(blankless(apiKey)).chain(client -> requests.byIds(List.of(code), client).chain(list -> {
             if (list.isEmpty()) throw Open311Exception.notFound("No request has service_request_id %s.".formatted(code));
-            return media.forClient(list, apiKey, photoUrl(uri));
-        }).map(list -> writer.list(answer, 200, "service_requests", "request", list));
+            return media.forClient(list, client);
+        })).map(list -> writer.list(answer, 200, "service_requests", "request", list));
     }
 
     @GET
@@ -190,12 +193,27 @@ public class Open311Resource {
         } catch (ProblemException e) {
             throw Open311Exception.notFound(e.getMessage());
         }
-        return media.photo(code, n, apiKey).map(StoredPhotos.Stored::answer);
+        return media.photo(code, n, blankless(apiKey)).map(StoredPhotos.Stored::answer);
     }
 
-    /** Where photo n of a request is served, as an absolute URL. */
-    private static BiFunction<String, Integer, String> photoUrl(UriInfo uri) {
-        return (id, n) -> uri.getBaseUriBuilder().path(Open311Resource.class).path("requests/{id}/media/{n}").build(id, n).toString();
+    @GET
+    @Path("/servicerequestupdates.{format}")
+    @Operation(summary = "Updates of the listed requests: each change of state, the oldest first; pages of at most 1,000",
+            description = "start_date and end_date (w3 datetimes, at most 90 days apart; by default the last 90 days), page (from 1) "
+                    + "and page_size (at most 1,000). An update is the state reached and its status note, the same for everyone; "
+                    + "api_key is optional and checked when given.")
+    public Uni<Response> updates(@PathParam("format") String format, @QueryParam("start_date") String startDate,
+                                 @QueryParam("end_date") String endDate, @QueryParam("page") String page,
+                                 @QueryParam("page_size") String pageSize, @QueryParam("api_key") String apiKey) {
+        Open311Format answer = Open311Format.of(format);
+        UpdateQuery query = UpdateQuery.parse(startDate, endDate, page, pageSize, clock.now());
+        return keys.reader(blankless(apiKey)).chain(() -> updates.find(query))
+                .map(list -> writer.list(answer, 200, "service_requests_updates", "request_update", list));
+    }
+
+    /** An empty api_key is no key, as the spec says of optional arguments (and as POST reads its form). */
+    private static String blankless(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static String caseCodeOfList(String id) {

@@ -7,11 +7,10 @@ import java.util.List;
 import org.gridcc.cases.Categories;
 
 /**
- * The filters of GET requests as the spec reads them: comma lists, w3 datetimes on requested_datetime,
- * a span of at most 90 days. Given one end of the span, the other is 90 days away (the end never
- * later than now); given neither, the last 90 days.
+ * The filters of GET requests as the spec reads them: comma lists, and a span of requested_datetime
+ * of at most 90 days (by default the last 90 days).
  */
-record RequestQuery(List<String> serviceCodes, Boolean closed, Instant start, Instant end) {
+record RequestQuery(List<String> serviceCodes, Boolean closed, DateSpan span) {
 
     static final Duration MAX_SPAN = Duration.ofDays(90);
     /** The spec's cap on one answer. */
@@ -24,15 +23,7 @@ record RequestQuery(List<String> serviceCodes, Boolean closed, Instant start, In
                 throw Open311Exception.badField("service_code", "%s is not a service; services.xml lists them".formatted(code));
             }
         }
-        Instant start = startDate == null || startDate.isBlank() ? null : W3Time.parse("start_date", startDate);
-        Instant end = endDate == null || endDate.isBlank() ? null : W3Time.parse("end_date", endDate);
-        if (end == null) end = start == null ? now : min(start.plus(MAX_SPAN), now);
-        if (start == null) start = end.minus(MAX_SPAN);
-        if (start.isAfter(end)) throw Open311Exception.badField("start_date", "is after end_date (or after now, when end_date is not given)");
-        if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
-            throw Open311Exception.badField("end_date", "the span from start_date may not exceed 90 days");
-        }
-        return new RequestQuery(codes, closed(commaList(status)), start, end);
+        return new RequestQuery(codes, closed(commaList(status)), DateSpan.parse(startDate, endDate, now, MAX_SPAN));
     }
 
     /** Values of a parameter given several times, comma delimited, or both. */
@@ -49,9 +40,5 @@ record RequestQuery(List<String> serviceCodes, Boolean closed, Instant start, In
             }
         }
         return statuses.size() == 1 ? statuses.get(0).equals("closed") : null;
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 }

@@ -3,6 +3,8 @@ package org.gridcc.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,7 +58,10 @@ class AccessScopeIT {
         assertThat(codes).contains(mineCase).doesNotContain(otherCase);
         long mineTotal = county.count("SELECT count(*) FROM \"case\" WHERE township_code = ?", mine);
         officer.given().get("/api/cases").then().body("total", equalTo((int) mineTotal));
-        officer.given().get("/api/cases?grid=" + other).then().statusCode(200).body("total", equalTo(0));
+        officer.given().get("/api/cases?grid=" + other).then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString(mine));
+        // The county holds the officer's grid: its list is the officer's part of it.
+        officer.given().get("/api/cases?grid=" + county.first(GridLevel.COUNTY)).then().statusCode(200).body("total", equalTo((int) mineTotal));
     }
 
     @Test
@@ -112,9 +117,21 @@ class AccessScopeIT {
 
     @Test
     void anOfficersLiveMapAndEventsHoldToItsGrid() throws Exception {
+        String open = "SELECT count(*) FROM \"case\" WHERE case_open(status) AND category <> 'report_official'";
+        long mineOpen = county.count(open + " AND township_code = ?", mine);
         try (var live = LiveClient.connect(root.getPort(), "", "Cookie", officer.cookieHeader())) {
-            var grids = live.awaitType("snapshot").getJsonObject("grids");
-            assertThat(grids.fieldNames()).isNotEmpty().allSatisfy(code -> assertThat(code).startsWith(mine));
+            var snapshot = live.awaitType("snapshot");
+            assertThat(snapshot.getJsonObject("grids").fieldNames()).isNotEmpty().allSatisfy(code -> assertThat(code).startsWith(mine));
+            // The key figures too are the officer's grid's, not the county's.
+            assertThat(snapshot.getJsonObject("kpi").getInteger("open")).isEqualTo((int) mineOpen);
+            String another = TestCases.post(pointUnder(mine), "land_dispute", null);
+            TestCases.post(pointUnder(other), "land_dispute", null);
+            var delta = live.await(f -> "delta".equals(f.getString("type")) && f.getJsonArray("events").stream()
+                    .anyMatch(e -> another.equals(((io.vertx.core.json.JsonObject) e).getString("caseCode"))), "the delta of its case");
+            assertThat(delta.getJsonObject("kpi").getInteger("open")).isEqualTo((int) mineOpen + 1);
+        }
+        try (var live = LiveClient.connect(root.getPort(), "", "Authorization", "Bearer " + TestUsers.tokenUser("wall").token())) {
+            assertThat(live.awaitType("snapshot").getJsonObject("kpi").getInteger("open")).isGreaterThan((int) mineOpen + 1);
         }
         try (var live = LiveClient.connect(root.getPort(), "grid=" + other, "Cookie", officer.cookieHeader())) {
             var error = live.awaitType("error");
@@ -137,6 +154,9 @@ class AccessScopeIT {
         assertThat(mineOpen).isLessThan(allOpen);
         officer.given().get("/api/grids/" + countyCode).then().statusCode(200).body("counts.openCases", equalTo((int) mineOpen));
         TestUsers.tokenUser("wall").given().get("/api/grids/" + countyCode).then().body("counts.openCases", equalTo((int) allOpen));
+        // A grid beside the officer's: no count at all, rather than a zero that says nothing is open there.
+        officer.given().get("/api/grids/" + other).then().statusCode(200).body("counts.openCases", nullValue())
+                .body("counts.households", greaterThan(0));
         officer.given().get("/api/grids/{code}/hotspot", other).then().statusCode(403);
         officer.given().get("/api/grids/{code}/hotspot", mine).then().statusCode(200);
     }

@@ -40,7 +40,7 @@ class ReporterPrivacyIT {
 
         officer.given().get("/api/cases/" + code + "?unmasked=true").then().statusCode(200)
                 .body("reporter.name", equalTo("张三丰")).body("reporter.phone", equalTo("13812345678"))
-                .body("reporterAccess", equalTo("unmasked"));
+                .body("reporterAccess", equalTo("unmasked")).header("Cache-Control", "no-store");
         assertThat(unmaskedReads(code)).containsExactly(officer.username());
 
         TestUsers.admin().given().get("/api/audit?action=case.unmasked&actor=" + officer.username()).then().statusCode(200)

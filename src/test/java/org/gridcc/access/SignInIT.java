@@ -71,6 +71,91 @@ class SignInIT {
     }
 
     @Test
+    void anUnknownNameLocksExactlyAsARealOneDoes() {
+        String real = TestUsers.newUser("gis", null, null, TestUsers.PASSWORD);
+        String unknown = "nobody-" + real;
+        for (int i = 0; i < 5; i++) {
+            assertSameAnswer(signIn(real, "wrong-password-" + i), signIn(unknown, "wrong-password-" + i), 401);
+        }
+        assertSameAnswer(signIn(real, TestUsers.PASSWORD), signIn(unknown, TestUsers.PASSWORD), 429);
+        assertThat(county.list("SELECT detail ->> 'reason' FROM audit_entry WHERE action = 'login' AND actor = ? ORDER BY id", unknown))
+                .containsExactly("unknown user", "unknown user", "unknown user", "unknown user", "unknown user; locked", "locked");
+
+        // A user made under a name that was locked starts afresh.
+        TestUsers.admin().given().contentType("application/json")
+                .body(Map.of("username", unknown, "displayName", "新用户", "role", "gis", "password", TestUsers.PASSWORD))
+                .post("/api/users").then().statusCode(201).body("lockedUntil", equalTo(null));
+        signIn(unknown, TestUsers.PASSWORD).then().statusCode(200);
+    }
+
+    /** The same status, body and headers (but the clock's): nothing tells a real name from an unknown one. */
+    private static void assertSameAnswer(Response real, Response unknown, int status) {
+        real.then().statusCode(status);
+        unknown.then().statusCode(status);
+        // Locked until HH:mm: the two may lock either side of a minute.
+        assertThat(unknown.asString().replaceAll("\\d\\d:\\d\\d", "HH:mm"))
+                .isEqualTo(real.asString().replaceAll("\\d\\d:\\d\\d", "HH:mm"));
+        assertThat(names(unknown)).isEqualTo(names(real));
+        for (String name : names(real)) {
+            if (name.equals("Date") || name.equals("Retry-After")) continue;
+            assertThat(unknown.header(name)).as(name).isEqualTo(real.header(name));
+        }
+        if (status == 429) {
+            assertThat(Long.parseLong(unknown.header("Retry-After"))).isCloseTo(Long.parseLong(real.header("Retry-After")),
+                    org.assertj.core.data.Offset.offset(5L));
+        }
+    }
+
+    private static java.util.List<String> names(Response answer) {
+        return answer.headers().asList().stream().map(io.restassured.http.Header::getName).sorted().toList();
+    }
+
+    @Test
+    void aDisabledUsersTokensStayRevokedWhenItIsEnabledAgain() {
+        var wall = TestUsers.tokenUser("wall");
+        wall.given().get("/api/session").then().statusCode(200);
+        TestUsers.admin().given().contentType("application/json").body(Map.of("enabled", false))
+                .patch("/api/users/{u}", wall.username()).then().statusCode(200);
+        wall.given().get("/api/session").then().statusCode(401);
+        TestUsers.admin().given().contentType("application/json").body(Map.of("enabled", true))
+                .patch("/api/users/{u}", wall.username()).then().statusCode(200).body("enabled", equalTo(true));
+        wall.given().get("/api/session").then().statusCode(401);
+        TestUsers.anonymous().contentType("application/json").body(Map.of("token", wall.token()))
+                .post("/api/session/display").then().statusCode(401);
+        TestUsers.admin().given().get("/api/users/{u}/tokens", wall.username()).then().statusCode(200)
+                .body("[0].revokedAt", not(equalTo(null)));
+        // An administrator makes it a new one.
+        String token = TestUsers.admin().given().contentType("application/json").body(Map.of("label", "new wall token"))
+                .post("/api/users/{u}/tokens", wall.username()).then().statusCode(201).extract().path("token");
+        TestUsers.anonymous().header("Authorization", "Bearer " + token).get("/api/session").then().statusCode(200);
+    }
+
+    @Test
+    void answersWithPersonalDataAreKeptByNoCache() {
+        var session = TestUsers.user("gis", null, null);
+        var wall = TestUsers.tokenUser("wall");
+        signIn(session.username(), TestUsers.PASSWORD).then().statusCode(200).header("Cache-Control", "no-store");
+        session.given().get("/api/session").then().statusCode(200).header("Cache-Control", "no-store");
+        TestUsers.admin().given().get("/api/users").then().statusCode(200).header("Cache-Control", "no-store");
+        TestUsers.admin().given().get("/api/users/{u}/tokens", wall.username()).then().statusCode(200).header("Cache-Control", "no-store");
+        TestUsers.admin().given().contentType("application/json").body(Map.of("label", "no-store"))
+                .post("/api/users/{u}/tokens", wall.username()).then().statusCode(201).header("Cache-Control", "no-store");
+        TestUsers.admin().given().get("/api/audit?limit=1").then().statusCode(200).header("Cache-Control", "no-store");
+        TestUsers.admin().given().get("/api/users/{u}/tokens", "nobody-at-all").then().statusCode(404).header("Cache-Control", "no-store");
+        TestUsers.anonymous().get("/api/session").then().statusCode(401).header("Cache-Control", "no-store");
+        // Grids are nobody's personal data.
+        session.given().get("/api/grids/" + county.first(GridLevel.COUNTY)).then().statusCode(200).header("Cache-Control", equalTo(null));
+    }
+
+    @Test
+    void anXForwardedForFromAnUntrustedSenderIsIgnored() {
+        String user = TestUsers.newUser("gis", null, null, TestUsers.PASSWORD);
+        TestUsers.anonymous().header("X-Forwarded-For", "203.0.113.99").contentType("application/json")
+                .body(Map.of("username", user, "password", TestUsers.PASSWORD)).post("/api/session").then().statusCode(200);
+        assertThat(county.list("SELECT address FROM audit_entry WHERE action = 'login' AND actor = ?", user)).containsExactly("127.0.0.1");
+    }
+
+    @Test
     void aChangeWithTheSessionCookieNeedsTheCsrfToken() {
         var session = TestUsers.user("admin", null, null);
         String body = "{\"label\": \"csrf\"}";

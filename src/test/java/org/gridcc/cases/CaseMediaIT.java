@@ -75,7 +75,7 @@ class CaseMediaIT {
         assertThat(read.getList("history[0].payload.media")).isEqualTo(received);
 
         var first = given().get("/api/cases/" + code + "/media/1").then().statusCode(200)
-                .contentType("image/png").header("Cache-Control", "private").header("X-Content-Type-Options", "nosniff")
+                .contentType("image/png").header("Cache-Control", "private, no-store").header("X-Content-Type-Options", "nosniff")
                 .header("Content-Disposition", containsString(code + "-1.png")).extract();
         assertThat(first.asByteArray()).isEqualTo(png);
         assertThat(given().get("/api/cases/" + code + "/media/2").then().statusCode(200).contentType("image/jpeg")

@@ -81,4 +81,24 @@ class GroupAlertIT {
         }
         given().get("/api/grids/999999/hotspot").then().statusCode(404).contentType("application/problem+json");
     }
+
+    @Test
+    void confidentialReportsRaiseNoAlertAndHeatNoGridBelowTheCounty() throws Exception {
+        String village = county.one("SELECT code FROM grid WHERE level = 'village' ORDER BY code DESC OFFSET 60 LIMIT 1");
+        String base = county.one("SELECT min(code) FROM grid WHERE level = 'base' AND code LIKE ? || '%'", village);
+        double[] here = county.pointIn(base);
+        try (LiveClient client = LiveClient.connect(service.getPort(), "")) {
+            client.awaitType("snapshot");
+            String last = null;
+            for (int i = 0; i < 6; i++) last = post(here, "report_official", null);
+            client.awaitEvent(last, "RECEIVED");
+            Thread.sleep(500); // time for an alert, were there one
+            assertThat(client.events()).noneMatch(e -> "GROUP_ALERT".equals(e.getString("type")));
+        }
+        assertThat(county.count("SELECT count(*) FROM group_alert WHERE village_code = ?", village)).isZero();
+        for (String grid : List.of(village, base)) {
+            given().get("/api/grids/" + grid + "/hotspot").then().statusCode(200)
+                    .body("categories.category", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("report_official")));
+        }
+    }
 }

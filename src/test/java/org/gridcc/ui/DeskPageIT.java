@@ -298,8 +298,6 @@ class DeskPageIT {
         page.await(() -> page.text("#area-total").equals(String.valueOf(triangleCount)), "the triangle's count shown");
     }
 
-    // --- helpers ---
-
     @Test
     void theCasePanelShowsThePhotosAsThumbnailsAndAClickOpensTheFullPhoto() {
         double[] point = county.pointIn(base(5080));
@@ -321,6 +319,12 @@ class DeskPageIT {
                 .isLessThan(200); // a thumbnail, not the photo's 320 pixels
         page.screenshot("desk-photos");
 
+        // A refresh of the open case (an action elsewhere) keeps the thumbnails shown: photos are kept by no cache.
+        browser.executeScript("document.querySelector('#case-panel .photos img').dataset.shown = 'before'");
+        apiAct(code, "supervise", "{\"reason\": \"请尽快处理井盖\"}");
+        page.await(() -> !browser.findElements(By.cssSelector("#history li[data-type=SUPERVISED]")).isEmpty(), "the case refreshed");
+        assertThat(page.attribute("#case-panel .photos img", "data-shown")).isEqualTo("before");
+
         browser.findElement(By.cssSelector("#case-panel .photos .thumb[data-n='1']")).click();
         page.await(() -> page.displayed("#photo-viewer") && page.number("return document.getElementById('photo-full').naturalWidth") == 320,
                 "the full photo");
@@ -330,6 +334,48 @@ class DeskPageIT {
         browser.findElement(By.id("photo-close")).click();
         page.await(() -> !page.displayed("#photo-viewer"), "the full photo closed");
     }
+
+    @Test
+    void aTownshipOfficerSeesAGridBesideItsOwnWithoutItsCasesOrAZeroCount() {
+        List<String> townships = county.list("SELECT code FROM grid WHERE level = 'township' "
+                + "AND version_id = (SELECT id FROM grid_version WHERE status = 'published') ORDER BY code LIMIT 2");
+        String village = county.one("SELECT min(code) FROM grid WHERE level = 'village' AND code LIKE ? || '%'", townships.get(1));
+        String elsewhere = post(county.pointIn(county.one("SELECT min(code) FROM grid WHERE level = 'base' AND code LIKE ? || '%'",
+                village)), "neighbour_dispute", null);
+        HeadlessChromium.signIn(browser, desk, TestUsers.user("officer", townships.get(0), null).cookie());
+        browser.get(desk.toString());
+        page.await(() -> Boolean.TRUE.equals(browser.executeScript("return !!(window.gridDesk && gridDesk.live.state === 'live')")),
+                "the desk to be live");
+
+        browser.executeScript("gridDesk.openGrid(arguments[0])", village);
+        page.await(() -> village.equals(page.attribute("#grid-panel", "data-grid")) && page.displayed("#grid-panel"), "the panel of " + village);
+        assertThat(page.text("#grid-panel .outside-scope")).contains("不在您的辖区");
+        assertThat(page.text("#grid-panel .grid-open")).isEqualTo("–");
+        assertThat(browser.findElements(By.cssSelector("#grid-panel tr[data-case='" + elsewhere + "']"))).isEmpty();
+        assertThat(page.displayed("#message")).as("no error shown for a grid that is simply not the officer's").isFalse();
+    }
+
+    @Test
+    void aListShowsEveryRowItCanAndMarksATimeTheBrowserCannotRead() {
+        String base = base(5030);
+        double[] point = county.pointIn(base);
+        String plain = post(point, "neighbour_dispute", null);
+        String odd = post(point, "consultation", null);
+        // A due date in the year 10000: JSON writes it as +10000-..., which no browser reads.
+        county.execute("UPDATE case_deadline SET due = '10000-01-01' WHERE met_at IS NULL AND case_id = (SELECT id FROM \"case\" WHERE code = ?)", odd);
+
+        open(desk.toString());
+        browser.executeScript("gridDesk.openGrid(arguments[0])", base);
+        page.await(() -> !browser.findElements(By.cssSelector("#grid-panel tr[data-case='" + odd + "']")).isEmpty(), "the rows of " + base);
+        WebElement oddRow = browser.findElement(By.cssSelector("#grid-panel tr[data-case='" + odd + "']"));
+        assertThat(oddRow.getAttribute("class")).contains("unreadable");
+        assertThat(oddRow.getText()).contains("⚠", "+10000");
+        assertThat(browser.findElement(By.cssSelector("#grid-panel tr[data-case='" + plain + "']")).getText())
+                .containsPattern("\\d\\d/\\d\\d \\d\\d:\\d\\d");
+        assertThat(page.displayed("#message")).isFalse();
+    }
+
+    // --- helpers ---
 
     /** A base grid nobody else's test posts in. */
     private String base(int offset) {

@@ -15,7 +15,12 @@ final class Open311Client {
 
     /** A form with the key and a service; add the location and the rest. */
     static RequestSpecification form(String serviceCode) {
-        return given().contentType(FORM).formParam("api_key", KEY).formParam("service_code", serviceCode);
+        return form(KEY, serviceCode);
+    }
+
+    /** A form with another key (an Open311 client user's token) and a service. */
+    static RequestSpecification form(String apiKey, String serviceCode) {
+        return given().contentType(FORM).formParam("api_key", apiKey).formParam("service_code", serviceCode);
     }
 
     static RequestSpecification at(String serviceCode, double[] lonLat) {

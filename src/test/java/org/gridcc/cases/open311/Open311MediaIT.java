@@ -69,30 +69,32 @@ class Open311MediaIT {
         // Public reads: no photo of ours.
         given().get("/open311/v2/requests/" + id + ".json").then().statusCode(200).body("[0].media_url", nullValue());
         // The client that posted it: media_url is its first photo, in JSON and XML, one request or the list.
-        String url = given().queryParam("api_key", Open311Client.KEY).get("/open311/v2/requests/" + id + ".json").then().statusCode(200)
-                .body("[0].media_url", endsWith("/open311/v2/requests/" + id + "/media/1")).extract().path("[0].media_url");
-        assertThat(url).startsWith("http");
+        // Under the endpoint's published address (gridcc.open311.endpoint-url of the test profile), never the request's Host.
+        String url = "https://open311.gridcc.test/open311/v2/requests/" + id + "/media/1";
+        given().queryParam("api_key", Open311Client.KEY).get("/open311/v2/requests/" + id + ".json").then().statusCode(200)
+                .body("[0].media_url", equalTo(url));
         given().queryParam("api_key", Open311Client.KEY).get("/open311/v2/requests/" + id + ".xml").then().statusCode(200)
                 .body("service_requests.request.media_url", equalTo(url));
         given().queryParam("api_key", Open311Client.KEY).queryParam("service_request_id", id).get("/open311/v2/requests.json")
                 .then().statusCode(200).body("[0].media_url", equalTo(url));
 
-        var served = given().queryParam("api_key", Open311Client.KEY).get(url).then().statusCode(200).contentType("image/png")
-                .header("Cache-Control", "private").header("X-Content-Type-Options", "nosniff").extract();
+        String photo = "/open311/v2/requests/" + id + "/media/1";
+        var served = given().queryParam("api_key", Open311Client.KEY).get(photo).then().statusCode(200).contentType("image/png")
+                .header("Cache-Control", "private, no-store").header("X-Content-Type-Options", "nosniff").extract();
         assertThat(served.asByteArray()).isEqualTo(png);
-        assertThat(given().queryParam("api_key", Open311Client.KEY).get(url.replace("/media/1", "/media/2")).then().statusCode(200)
+        assertThat(given().queryParam("api_key", Open311Client.KEY).get(photo.replace("/media/1", "/media/2")).then().statusCode(200)
                 .contentType("image/jpeg").extract().asByteArray()).isEqualTo(jpeg);
 
         // Without the key, with another client's key, with a key that is none: refused in Open311's format.
-        given().get(url).then().statusCode(403).contentType("text/xml").body("errors.error.description", containsString("api_key is missing"));
+        given().get(photo).then().statusCode(403).contentType("text/xml").body("errors.error.description", containsString("api_key is missing"));
         var other = TestUsers.tokenUser("open311");
-        given().queryParam("api_key", other.token()).get(url).then().statusCode(403)
+        given().queryParam("api_key", other.token()).get(photo).then().statusCode(403)
                 .body("errors.error.description", containsString("shown only to the client that posted them"));
         given().queryParam("api_key", other.token()).get("/open311/v2/requests/" + id + ".json").then().statusCode(200)
                 .body("[0].media_url", nullValue());
         given().queryParam("api_key", "no-such-key").get("/open311/v2/requests/" + id + ".json").then().statusCode(403)
                 .body("[0].description", containsString("api_key is not valid"));
-        given().queryParam("api_key", Open311Client.KEY).get(url.replace("/media/1", "/media/3")).then().statusCode(404)
+        given().queryParam("api_key", Open311Client.KEY).get(photo.replace("/media/1", "/media/3")).then().statusCode(404)
                 .body("errors.error.description", containsString("2 photos"));
     }
 
@@ -101,10 +103,19 @@ class Open311MediaIT {
         var client = TestUsers.tokenUser("open311");
         String id = photo(multipart(client.token()), "a.webp", TestPhotos.WEBP).post("/open311/v2/requests.xml").then().statusCode(201)
                 .extract().xmlPath().getString("service_requests.request.service_request_id");
-        String url = given().queryParam("api_key", client.token()).get("/open311/v2/requests/" + id + ".json").then()
-                .body("[0].media_url", endsWith("/media/1")).extract().path("[0].media_url");
-        given().queryParam("api_key", client.token()).get(url).then().statusCode(200).contentType("image/webp");
-        given().queryParam("api_key", Open311Client.KEY).get(url).then().statusCode(403);
+        given().queryParam("api_key", client.token()).get("/open311/v2/requests/" + id + ".json").then()
+                .body("[0].media_url", endsWith("/requests/" + id + "/media/1"));
+        String photo = "/open311/v2/requests/" + id + "/media/1";
+        given().queryParam("api_key", client.token()).get(photo).then().statusCode(200).contentType("image/webp");
+        given().queryParam("api_key", Open311Client.KEY).get(photo).then().statusCode(403);
+
+        // A petition posted here is taken in with its photo, and then does not exist for Open311: nor does its photo.
+        RequestSpecification petition = multipart(client.token());
+        text(petition, "service_code", "petition");
+        String petitionId = photo(petition, "p.png", TestPhotos.png(8, 8, 13)).post("/open311/v2/requests.json").then().statusCode(201)
+                .extract().path("[0].service_request_id");
+        assertThat(county.count("SELECT count(*) FROM case_media m JOIN \"case\" c ON c.id = m.case_id WHERE c.code = ?", petitionId)).isEqualTo(1);
+        given().queryParam("api_key", client.token()).get("/open311/v2/requests/" + petitionId + "/media/1").then().statusCode(404);
 
         // A case taken in by the centre with a photo is an Open311 request too, but its photo is not for clients.
         double[] at = county.pointIn(county.first(GridLevel.BASE));

@@ -13,12 +13,18 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.path.xml.XmlPath;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.List;
+import org.gridcc.access.TestUsers;
 import org.gridcc.cases.CaseCode;
+import org.gridcc.cases.TestCases;
 import org.gridcc.grid.DemoCounty;
 import org.gridcc.grid.GridLevel;
 import org.junit.jupiter.api.Test;
@@ -69,7 +75,7 @@ class Open311RequestsIT {
     void oneRequestAsJsonIsAListOfOneInTheSpecsFieldOrderWithoutPersonalData() {
         String code = newRequest("urban_management");
 
-        String body = given().get("/open311/v2/requests/" + code + ".json").then()
+        String body = given().queryParam("api_key", Open311Client.KEY).get("/open311/v2/requests/" + code + ".json").then()
                 .statusCode(200)
                 .contentType("application/json")
                 .body("size()", equalTo(1))
@@ -172,5 +178,119 @@ class Open311RequestsIT {
                 .statusCode(400)
                 .contentType("text/xml")
                 .body("errors.error.description", containsString("start_date"));
+    }
+
+    @Test
+    void aPublicReadCarriesNoTextOnlyTheClientThatPostedTheRequestReadsIt() {
+        String code = newRequest("urban_management");
+        var otherClient = TestUsers.tokenUser("open311");
+
+        given().get("/open311/v2/requests/" + code + ".json").then()
+                .statusCode(200)
+                .body("[0].service_request_id", equalTo(code))
+                .body("[0].status", equalTo("open"))
+                .body("[0].keySet()", hasItem("description"))
+                .body("[0].description", nullValue());
+        String publicXml = given().get("/open311/v2/requests/" + code + ".xml").then()
+                .statusCode(200)
+                .body("service_requests.request.description", equalTo(""))
+                .extract().asString();
+        assertThat(publicXml).doesNotContain("小区门口垃圾堆积");
+        given().queryParam("service_code", "urban_management").get("/open311/v2/requests.json").then()
+                .statusCode(200)
+                .body("find { it.service_request_id == '%s' }.description".formatted(code), nullValue())
+                .body("description", everyItem(nullValue()));
+        given().queryParam("api_key", otherClient.token()).get("/open311/v2/requests/" + code + ".json").then()
+                .statusCode(200)
+                .body("[0].description", nullValue());
+
+        given().queryParam("api_key", Open311Client.KEY).get("/open311/v2/requests/" + code + ".json").then()
+                .statusCode(200)
+                .body("[0].description", containsString("小区门口垃圾堆积"));
+        given().queryParam("api_key", Open311Client.KEY).queryParam("service_request_id", code).get("/open311/v2/requests.xml").then()
+                .statusCode(200)
+                .body("service_requests.request.description", containsString("小区门口垃圾堆积"));
+    }
+
+    @Test
+    void aClientUserReadsTheTextOfWhatItPostedWithAnyOfItsTokens() {
+        var client = TestUsers.tokenUser("open311");
+        double[] p = county.pointIn(county.first(GridLevel.BASE));
+        String code = created(Open311Client.form(client.token(), "consultation").formParam("lat", p[1]).formParam("long", p[0])
+                .formParam("description", "低保怎么申请"));
+        String secondToken = given().contentType("application/json").body("{\"label\": \"second\"}")
+                .post("/api/users/{u}/tokens", client.username()).then().statusCode(201).extract().path("token");
+
+        given().queryParam("api_key", client.token()).get("/open311/v2/requests/" + code + ".json").then()
+                .body("[0].description", equalTo("低保怎么申请"));
+        given().queryParam("api_key", secondToken).queryParam("service_code", "consultation").get("/open311/v2/requests.json").then()
+                .body("find { it.service_request_id == '%s' }.description".formatted(code), equalTo("低保怎么申请"));
+        // The configured key is another client.
+        given().queryParam("api_key", Open311Client.KEY).get("/open311/v2/requests/" + code + ".json").then()
+                .body("[0].description", nullValue());
+    }
+
+    @Test
+    void aReadWithAKeyThatIsNotValidIs403() {
+        given().queryParam("api_key", "guessed").get("/open311/v2/requests.json").then()
+                .statusCode(403)
+                .contentType("application/json")
+                .body("[0].code", equalTo(403))
+                .body("[0].description", containsString("api_key is not valid"));
+        given().queryParam("api_key", "guessed").get("/open311/v2/requests/" + newRequest("consultation") + ".xml").then()
+                .statusCode(403)
+                .contentType("text/xml")
+                .body("errors.error.code", equalTo("403"));
+    }
+
+    @Test
+    void petitionsAndConfidentialCasesAreNeverListedNotEvenToTheClientThatPostedThem() {
+        double[] p = county.pointIn(county.first(GridLevel.BASE));
+        String petition = created(at("petition", p).formParam("description", "反映征地补偿问题"));
+        String underPetitionRules = given().contentType("application/json").body("""
+                        {"channel": "window", "category": "land_dispute", "title": "信访件", "ruleSet": "xinfang",
+                         "location": {"lon": %s, "lat": %s}}""".formatted(p[0], p[1]))
+                .post("/api/cases").then().statusCode(201).extract().path("code");
+        String confidential = TestCases.post(p, "report_official", null);
+        String listed = newRequest("consultation");
+
+        for (String hidden : List.of(petition, underPetitionRules, confidential)) {
+            given().queryParam("api_key", Open311Client.KEY).get("/open311/v2/requests/" + hidden + ".json").then()
+                    .statusCode(404)
+                    .body("[0].description", equalTo("No request has service_request_id %s.".formatted(hidden)));
+            given().get("/open311/v2/requests/" + hidden + ".xml").then().statusCode(404);
+        }
+        given().queryParam("api_key", Open311Client.KEY).queryParam("service_request_id", String.join(",", petition, underPetitionRules,
+                        confidential, listed))
+                .get("/open311/v2/requests.json").then()
+                .statusCode(200)
+                .body("service_request_id", equalTo(List.of(listed)));
+        given().queryParam("api_key", Open311Client.KEY).get("/open311/v2/requests.json").then()
+                .statusCode(200)
+                .body("service_request_id", hasItem(listed))
+                .body("service_request_id", not(hasItem(petition)))
+                .body("service_request_id", not(hasItem(underPetitionRules)))
+                .body("service_request_id", not(hasItem(confidential)))
+                .body("service_code", not(hasItem("petition")));
+    }
+
+    @Test
+    void aRequestLocatedByAGridCodeIsPlacedAtTheGridsRepresentativePoint() {
+        String grid = county.first(GridLevel.BASE);
+        String code = created(form("urban_management").formParam("address_id", grid));
+        double[] inside = county.pointIn(grid);
+
+        JsonPath json = JsonPath.from(given().get("/open311/v2/requests/" + code + ".json").then()
+                        .statusCode(200)
+                        .body("[0].address_id", equalTo(grid))
+                        .extract().asString())
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
+        assertThat(json.getDouble("[0].long")).isEqualTo(inside[0]);
+        assertThat(json.getDouble("[0].lat")).isEqualTo(inside[1]);
+        assertThat(county.one("SELECT ST_Contains(geom, ST_SetSRID(ST_MakePoint(?, ?), 4326))::text FROM grid WHERE code = ? AND version_id = ?",
+                json.getDouble("[0].long"), json.getDouble("[0].lat"), grid, county.publishedVersion())).isEqualTo("true");
+        given().get("/open311/v2/requests/" + code + ".xml").then()
+                .body("service_requests.request.lat.toDouble()", equalTo(inside[1]))
+                .body("service_requests.request.long.toDouble()", equalTo(inside[0]));
     }
 }

@@ -2,11 +2,13 @@ package org.gridcc.cases.open311;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +30,7 @@ class Open311ServicesIT {
                 .body("contact", containsString("command centre"))
                 .body("key_service", containsString("key"))
                 .body("endpoints[0].specification", equalTo("http://wiki.open311.org/GeoReport_v2"))
-                .body("endpoints[0].url", startsWith("http://"))
+                .body("endpoints[0].url", startsWith("https://"))
                 .body("endpoints[0].url", containsString("/open311/v2"))
                 .body("endpoints[0].type", equalTo("production"))
                 .body("endpoints[0].formats", hasItems("text/xml", "application/json"));
@@ -116,5 +118,60 @@ class Open311ServicesIT {
         given().get("/api/grids/999999").then()
                 .statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void discoveryPublishesTheConfiguredUrlNotTheRequestsHost() {
+        String configured = "https://open311.gridcc.test/open311/v2"; // as the test profile sets it
+        given().header("Host", "evil.example").get("/open311/v2/discovery.json").then()
+                .statusCode(200)
+                .body("endpoints[0].url", equalTo(configured));
+        String xml = given().header("Host", "evil.example:8443").header("X-Forwarded-Host", "evil.example")
+                .get("/open311/v2/discovery.xml").then()
+                .statusCode(200)
+                .body("discovery.endpoints.endpoint.url", equalTo(configured))
+                .extract().asString();
+        assertThat(xml).doesNotContain("evil.example");
+    }
+
+    @Test
+    void anUnknownPathIs404InOpen311sFormatOfItsSuffixXmlByDefault() {
+        given().get("/open311/v2/tokens/1.xml").then()
+                .statusCode(404)
+                .contentType("text/xml")
+                .body("errors.error.code", equalTo("404"))
+                .body("errors.error.description", containsString("Nothing is served at GET /open311/v2/tokens/1.xml"));
+        given().get("/open311/v2/tokens/1.json").then()
+                .statusCode(404)
+                .contentType("application/json")
+                .body("[0].code", equalTo(404))
+                .body("[0].description", containsString("servicerequestupdates"));
+        given().get("/open311/v2/requests/530324-20260530-000001-3/notes").then()
+                .statusCode(404)
+                .contentType("text/xml")
+                .body("errors.error.code", equalTo("404"));
+        given().get("/open311/v2").then()
+                .statusCode(404)
+                .contentType("text/xml");
+    }
+
+    @Test
+    void aWrongMethodIs405InOpen311sFormatWithAllow() {
+        given().delete("/open311/v2/requests.json").then()
+                .statusCode(405)
+                .contentType("application/json")
+                .header("Allow", allOf(containsString("GET"), containsString("POST")))
+                .body("[0].code", equalTo(405))
+                .body("[0].description", containsString("DELETE is not allowed on /open311/v2/requests.json"));
+        given().contentType("application/x-www-form-urlencoded").formParam("description", "x")
+                .post("/open311/v2/servicerequestupdates.xml").then()
+                .statusCode(405)
+                .contentType("text/xml")
+                .header("Allow", containsString("GET"))
+                .body("errors.error.code", equalTo("405"));
+        given().put("/open311/v2/services/land_dispute.xml").then()
+                .statusCode(405)
+                .contentType("text/xml")
+                .header("Allow", allOf(containsString("GET"), not(containsString("PUT"))));
     }
 }
