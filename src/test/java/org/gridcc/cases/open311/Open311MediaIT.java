@@ -38,10 +38,14 @@ class Open311MediaIT {
 
     /** The fields of a request as text parts of a multipart form, with this key. */
     private RequestSpecification multipart(String key) {
+        return multipart(key, "urban_management");
+    }
+
+    private RequestSpecification multipart(String key, String service) {
         double[] at = county.pointIn(county.first(GridLevel.BASE));
         RequestSpecification form = TestUsers.anonymous().contentType("multipart/form-data");
         text(form, "api_key", key);
-        text(form, "service_code", "urban_management");
+        text(form, "service_code", service);
         text(form, "lat", String.valueOf(at[1]));
         text(form, "long", String.valueOf(at[0]));
         text(form, "description", "路灯不亮，附照片");
@@ -110,9 +114,7 @@ class Open311MediaIT {
         given().queryParam("api_key", Open311Client.KEY).get(photo).then().statusCode(403);
 
         // A petition posted here is taken in with its photo, and then does not exist for Open311: nor does its photo.
-        RequestSpecification petition = multipart(client.token());
-        text(petition, "service_code", "petition");
-        String petitionId = photo(petition, "p.png", TestPhotos.png(8, 8, 13)).post("/open311/v2/requests.json").then().statusCode(201)
+        String petitionId = photo(multipart(client.token(), "petition"), "p.png", TestPhotos.png(8, 8, 13)).post("/open311/v2/requests.json").then().statusCode(201)
                 .extract().path("[0].service_request_id");
         assertThat(county.count("SELECT count(*) FROM case_media m JOIN \"case\" c ON c.id = m.case_id WHERE c.code = ?", petitionId)).isEqualTo(1);
         given().queryParam("api_key", client.token()).get("/open311/v2/requests/" + petitionId + "/media/1").then().statusCode(404);
