@@ -1,12 +1,13 @@
 package org.gridcc.cases;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
-/** The filters, page and order of the case list, from the query string. */
+/**
+ * The filters, page and order of the case list, from the query string. Yes/no flags, page and size
+ * are read as text and checked by {@link CaseList} (QueryValues), so that a bad one is a 400 naming it.
+ */
 public class CaseFilter {
 
     @QueryParam("grid")
@@ -19,17 +20,17 @@ public class CaseFilter {
     public String status;
 
     @QueryParam("overdue")
-    public Boolean overdue;
+    public String overdue;
 
     @QueryParam("warned")
-    public Boolean warned;
+    public String warned;
 
     @QueryParam("supervised")
-    public Boolean supervised;
+    public String supervised;
 
     /** Under the county 纪委's supervision. */
     @QueryParam("discipline")
-    public Boolean discipline;
+    public String discipline;
 
     @QueryParam("channel")
     @Pattern(regexp = "grid_worker|window|hotline_12345|online|deputy_station|patrol_inspector|open311",
@@ -47,16 +48,13 @@ public class CaseFilter {
     @QueryParam("to")
     public String to;
 
+    /** From 0. */
     @QueryParam("page")
-    @DefaultValue("0")
-    @Min(value = 0, message = "pages count from 0")
-    public int page;
+    public String page;
 
+    /** 1 to 500 cases a page, 50 when absent. */
     @QueryParam("size")
-    @DefaultValue("50")
-    @Min(value = 1, message = "a page holds at least 1 case")
-    @Max(value = 500, message = "a page holds at most 500 cases")
-    public int size;
+    public String size;
 
     /** receivedAt, -receivedAt (newest first, the default), due (most urgent first) or code. */
     @QueryParam("sort")

@@ -25,11 +25,27 @@ public class CaseList {
         this.pool = pool;
     }
 
+    /** The flags, page and size of a filter, as read from its text. */
+    private record Read(int page, int size, Boolean overdue, Boolean warned, Boolean supervised, Boolean discipline) {
+
+        static Read of(CaseFilter filter) {
+            var errors = new ArrayList<FieldError>();
+            var read = new Read(QueryValues.wholeNumber("page", filter.page, 0L, 0, Integer.MAX_VALUE, errors).intValue(),
+                    QueryValues.wholeNumber("size", filter.size, 50L, 1, 500, errors).intValue(),
+                    QueryValues.trueOrFalse("overdue", filter.overdue, errors), QueryValues.trueOrFalse("warned", filter.warned, errors),
+                    QueryValues.trueOrFalse("supervised", filter.supervised, errors),
+                    QueryValues.trueOrFalse("discipline", filter.discipline, errors));
+            QueryValues.refuseIfAny(errors);
+            return read;
+        }
+    }
+
     /** The page of cases that pass the filters among those the caller may see. */
     public Uni<CaseSummary.Page> find(CaseFilter filter, Caller caller) {
+        Read read = Read.of(filter);
         CaseScope.requireCovered(caller, filter.grid);
         var args = new ArrayList<Object>();
-        String where = where(filter, args) + " AND " + CaseScope.condition(caller, args);
+        String where = where(filter, read, args) + " AND " + CaseScope.condition(caller, args);
         String order = switch (filter.sort) {
             case "receivedAt" -> "c.received_at, c.id";
             case "due" -> "s.next_due NULLS LAST, c.id";
@@ -42,8 +58,8 @@ public class CaseList {
         Uni<Long> total = pool.preparedQuery("SELECT count(*) " + from).execute(Tuple.from(args))
                 .map(rows -> rows.iterator().next().getLong(0));
         var pageArgs = new ArrayList<>(args);
-        pageArgs.add(filter.size);
-        pageArgs.add((long) filter.page * filter.size);
+        pageArgs.add(read.size());
+        pageArgs.add((long) read.page() * read.size());
         Uni<List<CaseSummary>> items = pool.preparedQuery("""
                         SELECT c.code, c.status, c.category, c.risk, c.title, c.supervised, c.received_at, u.name AS unit_name,
                                coalesce(c.base_code, c.group_code, c.village_code, c.township_code, c.county_code) AS grid,
@@ -52,10 +68,10 @@ public class CaseList {
                 .execute(Tuple.from(pageArgs))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(CaseList::summary).toList());
         return Uni.combine().all().unis(total, items).asTuple()
-                .map(t -> new CaseSummary.Page(filter.page, filter.size, t.getItem1(), t.getItem2()));
+                .map(t -> new CaseSummary.Page(read.page(), read.size(), t.getItem1(), t.getItem2()));
     }
 
-    private static String where(CaseFilter filter, List<Object> args) {
+    private static String where(CaseFilter filter, Read read, List<Object> args) {
         var conditions = new ArrayList<String>();
         conditions.add("true");
         if (filter.grid != null) {
@@ -66,10 +82,10 @@ public class CaseList {
             args.add(statuses(filter.status));
             conditions.add("c.status = ANY ($%d)".formatted(args.size()));
         }
-        if (filter.overdue != null) conditions.add((filter.overdue ? "" : "NOT ") + "s.overdue");
-        if (filter.warned != null) conditions.add((filter.warned ? "" : "NOT ") + "s.warned");
-        if (filter.discipline != null) conditions.add((filter.discipline ? "" : "NOT ") + "s.discipline");
-        if (filter.supervised != null) conditions.add((filter.supervised ? "" : "NOT ") + "c.supervised");
+        if (read.overdue() != null) conditions.add((read.overdue() ? "" : "NOT ") + "s.overdue");
+        if (read.warned() != null) conditions.add((read.warned() ? "" : "NOT ") + "s.warned");
+        if (read.discipline() != null) conditions.add((read.discipline() ? "" : "NOT ") + "s.discipline");
+        if (read.supervised() != null) conditions.add((read.supervised() ? "" : "NOT ") + "c.supervised");
         if (filter.channel != null) {
             args.add(filter.channel);
             conditions.add("c.channel = $%d".formatted(args.size()));

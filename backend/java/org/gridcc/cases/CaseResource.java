@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.gridcc.access.Caller;
@@ -33,6 +34,8 @@ import org.gridcc.cases.media.StoredPhotos;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
+import org.gridcc.common.Problem.FieldError;
+import org.gridcc.common.QueryValues;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Cases (事项): intake and the case with its history. */
@@ -127,6 +130,9 @@ public class CaseResource {
                     + "A confidential case (检举控告) withholds the reporter from all but the unit handling it. "
                     + "403 for a case outside the caller's grid or unit.")
     public Uni<Response> get(@PathParam("code") String code, @QueryParam("unmasked") String unmasked) {
+        var errors = new ArrayList<FieldError>();
+        boolean showReporter = Boolean.TRUE.equals(QueryValues.trueOrFalse("unmasked", unmasked, errors));
+        QueryValues.refuseIfAny(errors);
         Caller caller = Caller.of(identity);
         return reader.byTypedCode(code)
                 .invoke(view -> {
@@ -134,7 +140,7 @@ public class CaseResource {
                         throw CaseActions.outsideScope(view.code(), caller);
                     }
                 })
-                .chain(view -> privacy.shown(view, caller, "true".equals(unmasked), SessionAddress.of(http)))
+                .chain(view -> privacy.shown(view, caller, showReporter, SessionAddress.of(http)))
                 .map(view -> Response.ok(view).tag(version(view)).build());
     }
 

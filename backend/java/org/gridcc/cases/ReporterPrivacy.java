@@ -33,7 +33,7 @@ public class ReporterPrivacy {
             throw new org.gridcc.common.ProblemException(org.gridcc.common.ProblemType.FORBIDDEN,
                     "Your role (%s) sees reporters masked only; leave out unmasked=true.".formatted(caller.role().code()));
         }
-        return audit.record(caller, "case.unmasked", view.code(), AuditTrail.Outcome.OK, address,
+        return audit.recordBeforeShowing(caller, "case.unmasked", view.code(), address,
                         Map.of("fields", "reporter", "confidential", confidential(view.category().code())))
                 .replaceWith(seen.withReporter(reporter, "unmasked"));
     }

@@ -71,10 +71,10 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response nulInString(StrictJson.NulInString e, UriInfo uri) {
+    public Response unstorableString(StrictJson.UnstorableString e, UriInfo uri) {
         String field = JsonFieldPaths.of(e);
         return answer(Problem.of(ProblemType.INVALID_INPUT, "A field of the request body holds a character that cannot be stored.", path(uri))
-                .withErrors(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, StrictJson.NUL_NOT_ALLOWED))));
+                .withErrors(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, e.reason()))));
     }
 
     @ServerExceptionMapper
@@ -149,7 +149,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, ResteasyReactiveContainerRequestContext request) {
+        Throwable outage = DatabaseOutage.causeIn(e);
+        if (outage != null) {
+            return problem(DatabaseOutage.refusal(outage, request.getMethod() + " " + path(uri)), uri);
+        }
         if (UnstorableText.isCauseOf(e)) {
             LOG.infof("Refused text the database cannot store at %s: %s", path(uri), e.getMessage());
             return answer(Problem.of(ProblemType.INVALID_INPUT, "The request holds text that cannot be stored: "

@@ -17,7 +17,9 @@ public enum ProblemType {
     UNPROCESSABLE(422, "Unprocessable content"),
     TOO_MANY_REQUESTS(429, "Too many requests"),
     HTTP_ERROR(400, "Request error"),
-    SERVER_ERROR(500, "Internal server error");
+    SERVER_ERROR(500, "Internal server error"),
+    /** The database is out of reach for now: worth retrying after Retry-After, unlike a server error. */
+    DATABASE_UNAVAILABLE(503, "Database unavailable");
 
     private final int status;
     private final String title;

@@ -27,6 +27,19 @@ public final class QueryValues {
         return fallback;
     }
 
+    /**
+     * true or false, null when absent (and when bad, after noting it): JAX-RS would read any other word
+     * as false, so that {@code overdue=maybe} silently listed the cases that are not overdue.
+     */
+    public static Boolean trueOrFalse(String field, String text, List<FieldError> errors) {
+        if (text == null || text.isBlank()) return null;
+        String word = text.strip();
+        if (word.equalsIgnoreCase("true")) return true;
+        if (word.equalsIgnoreCase("false")) return false;
+        errors.add(new FieldError(field, "must be true or false, not \"%s\"".formatted(text)));
+        return null;
+    }
+
     /** An ISO-8601 time with offset, null when absent (and when bad, after noting it). */
     public static OffsetDateTime time(String field, String text, List<FieldError> errors) {
         if (text == null || text.isBlank()) return null;

@@ -17,15 +17,19 @@ import java.util.ArrayDeque;
 
 /**
  * What every JSON body is held to beyond its shape: a field given twice is refused (Jackson would
- * keep the last one, silently dropping what the client meant first), and so is a NUL character in
- * any string (PostgreSQL cannot store it in text: it would be a 500 at the insert). Both become 400
- * problems naming the field, in {@link ProblemMapper}.
+ * keep the last one, silently dropping what the client meant first), and so is a string PostgreSQL
+ * cannot store as text: one with a NUL character (a 500 at the insert) or a lone surrogate (half of
+ * a UTF-16 pair, sent as a JSON escape, which the driver's UTF-8 encoder silently stored as "?").
+ * Both become 400 problems naming the field, in {@link ProblemMapper}.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
     /** What a client is told about a NUL character, wherever it came in (body, query, path, form). */
     public static final String NUL_NOT_ALLOWED = "a NUL character (U+0000) is not allowed; remove it";
+    /** What a client is told about half a UTF-16 pair: only JSON's \\u escapes can send one. */
+    static final String LONE_SURROGATE = "a lone surrogate (\\ud800 to \\udfff without its pair) is not a character; "
+            + "send the character itself, or both halves of its pair";
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -38,15 +42,37 @@ public class StrictJson implements ObjectMapperCustomizer {
         return text != null && text.indexOf('\0') >= 0;
     }
 
-    /** A string value with a NUL character in it; its path is the field's, as Jackson adds it on the way out. */
-    public static final class NulInString extends MismatchedInputException {
-        NulInString(JsonParser parser) {
-            super(parser, "String value holds a NUL character (U+0000)", String.class);
+    /** Why the text cannot be stored, or null when it can. */
+    static String unstorable(String text) {
+        if (hasNul(text)) return NUL_NOT_ALLOWED;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return LONE_SURROGATE;
+            }
+        }
+        return null;
+    }
+
+    /** A string value that cannot be stored; its path is the field's, as Jackson adds it on the way out. */
+    public static final class UnstorableString extends MismatchedInputException {
+        private final String reason;
+
+        UnstorableString(JsonParser parser, String reason) {
+            super(parser, "String value cannot be stored: " + reason, String.class);
+            this.reason = reason;
+        }
+
+        /** What the client is told about the field. */
+        public String reason() {
+            return reason;
         }
     }
 
     /**
-     * Jackson's own String deserializer (with its coercions) that then refuses a NUL character. Not
+     * Jackson's own String deserializer (with its coercions) that then refuses what cannot be stored. Not
      * marked as a standard one, so that lists and arrays of strings use it too.
      */
     static final class NoNulStrings extends StdScalarDeserializer<String> {
@@ -58,7 +84,8 @@ public class StrictJson implements ObjectMapperCustomizer {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String value = StringDeserializer.instance.deserialize(p, ctxt);
-            if (hasNul(value)) throw new NulInString(p);
+            String reason = value == null ? null : unstorable(value);
+            if (reason != null) throw new UnstorableString(p, reason);
             return value;
         }
 

@@ -1,5 +1,8 @@
 package org.gridcc.grid;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.gridcc.common.Problem.FieldError;
 import org.gridcc.common.ProblemException;
@@ -18,6 +21,8 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
 public final class DrawnArea {
 
     static final int MAX_VERTICES = 10_000;
+    private static final String EXAMPLE = "{\"type\":\"Polygon\",\"coordinates\":[[[lon,lat],...]]}";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
 
     private DrawnArea() {}
@@ -27,6 +32,7 @@ public final class DrawnArea {
         if (geoJson == null || geoJson.isBlank()) {
             throw invalid("Send the area as a GeoJSON Polygon or MultiPolygon (or a Feature holding one).", "body", "required");
         }
+        checkShape(geoJson);
         Geometry area = read(geoJson);
         if (!(area instanceof Polygonal)) {
             throw invalid("The area must be a Polygon or MultiPolygon; this is a %s.".formatted(area.getGeometryType()),
@@ -49,17 +55,63 @@ public final class DrawnArea {
         return area;
     }
 
+    /**
+     * The nesting of the coordinates, checked before the reader sees them: it fails on a wrong shape
+     * with a Java class cast, which says nothing to the client. Syntax errors are left to the reader.
+     */
+    private static void checkShape(String geoJson) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(geoJson);
+        } catch (JsonProcessingException e) {
+            return;
+        }
+        if (!root.isObject()) throw invalid("Send the area as a GeoJSON object: " + EXAMPLE + ".", "body", "expected a JSON object");
+        JsonNode geometry = root;
+        String prefix = "";
+        if ("Feature".equals(root.path("type").asText())) {
+            geometry = root.path("geometry");
+            prefix = "geometry.";
+            if (!geometry.isObject()) throw invalid("The Feature holds no geometry object.", "geometry", "expected a GeoJSON geometry object");
+        }
+        int depth = switch (geometry.path("type").asText()) {
+            case "Point" -> 1;
+            case "LineString", "MultiPoint" -> 2;
+            case "Polygon", "MultiLineString" -> 3;
+            case "MultiPolygon" -> 4;
+            default -> 0; // a geometry collection or an unknown type: the reader says what is wrong
+        };
+        if (depth > 0) checkNesting(geometry.get("coordinates"), depth, prefix + "coordinates");
+    }
+
+    private static void checkNesting(JsonNode node, int depth, String path) {
+        if (depth == 1) {
+            if (node == null || !node.isArray() || node.size() < 2 || !node.get(0).isNumber() || !node.get(1).isNumber()) {
+                throw invalid("The coordinates have the wrong shape: " + EXAMPLE + ".", path, "expected a position [longitude, latitude]");
+            }
+            return;
+        }
+        if (node == null || !node.isArray()) {
+            throw invalid("The coordinates have the wrong shape: " + EXAMPLE + ".", path,
+                    depth == 2 ? "expected an array of positions" : "expected an array of arrays, %d deep".formatted(depth));
+        }
+        for (int i = 0; i < node.size(); i++) checkNesting(node.get(i), depth - 1, path + "[" + i + "]");
+    }
+
     private static Geometry read(String geoJson) {
         try {
             Geometry g = new GeoJsonReader(WGS84).read(geoJson);
             if (g == null) throw invalid("The body is not a GeoJSON geometry.", "type", "missing");
             g.setSRID(4326);
             return g;
-        } catch (ParseException | RuntimeException e) {
-            if (e instanceof ProblemException problem) throw problem;
+        } catch (ParseException | IllegalArgumentException e) {
             throw new ProblemException(ProblemType.MALFORMED_JSON,
-                    "The body is not GeoJSON that can be read: %s. Send {\"type\":\"Polygon\",\"coordinates\":[[[lon,lat],...]]}."
-                            .formatted(rootMessage(e)));
+                    "The body is not GeoJSON that can be read: %s. Send %s.".formatted(rootMessage(e), EXAMPLE));
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // What the reader throws otherwise (class casts, missing members) names Java classes, not the client's mistake.
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "The body is not GeoJSON that can be read. Send %s.".formatted(EXAMPLE));
         }
     }
 

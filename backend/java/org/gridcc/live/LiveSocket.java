@@ -1,11 +1,14 @@
 package org.gridcc.live;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.enterprise.event.Observes;
 import org.gridcc.access.Caller;
 import org.gridcc.access.Role;
 
@@ -17,17 +20,27 @@ import org.gridcc.access.Role;
 @WebSocket(path = "/live")
 public class LiveSocket {
 
+    /** The service stops (or restarts): walls are told so, and reconnect at once rather than after a lost line. */
+    private static final CloseReason GOING_AWAY = new CloseReason(1001, "the service is stopping; connect again");
+
     private final LiveHub hub;
     private final SecurityIdentity identity;
+    private final OpenConnections connections;
+    private volatile boolean stopping;
 
-    public LiveSocket(LiveHub hub, SecurityIdentity identity) {
+    public LiveSocket(LiveHub hub, SecurityIdentity identity, OpenConnections connections) {
         this.hub = hub;
         this.identity = identity;
+        this.connections = connections;
     }
 
     /** Signed-in callers only (the upgrade is refused with 401 otherwise); an officer or handler gets its grid's subtree. */
     @OnOpen
     void open(WebSocketConnection connection) {
+        if (stopping) {
+            connection.close(GOING_AWAY).subscribe().with(ok -> {}, e -> {});
+            return;
+        }
         Caller caller = Caller.of(identity);
         if (caller.role() == Role.OPEN311) {
             connection.close(new CloseReason(4403, "an Open311 client has no live map")).subscribe().with(ok -> {}, e -> {});
@@ -39,5 +52,11 @@ public class LiveSocket {
     @OnClose
     void close(WebSocketConnection connection) {
         hub.close(connection);
+    }
+
+    /** First thing when the service stops: an open socket would hold up the wait for requests in flight. */
+    void goAway(@Observes ShutdownDelayInitiatedEvent event) {
+        stopping = true;
+        for (WebSocketConnection connection : connections) connection.close(GOING_AWAY).subscribe().with(ok -> {}, e -> {});
     }
 }

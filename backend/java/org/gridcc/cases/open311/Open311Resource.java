@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gridcc.cases.CaseCode;
 import org.gridcc.cases.media.PhotoParts;
 import org.gridcc.cases.media.StoredPhotos;
+import org.gridcc.common.DatabaseOutage;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ServiceClock;
 import org.jboss.logging.Logger;
@@ -241,9 +242,14 @@ public class Open311Resource {
         return open311Error(Open311Exception.badRequest("The form cannot be decoded: " + e.getMessage()), uri);
     }
 
-    /** Logs the cause with an id; the answer repeats the id but never the cause. */
+    /** A 503 with Retry-After while the database is out of reach; else logs the cause with an id, which the answer repeats. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        Throwable outage = DatabaseOutage.causeIn(e);
+        if (outage != null) {
+            ProblemException refusal = DatabaseOutage.refusal(outage, uri.getPath());
+            return open311Error(Open311Exception.unavailable(refusal.getMessage(), DatabaseOutage.RETRY_AFTER_SECONDS), uri);
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Server error %s at %s", id, uri.getPath());
         return open311Error(new Open311Exception(500, List.of(

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.gridcc.grid.DemoCounty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,5 +119,25 @@ class CaseListIT {
         given().queryParam("category", "aliens").get("/api/cases").then().statusCode(400).body("errors[0].field", equalTo("category"));
         given().queryParam("from", "yesterday").get("/api/cases").then().statusCode(400).body("errors[0].field", equalTo("from"));
         given().queryParam("grid", "12ab").get("/api/cases").then().statusCode(400).body("errors[0].field", equalTo("grid"));
+    }
+
+    @Test
+    void aPageBeyondTheWholeNumbersOrAYesNoThatIsNeitherIsA400NamingIt() {
+        // JAX-RS read a page past int as "nothing served here" (404) and any word but true as false.
+        refused(given().queryParam("page", "2147483648").get("/api/cases"), "page", "whole number from 0 to 2147483647");
+        refused(given().queryParam("size", "ten").get("/api/cases"), "size", "whole number from 1 to 500");
+        for (String flag : List.of("overdue", "warned", "supervised", "discipline")) {
+            refused(given().queryParam(flag, "maybe").get("/api/cases"), flag, "true or false");
+        }
+        refused(given().queryParam("unmasked", "maybe").get("/api/cases/{code}", "530324-20260101-000001"), "unmasked", "true or false");
+        given().queryParam("overdue", "FALSE").queryParam("page", "0").get("/api/cases").then().statusCode(200);
+    }
+
+    private static void refused(io.restassured.response.Response answer, String field, String says) {
+        answer.then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].field", equalTo(field))
+                .body("errors[0].message", containsString(says));
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * PostgreSQL cannot store a NUL character in text: wherever one comes in (a JSON string, a query
  * or path parameter), the request is a 400 naming the field, not a 500 at the insert, and nothing
- * is stored.
+ * is stored. Nor half a UTF-16 pair, which only a JSON escape can send.
  */
 @QuarkusTest
 class BadBytesIT {
@@ -90,6 +90,21 @@ class BadBytesIT {
         long tokens = county.count("SELECT count(*) FROM access_token");
         nul(given().contentType("application/json").body("{\"label\": \"大屏" + NUL + "\"}").post("/api/users/admin/tokens"), "label");
         assertThat(county.count("SELECT count(*) FROM access_token")).isEqualTo(tokens);
+    }
+
+    @Test
+    void aLoneSurrogateInAJsonStringIsA400NotAQuestionMark() {
+        long before = cases();
+        // Half of a UTF-16 pair, as JSON's escape sends it: the driver's UTF-8 encoder stored it as "?".
+        InvalidInput.refused(given().contentType("application/json").body(newCase("楼上\\ud800漏水", "张三")).post("/api/cases"),
+                "title", "lone surrogate");
+        InvalidInput.refused(given().contentType("application/json").body(newCase("楼上漏水", "张\\udc00三")).post("/api/cases"),
+                "reporter.name", "lone surrogate");
+        assertThat(cases()).isEqualTo(before);
+        // A whole pair (U+1F600 as two escapes) is a character and is kept as it was sent.
+        String code = given().contentType("application/json").body(newCase("楼上漏水\\ud83d\\ude00", "张三")).post("/api/cases")
+                .then().statusCode(201).extract().path("code");
+        assertThat(county.one("SELECT title FROM \"case\" WHERE code = ?", code)).isEqualTo("楼上漏水\uD83D\uDE00");
     }
 
     @Test

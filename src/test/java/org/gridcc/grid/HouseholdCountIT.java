@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -88,5 +89,28 @@ class HouseholdCountIT {
         given().contentType("application/json").post("/api/households/count").then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("body"));
+    }
+
+    @Test
+    void aWrongShapeNamesTheFieldAndNoJavaClass() {
+        // A ring where a polygon's rings belong: the reader failed with "JSONArray cannot be cast ...".
+        wrongShape("{\"type\":\"Polygon\",\"coordinates\":[[104.1,24.9],[104.2,24.9],[104.2,25.0],[104.1,24.9]]}",
+                "coordinates[0][0]", "position [longitude, latitude]");
+        wrongShape("{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[[[1,2]]]}}",
+                "geometry.coordinates[0][0][0]", "position [longitude, latitude]");
+        wrongShape("{\"type\":\"Polygon\",\"coordinates\":[[[104.1,\"north\"],[104.2,24.9],[104.2,25.0],[104.1,24.9]]]}",
+                "coordinates[0][0]", "position [longitude, latitude]");
+        wrongShape("{\"type\":\"Polygon\",\"coordinates\":{}}", "coordinates", "array");
+        wrongShape("[1,2]", "body", "JSON object");
+    }
+
+    private static void wrongShape(String body, String field, String says) {
+        given().contentType("application/json").body(body).post("/api/households/count").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo(field))
+                .body("errors[0].message", containsString(says))
+                .body("detail", not(containsString("java")))
+                .body("detail", not(containsString("org.")));
     }
 }

@@ -1,4 +1,4 @@
-package org.gridcc.ui;
+package org.gridcc.common;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,45 +13,63 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP proxy on 127.0.0.1 in front of the service that a test can cut (every connection
- * dropped, new ones refused, as when the service stops) and restore on the same port. It notes
+ * A TCP proxy on 127.0.0.1 in front of a service (the web service, PostgreSQL) that a test can cut
+ * (every connection dropped, new ones refused, as when the service stops), stall (connections
+ * taken but never answered, as when a host stops responding) and restore on the same port. It notes
  * the first line of every request, so a test can see how a client came back ({@code since=}).
  */
-final class CuttableProxy implements AutoCloseable {
+public final class CuttableProxy implements AutoCloseable {
 
     private final int target;
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private volatile boolean stalled;
 
-    CuttableProxy(int target) throws IOException {
+    public CuttableProxy(int target) throws IOException {
         this.target = target;
         this.server = listen(0);
         this.port = server.getLocalPort();
         acceptOn(server);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** First lines of the requests made through the proxy, e.g. {@code GET /live?since=12 HTTP/1.1}. */
-    List<String> requests() {
+    public List<String> requests() {
         return List.copyOf(requests);
     }
 
     /** The service is gone: open connections drop, new ones are refused. */
-    void cut() throws IOException {
+    public void cut() throws IOException {
         server.close();
-        for (Socket socket : sockets) close(socket);
-        sockets.clear();
+        dropAll();
+    }
+
+    /** The service hangs: open connections drop, new ones are taken but never answered. */
+    public void stall() {
+        stalled = true;
+        dropAll();
     }
 
     /** The service is back, on the same port. */
-    void restore() throws IOException {
-        server = listen(port);
-        acceptOn(server);
+    public void restore() throws IOException {
+        if (stalled) {
+            stalled = false;
+            dropAll();
+        }
+        if (server.isClosed()) {
+            server = listen(port);
+            acceptOn(server);
+        }
+    }
+
+    private void dropAll() {
+        for (Socket socket : sockets) close(socket);
+        sockets.clear();
     }
 
     @Override
@@ -71,8 +89,9 @@ final class CuttableProxy implements AutoCloseable {
             while (!listening.isClosed()) {
                 try {
                     Socket client = listening.accept();
-                    Socket upstream = new Socket("127.0.0.1", target);
                     sockets.add(client);
+                    if (stalled) continue;
+                    Socket upstream = new Socket("127.0.0.1", target);
                     sockets.add(upstream);
                     daemon(() -> pump(client, upstream, true));
                     daemon(() -> pump(upstream, client, false));
