@@ -3,6 +3,7 @@
 // with their deadlines), open a case for its history and act on it through the API, find a case
 // by its code, list overdue cases, draw an area to count its households. The signed-in user is
 // the actor of every action; a reporter is shown masked until asked for in full (an audited read).
+// A case's photos are thumbnails in its panel; a click shows the photo in full.
 // Query parameters as on the wall: county (default 530324), live (the WebSocket URL).
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -134,9 +135,9 @@ async function openGrid(code, { quiet = false } = {}) {
         el('dt', {}, '在办案件 open cases'), el('dd', { class: 'grid-open' }, String(grid.counts?.openCases ?? '–')),
         grid.parent ? [el('dt', {}, '上级 parent'), el('dd', {}, el('button', { type: 'button', class: 'link', onclick: () => openGrid(grid.parent.code) },
           `${grid.parent.name} ${grid.parent.code}`))] : null),
-      page ? [el('h3', {}, overdueOnly.checked ? '超期案件 overdue cases' : '案件 cases (未归档 not archived)'),
+      ...(page ? [el('h3', {}, overdueOnly.checked ? '超期案件 overdue cases' : '案件 cases (未归档 not archived)'),
         caseTable(page.items, page.total)]
-        : el('p', { class: 'outside-scope' }, '该网格不在您的辖区内，其案件由所在辖区办理。'));
+        : [el('p', { class: 'outside-scope' }, '该网格不在您的辖区内，其案件由所在辖区办理。')]));
     if (!quiet) {
       show('grid-panel');
       say('');
@@ -239,6 +240,44 @@ async function unmask(code) {
   }
 }
 
+// The case's photos: thumbnails (the photo itself, scaled by the browser; the service checks who may
+// see it on every read), a click opens it in full. A confidential report's photos are withheld
+// from all but the unit handling it: counted here, not shown.
+function photoStrip(view) {
+  const media = view.media || [];
+  if (media.length === 0) return el('p', { class: 'empty photos-none' }, '无照片 no photos');
+  if (media.some((m) => !m.url)) {
+    return el('p', { class: 'photos-withheld' }, `照片 ${media.length} 张：保密，仅承办单位可见 `, el('small', {}, 'withheld: confidential report'));
+  }
+  return el('ul', { class: 'photos' }, media.map((m) => el('li', {},
+    el('button', { type: 'button', class: 'thumb', dataset: { n: m.n }, title: `照片 ${m.n}：点击查看原图 (click for the full photo)`,
+      onclick: () => showPhoto(m) },
+    el('img', { src: m.url, alt: `照片 ${m.n}` })))));
+}
+
+// Photos are personal data that no cache keeps: a refresh that lists the same photos keeps the
+// thumbnails already shown rather than fetch every photo again.
+function keepPhotos(shown, fresh) {
+  const urls = (list) => [...(list?.querySelectorAll('img') || [])].map((img) => img.getAttribute('src')).join();
+  if (shown && fresh && urls(shown) === urls(fresh)) fresh.replaceWith(shown);
+}
+
+const photoViewer = document.getElementById('photo-viewer');
+const PHOTO_TYPES = { 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/webp': 'WebP' };
+
+function showPhoto(m) {
+  document.getElementById('photo-full').src = m.url;
+  document.getElementById('photo-full').alt = `照片 ${m.n}`;
+  document.getElementById('photo-open').href = m.url;
+  document.getElementById('photo-caption').textContent =
+    `照片 ${m.n} · ${PHOTO_TYPES[m.contentType] || m.contentType} · ${Math.ceil(m.size / 1024)} KB · 上传于 ${at(m.at)}`;
+  photoViewer.showModal();
+}
+
+document.getElementById('photo-close').addEventListener('click', () => photoViewer.close());
+// A click beside the photo (on the backdrop) closes it too.
+photoViewer.addEventListener('click', (event) => { if (event.target === photoViewer) photoViewer.close(); });
+
 /** The case version an ETag names ("3" or W/"3"), for If-Match. */
 const versionOf = (etag) => (etag ? etag.replace(/^W\//, '').replace(/"/g, '') : null);
 
@@ -253,7 +292,8 @@ function caseBody(view) {
     el('td', {}, d.metAt ? at(d.metAt) : DEADLINE_STATES[d.state] || d.state)))));
   const history = el('ol', { id: 'history' }, (view.history || []).map((e) => {
     const p = e.payload || {};
-    const detail = [p.reason, p.unit && `单位 ${p.unit}`, p.rating, p.leader && `包案 ${p.leader.leader}`, p.days && `${p.days} 天`]
+    const detail = [p.reason, p.unit && `单位 ${p.unit}`, p.rating, p.leader && `包案 ${p.leader.leader}`, p.days && `${p.days} 天`,
+      p.media?.length && `附照片 ${p.media.length} 张`]
       .filter(Boolean).join(' · ');
     return el('li', { dataset: { type: e.type } }, el('time', {}, at(e.at)), ' ', el('b', {}, EVENT_NAMES[e.type] || e.type), ' ',
       el('span', { class: 'actor' }, e.actor || ''), p.onBehalfOf ? el('small', { class: 'on-behalf' }, ` 代 ${p.onBehalfOf}`) : null,
@@ -276,6 +316,7 @@ function caseBody(view) {
       el('dt', {}, '纪委督查 discipline'), el('dd', { class: 'case-discipline' }, view.discipline
         ? el('b', { class: 'flag discipline' }, '已移交纪委督查问责') : '否 no'),
       el('dt', {}, '版本 version'), el('dd', { class: 'case-version' }, String(view.version))),
+    el('h3', {}, '照片 ', el('small', {}, 'photos')), photoStrip(view),
     el('h3', {}, '期限 ', el('small', {}, 'deadlines')), deadlines,
     el('h3', {}, '全程留痕 ', el('small', {}, 'history')), history);
 }
@@ -291,6 +332,7 @@ function showCase(view, version) {
   const existing = panel.querySelector('#action-form');
   if (existing) {
     // Refreshed while the officer may be typing: keep the form, replace the rest, offer what is allowed now.
+    keepPhotos(panel.querySelector('#case-body .photos'), body.querySelector('.photos'));
     panel.querySelector('h2').replaceWith(header);
     panel.querySelector('#case-body').replaceWith(body);
     offerActions(existing, view);

@@ -1,5 +1,5 @@
 -- Takes one case in, in one statement (so it is atomic without a transaction of its own):
--- the case row, its possible duplicates, its RECEIVED event and its idempotency key.
+-- the case row, its possible duplicates, its RECEIVED event, its photos and its idempotency key.
 --
 -- Possible duplicates: open cases of the same category near in place and time (the category's
 -- radius and window), or from the same reporter within a number of days (a repeat petition,
@@ -10,7 +10,9 @@
 -- $17 unit code, $18 rule set, $19 received at, $20 deadlines (rows of case_deadline as JSON),
 -- $21 duplicate radius (m), $22 duplicate window (h), $23 same-reporter days, $24 most links,
 -- $25 event actor, $26 event time (when it was recorded), $27 event payload, $28 idempotency
--- key, $29 request hash. The deadlines statement is cases.StoredDeadlines', put in by CaseRecord.
+-- key, $29 request hash, $30..$32 the photos' content types, bytes and SHA-256 (empty arrays
+-- for none; numbered from 1 in this order), $33 who sent them. The deadlines statement is
+-- cases.StoredDeadlines', put in by CaseRecord.
 WITH ins AS (
     INSERT INTO "case" (code, channel, category, risk, title, description, reporter_name, reporter_phone,
                         point, grid_version, county_code, township_code, village_code, group_code, base_code,
@@ -49,6 +51,10 @@ event AS (
                                             'possibleDuplicates', (SELECT coalesce(jsonb_agg(code ORDER BY code), '[]') FROM found))
       FROM ins
     RETURNING payload),
+media AS (
+    INSERT INTO case_media (case_id, ordinal, content_type, bytes, sha256, uploaded_by, created_at)
+    SELECT ins.id, m.ordinal, m.content_type, m.bytes, m.sha256, $33, $26::timestamptz
+      FROM ins, unnest($30::text[], $31::bytea[], $32::text[]) WITH ORDINALITY AS m (content_type, bytes, sha256, ordinal)),
 idempotency AS (
     INSERT INTO idempotency_key (key, request_hash, case_id) SELECT $28, $29, ins.id FROM ins WHERE $28::text IS NOT NULL),
 deadlines AS (

@@ -25,7 +25,7 @@ export const EVENT_NAMES = {
   MERGED: '合并', KEPT_SEPARATE: '不予合并', WARNED: '预警', OVERDUE: '超期', GROUP_ALERT: '群体性事件苗头',
   TRANSFERRED: '转送', TRANSFER_OBJECTED: '转送异议', FIRST_ANSWERED: '初步方案', REVIEW_REQUESTED: '申请复查',
   REVIEW_ANSWERED: '复查意见', RE_REVIEW_REQUESTED: '申请复核', RE_REVIEW_ANSWERED: '复核意见', REOPENED: '不满意重办',
-  REMINDED: '催办', REFERRED: '纪委督查', DEADLINES_RECOMPUTED: '期限重算', GRID_CHANGED: '网格调整',
+  REMINDED: '催办', REFERRED: '纪委督查', DEADLINES_RECOMPUTED: '期限重算', GRID_CHANGED: '网格调整', MEDIA_ADDED: '补充照片',
 };
 
 // A grid's tile layer follows from its code: 6 digits county, then 3 per level; a village's

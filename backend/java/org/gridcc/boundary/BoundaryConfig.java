@@ -24,6 +24,21 @@ public interface BoundaryConfig {
     @WithDefault("64")
     int maxZipEntries();
 
+    /**
+     * A feature with more vertices is refused (422, naming it) before it is built. A township's
+     * boundary as surveyed has some thousands to tens of thousands; 200,000 leaves room for the most detailed.
+     */
+    @WithDefault("200000")
+    int maxVerticesPerFeature();
+
+    /**
+     * A file with more vertices in all is refused (422). Reading holds every vertex (16 bytes
+     * each): 5,000,000 is 80 MB, more than a GeoJSON or GeoPackage of max-upload holds; only a
+     * zip whose Shapefile deflates well can hold more within max-upload.
+     */
+    @WithDefault("5000000")
+    long maxVertices();
+
     /** An upload answers with the finished report (201) when checking ends within this; else 202 and the job goes on. */
     @WithDefault("5s")
     Duration answerWithin();

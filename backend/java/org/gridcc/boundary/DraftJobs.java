@@ -13,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,9 +22,7 @@ import org.gridcc.boundary.read.FieldMapping;
 import org.gridcc.boundary.read.ReadOptions;
 import org.gridcc.boundary.read.SourceFile;
 import org.gridcc.boundary.read.UploadLimits;
-import org.gridcc.common.Problem;
 import org.gridcc.common.ProblemException;
-import org.gridcc.common.ProblemType;
 import org.gridcc.grid.GridLevel;
 import org.jboss.logging.Logger;
 
@@ -78,7 +75,11 @@ public class DraftJobs {
         jobs.shutdownNow();
     }
 
-    /** Reads the uploaded file into the draft and checks it; the file is deleted when the job ends. */
+    /**
+     * Reads the uploaded file into the draft and checks it; the file is deleted when the job ends.
+     * Whatever stops the job (a refusal, a bug, running out of memory) ends it with the draft
+     * failed and the reason on it, so that nothing stays "reading" and the draft can be deleted.
+     */
     CompletableFuture<DraftReport> read(DraftTarget target, Path file, String fileName, ReadOptions options, FieldChoice fields) {
         return CompletableFuture.supplyAsync(() -> {
             var steps = new Steps(target.draft());
@@ -92,8 +93,8 @@ public class DraftJobs {
                     store.saveFacts(c, target.draft(), source, mapping);
                     return report;
                 });
-            } catch (RuntimeException e) {
-                throw failed(target.draft(), e);
+            } catch (Throwable e) {
+                throw failed(target.draft(), steps.step, fileName, e);
             } finally {
                 deleteQuietly(file);
             }
@@ -103,14 +104,15 @@ public class DraftJobs {
     /** Checks a draft again against the version published now, applying its offered repairs first when asked; a failure changes nothing. */
     CompletableFuture<DraftReport> recheck(int draft, GridLevel level, String scope, boolean repair) {
         return CompletableFuture.supplyAsync(() -> {
+            var steps = new Steps(draft);
             try {
                 return Jdbc.transaction(db, c -> {
-                    var steps = new Steps(draft);
                     if (repair) applyRepairs(c, draft);
                     var target = new DraftTarget(draft, level, scope, BoundaryPublisher.publishedVersion(c));
                     return check(c, target, store.notes(c, draft), steps);
                 });
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                ProblemException reason = JobFailure.of(draft, steps.step, null, e).reason();
                 // The check was rolled back: the draft is as it was before, ready.
                 try {
                     Jdbc.autocommit(db, c -> {
@@ -120,7 +122,7 @@ public class DraftJobs {
                 } catch (RuntimeException again) {
                     LOG.errorf(again, "Draft %d is left in state checking", draft);
                 }
-                throw e;
+                throw reason;
             }
         }, jobs);
     }
@@ -149,33 +151,23 @@ public class DraftJobs {
     }
 
     private UploadLimits limits() {
-        return new UploadLimits(config.maxUnpacked().asLongValue(), config.maxPackingRatio(), config.maxZipEntries());
+        return new UploadLimits(config.maxUnpacked().asLongValue(), config.maxPackingRatio(), config.maxZipEntries(),
+                config.maxVerticesPerFeature(), config.maxVertices());
     }
 
-    /** The draft keeps nothing but the reason; the caller hears the failure as it was (a problem) or as a server error. */
-    private RuntimeException failed(int draft, RuntimeException e) {
-        Object problem;
-        RuntimeException answer;
-        if (e instanceof ProblemException known) {
-            problem = Problem.of(known.type(), known.getMessage(), "/api/boundaries/drafts/" + draft).withErrors(known.errors());
-            answer = known;
-        } else {
-            String id = UUID.randomUUID().toString();
-            LOG.errorf(e, "Boundary draft %d failed, error id %s", draft, id);
-            problem = Problem.of(ProblemType.SERVER_ERROR, "Checking the draft failed. Quote error id " + id + " to the operators.",
-                    "/api/boundaries/drafts/" + draft).withErrorId(id);
-            answer = new IllegalStateException("draft " + draft + " failed: " + e.getMessage(), e);
-        }
+    /** The draft keeps nothing but the reason; the caller hears it as a problem (a server error quotes the id it was logged with). */
+    private ProblemException failed(int draft, String step, String fileName, Throwable e) {
+        JobFailure failure = JobFailure.of(draft, step, fileName, e);
         try {
             Jdbc.autocommit(db, c -> {
-                store.fail(c, draft, problem);
+                store.fail(c, draft, failure.problem());
                 return null;
             });
         } catch (RuntimeException again) {
             LOG.errorf(again, "Could not record the failure of draft %d", draft);
         }
         progress.fireAsync(new DraftProgress(draft, "failed", null, 0, 0));
-        return answer;
+        return failure.reason();
     }
 
     private static void deleteQuietly(Path file) {
@@ -189,7 +181,7 @@ public class DraftJobs {
     /** Progress of one job: each new step at once, counts within a step at most four times a second. */
     private final class Steps {
         private final int draft;
-        private String step;
+        private String step = "queued";
         private long stepStarted;
         private long lastSent;
 
@@ -198,7 +190,7 @@ public class DraftJobs {
         }
 
         void enter(String next) {
-            if (step != null) LOG.infof("Draft %d: %s took %d ms", draft, step, (System.nanoTime() - stepStarted) / 1_000_000);
+            if (!step.equals("queued")) LOG.infof("Draft %d: %s took %d ms", draft, step, (System.nanoTime() - stepStarted) / 1_000_000);
             step = next;
             stepStarted = System.nanoTime();
             send(0, 0);
@@ -206,7 +198,7 @@ public class DraftJobs {
 
         void count(int done, int total) {
             long now = System.nanoTime();
-            if (done < total && now - lastSent < PROGRESS_EVERY_NANOS) return;
+            if (done != total && now - lastSent < PROGRESS_EVERY_NANOS) return; // the last count always goes out
             send(done, total);
         }
 

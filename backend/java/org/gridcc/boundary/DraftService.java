@@ -63,10 +63,17 @@ public class DraftService {
         GridLevel level = level(upload.level());
         String scope = scope(upload.scope(), level);
         if (index.version() == 0) throw new ProblemException(ProblemType.CONFLICT, "No grid version is published: there is nothing to replace grids of.");
-        Path kept = keep(upload.file());
         String label = upload.label() == null || upload.label().isBlank()
                 ? "%s（%s）".formatted(upload.fileName(), level.chinese()) : upload.label().strip();
+        // The draft first: refused (a label the database cannot store), the upload goes with the request.
         int draft = withConnection(c -> store.create(c, label, level, scope, index.version(), upload.fileName()));
+        Path kept;
+        try {
+            kept = keep(upload.file());
+        } catch (RuntimeException e) {
+            withConnection(c -> store.delete(c, draft));
+            throw e;
+        }
         CompletableFuture<DraftReport> job = jobs.read(new DraftTarget(draft, level, scope, index.version()), kept, upload.fileName(),
                 upload.options(), upload.fields());
         // Refused while the uploader waits: nothing of it stays behind.
@@ -105,7 +112,7 @@ public class DraftService {
             throw new ProblemException(ProblemType.CONFLICT, "Draft %d is published: roll back to another version instead.".formatted(draft));
         }
         if (view.state().equals("reading") || view.state().equals("checking")) {
-            throw new ProblemException(ProblemType.CONFLICT, "Draft %d is being %s: delete it when its job has finished.".formatted(draft, view.state()));
+            throw new ProblemException(ProblemType.CONFLICT, "Draft %d is %s: delete it when its job has finished.".formatted(draft, view.state()));
         }
         withConnection(c -> store.delete(c, draft));
     }

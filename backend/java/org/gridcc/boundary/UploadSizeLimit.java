@@ -1,10 +1,10 @@
 package org.gridcc.boundary;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.gridcc.common.EarlyRefusal;
 import org.gridcc.common.Problem;
 import org.gridcc.common.ProblemException;
 
@@ -31,31 +31,13 @@ public class UploadSizeLimit {
     void routes(@Observes Router router) {
         router.post(DRAFTS).order(-1000).handler(context -> {
             long limit = config.maxUpload().asLongValue();
-            long declared = declaredLength(context.request().getHeader("Content-Length"));
+            long declared = EarlyRefusal.declaredLength(context.request());
             if (declared <= limit + FORM_OVERHEAD) {
                 context.next();
                 return;
             }
             ProblemException refusal = DraftService.tooLarge(declared, limit);
-            Problem problem = Problem.of(refusal.type(), refusal.getMessage(), DRAFTS).withErrors(refusal.errors());
-            context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close")
-                    .end(encode(problem));
+            EarlyRefusal.refuse(context, Problem.of(refusal.type(), refusal.getMessage(), DRAFTS).withErrors(refusal.errors()), json);
         });
-    }
-
-    private static long declaredLength(String header) {
-        try {
-            return header == null ? -1 : Long.parseLong(header.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private String encode(Problem problem) {
-        try {
-            return json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -10,10 +10,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.gridcc.common.Problem.FieldError;
 import org.gridcc.access.Caller;
+import org.gridcc.cases.media.Photos;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
 import org.gridcc.common.ServiceClock;
@@ -83,20 +86,23 @@ public class CaseIntake {
     /** The member of a RECEIVED event's payload that names the client system which sent the case (see {@link #submitFromClient}). */
     public static final String CLIENT = "client";
 
-    /** Takes a case in for a signed-in caller (an officer only within its grid), or for a client system when caller is null. */
-    public Uni<Intake> submit(NewCase request, String idempotencyKey, Caller caller) {
-        return submit(request, idempotencyKey, caller, null);
+    /**
+     * Takes a case in with its photos (checked already; {@link Photos#NONE} for none) for a signed-in
+     * caller (an officer only within its grid), or for a client system when caller is null.
+     */
+    public Uni<Intake> submit(NewCase request, Photos photos, String idempotencyKey, Caller caller) {
+        return submit(request, photos, idempotencyKey, caller, null);
     }
 
     /**
-     * Takes a case in for a client system that names itself (an Open311 client): the name goes with
-     * the case's RECEIVED event, so that the client can later be shown what it sent.
+     * Takes a case in with its photos for a client system that names itself (an Open311 client): the
+     * name goes with the case's RECEIVED event, so that the client can later be shown what it sent.
      */
-    public Uni<Intake> submitFromClient(NewCase request, String client) {
-        return submit(request, null, null, client);
+    public Uni<Intake> submitFromClient(NewCase request, Photos photos, String client) {
+        return submit(request, photos, null, null, client);
     }
 
-    private Uni<Intake> submit(NewCase request, String idempotencyKey, Caller caller, String client) {
+    private Uni<Intake> submit(NewCase request, Photos photos, String idempotencyKey, Caller caller, String client) {
         Category category = Categories.of(request.category()).orElseThrow(() -> invalid("category",
                 "unknown category \"%s\"; known: %s".formatted(request.category(),
                         Categories.all().stream().map(Category::code).toList())));
@@ -104,10 +110,10 @@ public class CaseIntake {
         Risk risk = request.risk() != null ? request.risk() : category.risk();
         String ruleSet = request.ruleSet() != null ? request.ruleSet()
                 : category.code().equals(Categories.PETITION) ? Categories.PETITION_RULE_SET : "luoping";
-        String requestHash = hash(request);
+        String requestHash = hash(request, photos);
         return chain(request).invoke(chain -> inScope(chain, caller)).chain(chain -> replay(idempotencyKey, requestHash).onItem().ifNull().switchTo(() ->
                 serials.next().chain(serial -> insert(new Accepted(request, category, risk, ruleSet, receivedAt, chain, serial,
-                                caller == null ? null : caller.actorName(), client),
+                                caller == null ? null : caller.actorName(), client, photos),
                                 idempotencyKey, requestHash))
                         // Another request with the same key won the race: answer with its case.
                         .onFailure(e -> isUniqueViolation(e, "idempotency_key_pkey")).recoverWithUni(() -> replay(idempotencyKey, requestHash))));
@@ -115,7 +121,7 @@ public class CaseIntake {
 
     /** A case that passed every check, about to be stored. */
     private record Accepted(NewCase request, Category category, Risk risk, String ruleSet, Instant receivedAt, List<GridRef> chain,
-                            long serial, String takenInBy, String client) {
+                            long serial, String takenInBy, String client, Photos photos) {
         String code() {
             return new CaseCode(chain.get(0).code(), receivedAt.atZone(ServiceClock.CHINA).toLocalDate(), serial).text();
         }
@@ -220,6 +226,7 @@ public class CaseIntake {
                 .put("grid", c.chain().get(c.chain().size() - 1).code()).put("ruleSet", c.ruleSet());
         if (c.takenInBy() != null) payload.put("takenInBy", c.takenInBy());
         if (c.client() != null) payload.put(CLIENT, c.client());
+        if (!c.photos().isEmpty()) payload.put("media", c.photos().described(1));
         NewCase r = c.request();
         return record.takeIn(Tuple.from(Arrays.asList(code, r.channel().code(), c.category().code(), c.risk().code(), r.title().strip(),
                         r.description(), r.reporter() == null ? null : r.reporter().name(), c.phone(), c.lon(), c.lat(),
@@ -227,7 +234,8 @@ public class CaseIntake {
                         c.grid(GridLevel.GROUP), c.grid(GridLevel.BASE), unitCode(c.chain(), c.risk(), c.category()), c.ruleSet(),
                         receivedAt.atOffset(ZoneOffset.UTC), StoredDeadlines.json(deadlines),
                         (double) c.category().duplicateRadiusMetres(), c.category().duplicateWindowHours(), SAME_REPORTER_DAYS,
-                        MAX_LINKS, actor, now.atOffset(ZoneOffset.UTC), payload, key, requestHash)))
+                        MAX_LINKS, actor, now.atOffset(ZoneOffset.UTC), payload, key, requestHash,
+                        c.photos().contentTypes(), c.photos().bytes(), c.photos().sha256s(), c.photos().uploadedBy())))
                 .map(row -> {
                     var links = new ArrayList<CaseView.LinkView>();
                     for (Object link : row.getJsonArray("links")) {
@@ -244,9 +252,19 @@ public class CaseIntake {
                             r.description(), r.reporter(), "unmasked", r.location(), c.chain(), unit, c.ruleSet(),
                             views, false, null, false,
                             ServiceClock.local(receivedAt), row.getInteger("version"), links, row.getLong("earlier"),
+                            media(code, c.photos(), ServiceClock.local(now)),
                             CaseAction.allowedIn(CaseStatus.RECEIVED, sla.rules(c.ruleSet()), CaseView.openKinds(views)), List.of(received)),
                             true);
                 });
+    }
+
+    private static List<CaseView.MediaView> media(String code, Photos photos, OffsetDateTime at) {
+        var media = new ArrayList<CaseView.MediaView>();
+        for (int n = 1; n <= photos.each().size(); n++) {
+            var photo = photos.each().get(n - 1);
+            media.add(CaseView.MediaView.of(code, n, photo.type().contentType(), photo.bytes().length, at));
+        }
+        return media;
     }
 
     private static boolean isUniqueViolation(Throwable e, String constraint) {
@@ -261,10 +279,13 @@ public class CaseIntake {
         }
     }
 
-    private String hash(NewCase request) {
+    /** What an Idempotency-Key stands for: the case as sent and, when there are any, its photos (by their SHA-256). */
+    private String hash(NewCase request, Photos photos) {
         try {
-            byte[] body = json.writeValueAsBytes(request);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update(json.writeValueAsBytes(request));
+            for (String photo : photos.sha256s()) digest.update(photo.getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import org.gridcc.cases.media.StoredPhotos;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ServiceClock;
 import org.gridcc.grid.GridIndex;
@@ -25,13 +26,15 @@ public class CaseReader {
     private final ObjectMapper json;
     private final CaseRecord record;
     private final DeadlineService sla;
+    private final StoredPhotos photos;
 
-    public CaseReader(Pool pool, GridIndex index, ObjectMapper json, CaseRecord record, DeadlineService sla) {
+    public CaseReader(Pool pool, GridIndex index, ObjectMapper json, CaseRecord record, DeadlineService sla, StoredPhotos photos) {
         this.pool = pool;
         this.index = index;
         this.json = json;
         this.record = record;
         this.sla = sla;
+        this.photos = photos;
     }
 
     /** The case of a code as printed; a mistyped code is told apart from an unknown one. */
@@ -69,13 +72,15 @@ public class CaseReader {
                             .execute(Tuple.of(id, row.getString("reporter_phone")))
                             .map(set -> set.iterator().next().getLong(0));
                     Uni<List<CaseView.DeadlineView>> deadlines = record.deadlines(pool, id);
-                    return Uni.combine().all().unis(history, links, earlier, deadlines).asTuple()
-                            .map(t -> toView(row, t.getItem2(), t.getItem3(), t.getItem4(), t.getItem1()));
+                    Uni<List<CaseView.MediaView>> media = photos.of(id).map(list -> list.stream()
+                            .map(p -> CaseView.MediaView.of(code, p.n(), p.contentType(), p.size(), ServiceClock.local(p.at()))).toList());
+                    return Uni.combine().all().unis(history, links, earlier, deadlines, media).asTuple()
+                            .map(t -> toView(row, t.getItem2(), t.getItem3(), t.getItem4(), t.getItem5(), t.getItem1()));
                 });
     }
 
     private CaseView toView(Row row, List<CaseView.LinkView> links, long earlierFromReporter, List<CaseView.DeadlineView> deadlines,
-                            List<CaseView.EventView> history) {
+                            List<CaseView.MediaView> media, List<CaseView.EventView> history) {
         Category category = Categories.of(row.getString("category")).orElseThrow();
         String name = row.getString("reporter_name"), phone = row.getString("reporter_phone");
         Double lon = row.getDouble("lon");
@@ -91,7 +96,7 @@ public class CaseReader {
                         : new CaseView.UnitRef(row.getString("unit_code"), row.getString("unit_name"), row.getString("unit_level")),
                 ruleSet, deadlines, row.getBoolean("supervised"),
                 row.getJsonObject("leader") == null ? null : node(row.getJsonObject("leader").encode()), row.getBoolean("discipline"),
-                ServiceClock.local(row.getOffsetDateTime("received_at")), row.getInteger("version"), links, earlierFromReporter,
+                ServiceClock.local(row.getOffsetDateTime("received_at")), row.getInteger("version"), links, earlierFromReporter, media,
                 CaseAction.allowedIn(status, sla.rules(ruleSet), CaseView.openKinds(deadlines)), history);
     }
 

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import org.gridcc.cases.media.Photos;
 import org.gridcc.common.CaseEventsWritten;
 import org.gridcc.common.SqlFiles;
 import org.gridcc.common.StatementBatches;
@@ -70,6 +71,23 @@ public class CaseRecord {
     public Uni<Void> append(SqlClient tx, long caseId, NewEvent event) {
         return tx.preparedQuery(APPEND + "VALUES ($1, $2, $3, $4, $5)")
                 .execute(Tuple.of(caseId, event.type(), event.actor(), event.at().atOffset(ZoneOffset.UTC), event.payload()))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Adds photos to a case in the caller's transaction (the case row locked), numbered from
+     * {@code first}, with their event; the case is one version more, as its view changed.
+     */
+    Uni<Void> attach(SqlClient tx, long caseId, Photos photos, int first, NewEvent event) {
+        return tx.preparedQuery("""
+                        INSERT INTO case_media (case_id, ordinal, content_type, bytes, sha256, uploaded_by, created_at)
+                        SELECT $1, $2 + m.ordinal - 1, m.content_type, m.bytes, m.sha256, $6, $7
+                          FROM unnest($3::text[], $4::bytea[], $5::text[]) WITH ORDINALITY AS m (content_type, bytes, sha256, ordinal)""")
+                .execute(Tuple.from(Arrays.asList(caseId, first, photos.contentTypes(), photos.bytes(), photos.sha256s(),
+                        photos.uploadedBy(), event.at().atOffset(ZoneOffset.UTC))))
+                .chain(() -> append(tx, caseId, event))
+                .chain(() -> tx.preparedQuery("UPDATE \"case\" SET version = version + 1, updated_at = now() WHERE id = $1")
+                        .execute(Tuple.of(caseId)))
                 .replaceWithVoid();
     }
 

@@ -3,6 +3,8 @@ package org.gridcc.cases;
 import org.gridcc.access.Role;
 import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
@@ -27,6 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.gridcc.access.Caller;
 import org.gridcc.access.PersonalData;
 import org.gridcc.access.SessionAddress;
+import org.gridcc.cases.media.Photos;
+import org.gridcc.cases.media.StoredPhotos;
+import org.gridcc.common.ProblemException;
+import org.gridcc.common.ProblemType;
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 import org.gridcc.common.Problem.FieldError;
 import org.gridcc.common.QueryValues;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,16 +50,22 @@ public class CaseResource {
     private final CaseActions actions;
     private final CaseList list;
     private final ReporterPrivacy privacy;
+    private final CaseForm form;
+    private final StoredPhotos photos;
+    private final CasePhotoAdditions additions;
     private final SecurityIdentity identity;
     private final HttpServerRequest http;
 
-    public CaseResource(CaseIntake intake, CaseReader reader, CaseActions actions, CaseList list, ReporterPrivacy privacy,
-                        SecurityIdentity identity, HttpServerRequest http) {
+    public CaseResource(CaseIntake intake, CaseReader reader, CaseActions actions, CaseList list, ReporterPrivacy privacy, CaseForm form,
+                        StoredPhotos photos, CasePhotoAdditions additions, SecurityIdentity identity, HttpServerRequest http) {
         this.intake = intake;
         this.reader = reader;
         this.actions = actions;
         this.list = list;
         this.privacy = privacy;
+        this.form = form;
+        this.photos = photos;
+        this.additions = additions;
         this.identity = identity;
         this.http = http;
     }
@@ -77,8 +90,28 @@ public class CaseResource {
     public Uni<Response> submit(@NotNull(message = "send the case as a JSON body") @Valid NewCase request,
                                 @HeaderParam("Idempotency-Key") @Size(max = 200, message = "keep the key under 200 characters")
                                 String idempotencyKey) {
+        return taken(request, Photos.NONE, idempotencyKey, Caller.of(identity));
+    }
+
+    @POST
+    @RolesAllowed({Role.ADMIN_NAME, Role.OFFICER_NAME})
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Blocking // reads the photos from their upload files
+    @Operation(summary = "Take a case in with photos",
+            description = "multipart/form-data: the case as JSON in the part \"case\" (as POST /api/cases takes it in JSON), the photos "
+                    + "as file parts \"media\": at most gridcc.media.max-photos (5), each at most gridcc.media.max-photo-size (5 MB), "
+                    + "each a JPEG, PNG or WebP by its bytes (413, 415 otherwise, and nothing is stored). The photos are committed "
+                    + "with the case; the answer is that of the JSON intake, its media listing them.")
+    public Uni<Response> submitWithPhotos(MultipartFormDataInput parts,
+                                          @HeaderParam("Idempotency-Key") @Size(max = 200, message = "keep the key under 200 characters")
+                                          String idempotencyKey) throws JsonProcessingException {
         Caller caller = Caller.of(identity);
-        return intake.submit(request, idempotencyKey, caller)
+        CaseForm.Sent sent = form.read(parts, caller.actorName());
+        return taken(sent.request(), sent.photos(), idempotencyKey, caller);
+    }
+
+    private Uni<Response> taken(NewCase request, Photos photos, String idempotencyKey, Caller caller) {
+        return intake.submit(request, photos, idempotencyKey, caller)
                 .chain(result -> privacy.shown(result.view(), caller, false, null).map(view -> new CaseIntake.Intake(view, result.created())))
                 .map(result -> Response
                 .status(result.created() ? Response.Status.CREATED : Response.Status.OK)
@@ -108,6 +141,42 @@ public class CaseResource {
                     }
                 })
                 .chain(view -> privacy.shown(view, caller, showReporter, SessionAddress.of(http)))
+                .map(view -> Response.ok(view).tag(version(view)).build());
+    }
+
+    @GET
+    @Path("/{code}/media/{n}")
+    @RolesAllowed({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.HANDLER_NAME})
+    @Produces({"image/jpeg", "image/png", "image/webp"})
+    @Operation(summary = "A photo of a case (n from 1), as its bytes are",
+            description = "Under the case's access rules: 403 for a case outside the caller's grid or unit, and for a confidential "
+                    + "case (检举控告) to all but the unit handling it. Cache-Control: private.")
+    public Uni<Response> photo(@PathParam("code") String code, @PathParam("n") int n) {
+        Caller caller = Caller.of(identity);
+        return photos.photo(CaseCode.parse(code).text(), n).map(photo -> {
+            if (!caller.seesCase(photo.grid(), photo.unitCode())) throw CaseActions.outsideScope(photo.code(), caller);
+            if (ReporterPrivacy.withheldFrom(caller, photo.category(), photo.unitCode())) {
+                throw new ProblemException(ProblemType.FORBIDDEN, ("Case %s is a confidential report (检举控告): its photos, like its "
+                        + "reporter, are shown only to the unit handling it.").formatted(photo.code()));
+            }
+            return photo.answer();
+        });
+    }
+
+    @POST
+    @Path("/{code}/media")
+    @RolesAllowed({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.HANDLER_NAME})
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Blocking // reads the photos from their upload files
+    @Operation(summary = "Add photos to an open case (the site, the work done)",
+            description = "multipart/form-data with file parts \"media\", held to the limits of intake and to "
+                    + "gridcc.media.max-per-case (20) in all; by whoever may act on the case. A MEDIA_ADDED event lists them; "
+                    + "200 with the case. 409 for a closed case.")
+    public Uni<Response> addPhotos(@PathParam("code") String code, MultipartFormDataInput parts) {
+        Caller caller = Caller.of(identity);
+        Photos photos = form.photos(parts, caller.actorName());
+        return additions.add(code, photos, caller)
+                .chain(view -> privacy.shown(view, caller, false, null))
                 .map(view -> Response.ok(view).tag(version(view)).build());
     }
 

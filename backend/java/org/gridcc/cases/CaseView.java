@@ -35,6 +35,8 @@ public record CaseView(
         List<LinkView> possibleDuplicates,
         /** How many earlier cases the same reporter raised (重复信访 when it is a petition). */
         long earlierFromReporter,
+        /** The photos sent with the case, in order. */
+        List<MediaView> media,
         /** The actions the case allows now (by their path names). */
         List<String> allowedActions,
         List<EventView> history) {
@@ -42,8 +44,15 @@ public record CaseView(
     /** The same case with the reporter as the caller may see it. */
     public CaseView withReporter(NewCase.Reporter shown, String access) {
         return new CaseView(code, status, channel, category, risk, title, description, shown, access, location, grids, unit, ruleSet,
-                deadlines, supervised, leader, discipline, receivedAt, version, possibleDuplicates, earlierFromReporter, allowedActions,
-                history);
+                deadlines, supervised, leader, discipline, receivedAt, version, possibleDuplicates, earlierFromReporter, media,
+                allowedActions, history);
+    }
+
+    /** The same case with its photos listed but not linked: withheld from the caller with the reporter. */
+    CaseView withPhotosWithheld() {
+        return new CaseView(code, status, channel, category, risk, title, description, reporter, reporterAccess, location, grids, unit,
+                ruleSet, deadlines, supervised, leader, discipline, receivedAt, version, possibleDuplicates, earlierFromReporter,
+                media.stream().map(m -> new MediaView(m.n(), m.contentType(), m.size(), m.at(), null)).toList(), allowedActions, history);
     }
 
     /** The kinds of the deadlines not met yet. */
@@ -72,6 +81,16 @@ public record CaseView(
      */
     public record DeadlineView(String kind, int round, OffsetDateTime due, OffsetDateTime warnAt, OffsetDateTime metAt,
                                String state, boolean provisional) {}
+
+    /**
+     * A photo of the case: its number, type (as its bytes tell), size in bytes, when it was stored,
+     * and where to fetch it ({@code GET /api/cases/{code}/media/{n}}; null when withheld).
+     */
+    public record MediaView(int n, String contentType, int size, OffsetDateTime at, String url) {
+        static MediaView of(String code, int n, String contentType, int size, OffsetDateTime at) {
+            return new MediaView(n, contentType, size, at, "/api/cases/%s/media/%d".formatted(code, n));
+        }
+    }
 
     public record EventView(String type, String actor, OffsetDateTime at, JsonNode payload) {}
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * How large a request body may be, by kind of endpoint: sign-in takes a few KB, the other APIs
  * (JSON, Open311's forms) about 1 MB; uploads (multipart forms) have their own limit, checked by
- * their endpoint (boundary uploads: {@code gridcc.boundary.max-upload}). A body over its limit is
+ * their endpoint (boundary uploads: {@code gridcc.boundary.max-upload}; photos: {@code gridcc.media.*}). A body over its limit is
  * refused with a 413 problem naming the limit: from its Content-Length before any of it is read
  * (so an {@code Expect: 100-continue} client is never invited to send it), and, for a chunked body
  * without a length, as soon as the bytes read pass the limit. What Quarkus does by itself (a bare

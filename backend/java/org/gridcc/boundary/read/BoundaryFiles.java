@@ -54,15 +54,16 @@ public final class BoundaryFiles {
     private static FileLayer readLayer(Path file, String fileName, ReadOptions options, UploadLimits limits, ReadProgress progress, Path workDir)
             throws IOException {
         byte[] head = head(file);
+        var vertices = new VertexLimit(limits, fileName);
         if (ZipUpload.looksLikeZip(head)) {
             Path unpacked = Files.createDirectory(workDir.resolve("zip"));
             List<Path> files = ZipUpload.unpack(file, fileName, unpacked, limits);
-            return ShapefileSource.read(unpacked, files, fileName, options, progress);
+            return ShapefileSource.read(unpacked, files, fileName, options, vertices, progress);
         }
         if (Arrays.equals(head, 0, Math.min(head.length, SQLITE.length), SQLITE, 0, SQLITE.length) && head.length >= SQLITE.length) {
-            return GeoPackageSource.read(file, fileName, workDir, options, progress);
+            return GeoPackageSource.read(file, fileName, workDir, options, vertices, progress);
         }
-        if (looksLikeJson(head)) return GeoJsonSource.read(file, fileName, progress);
+        if (looksLikeJson(head)) return GeoJsonSource.read(file, fileName, vertices, progress);
         throw BadFile.refuse("file", fileName + " is neither a zip (zipped Shapefile), a GeoPackage nor GeoJSON; "
                 + "upload the .shp, .shx, .dbf, .prj and .cpg zipped together, a .gpkg or a .geojson");
     }

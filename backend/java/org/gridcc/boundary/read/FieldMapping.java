@@ -1,8 +1,12 @@
 package org.gridcc.boundary.read;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Which attribute holds what. code and name required; parent and head optional (null). */
 public record FieldMapping(String code, String name, String parent, String head) {
@@ -29,13 +33,25 @@ public record FieldMapping(String code, String name, String parent, String head)
             if (fields.contains(given.get())) return given;
             throw BadFile.refuse(parameter, parameter + "=" + given.get() + " is not a field of the file; its fields are: " + String.join(", ", fields));
         }
-        // Common names in order of preference: the first that the file has wins.
+        return usual(fields, common);
+    }
+
+    /** Common names in order of preference: the first that the fields have wins, case-insensitively. */
+    private static Optional<String> usual(Collection<String> fields, List<String> common) {
         for (String candidate : common) {
             for (String field : fields) {
                 if (field.toUpperCase(Locale.ROOT).equals(candidate.toUpperCase(Locale.ROOT))) return Optional.of(field);
             }
         }
         return Optional.empty();
+    }
+
+    /** A feature's code and name under their usual field names, to name it in a message: "编码 530324101, 名称 板桥镇" (empty if neither). */
+    static String codeAndName(Map<String, String> attributes) {
+        return Stream.of(CODE, NAME)
+                .flatMap(common -> usual(attributes.keySet(), common).stream())
+                .map(field -> field + " " + attributes.get(field))
+                .collect(Collectors.joining(", "));
     }
 
     private static RuntimeException missing(List<String> fields, String parameter, String role, List<String> common) {

@@ -4,21 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
+import mil.nga.geopackage.features.user.FeatureColumn;
 import mil.nga.geopackage.features.user.FeatureDao;
 import mil.nga.geopackage.features.user.FeatureResultSet;
-import mil.nga.geopackage.features.user.FeatureRow;
-import mil.nga.geopackage.geom.GeoPackageGeometryData;
 import mil.nga.geopackage.srs.SpatialReferenceSystem;
-import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
 
 /** One feature table of a GeoPackage: the one named by layer, else the only one. */
 final class GeoPackageSource {
@@ -26,7 +22,8 @@ final class GeoPackageSource {
     private GeoPackageSource() {}
 
     /** The upload is copied into workDir first: SQLite may write journal files beside the database it opens. */
-    static FileLayer read(Path upload, String fileName, Path workDir, ReadOptions options, ReadProgress progress) throws IOException {
+    static FileLayer read(Path upload, String fileName, Path workDir, ReadOptions options, VertexLimit vertices, ReadProgress progress)
+            throws IOException {
         Path copy = Files.copy(upload, workDir.resolve("upload.gpkg"));
         GeoPackage geoPackage;
         try {
@@ -37,21 +34,25 @@ final class GeoPackageSource {
         try {
             String table = table(geoPackage.getFeatureTables(), fileName, options.layer());
             FeatureDao dao = geoPackage.getFeatureDao(table);
-            List<String> fields = fields(dao);
+            List<FeatureColumn> fields = fields(dao);
             int total = dao.count();
             List<SourceFeature> features = new ArrayList<>(total);
             FeatureResultSet rows = dao.queryForAll();
             try {
                 while (rows.moveToNext()) {
-                    FeatureRow row = rows.getRow();
-                    features.add(new SourceFeature(features.size() + 1, attributes(row, fields), geometry(row, features.size() + 1, table)));
-                    progress.step(features.size(), total);
+                    int index = features.size() + 1;
+                    Map<String, String> attributes = attributes(rows, fields);
+                    // The blob as stored: the library's own row would parse every geometry before it can be counted.
+                    GeoPackageGeometry.Read geometry = geometry(rows.getBlob(rows.getColumns().getGeometryIndex()), vertices.perFeature(), index, table);
+                    vertices.take(geometry.vertices(), geometry.exact(), index, "fid " + rows.getId(), attributes);
+                    features.add(new SourceFeature(index, attributes, geometry.geometry()));
+                    progress.step(index, total);
                 }
             } finally {
                 rows.close();
             }
             if (total == 0) progress.read(0, 0);
-            return new FileLayer("geopackage", fields, features, crs(dao.getSrs(), table), null, List.of());
+            return new FileLayer("geopackage", fields.stream().map(FeatureColumn::getName).toList(), features, crs(dao.getSrs(), table), null, List.of());
         } catch (mil.nga.geopackage.GeoPackageException e) {
             throw BadFile.refuse("file", "layer of " + fileName + " cannot be read (" + e.getMessage() + "); export the GeoPackage again");
         } finally {
@@ -72,28 +73,22 @@ final class GeoPackageSource {
     }
 
     /** Attribute columns in table order: not the primary key, not the geometry. */
-    private static List<String> fields(FeatureDao dao) {
-        String key = dao.getTable().getPkColumnName();
-        String geometry = dao.getGeometryColumnName();
-        return Arrays.stream(dao.getTable().getColumnNames())
-                .filter(column -> !column.equals(key) && !column.equals(geometry))
-                .toList();
+    private static List<FeatureColumn> fields(FeatureDao dao) {
+        return dao.getTable().getColumns().stream().filter(column -> !column.isPrimaryKey() && !column.isGeometry()).toList();
     }
 
-    private static Map<String, String> attributes(FeatureRow row, List<String> fields) {
+    private static Map<String, String> attributes(FeatureResultSet row, List<FeatureColumn> fields) {
         Map<String, String> attributes = new LinkedHashMap<>();
-        for (String field : fields) {
+        for (FeatureColumn field : fields) {
             Object value = row.getValue(field);
-            if (value != null) attributes.put(field, value instanceof Double number ? Numbers.plain(number) : value.toString());
+            if (value != null) attributes.put(field.getName(), value instanceof Double number ? Numbers.plain(number) : value.toString());
         }
         return attributes;
     }
 
-    private static Geometry geometry(FeatureRow row, int index, String table) {
-        GeoPackageGeometryData data = row.getGeometry();
-        if (data == null || data.isEmpty()) return null;
+    private static GeoPackageGeometry.Read geometry(byte[] blob, int limit, int index, String table) {
         try {
-            return new WKBReader().read(data.getWkb());
+            return GeoPackageGeometry.read(blob, limit);
         } catch (IOException | ParseException | RuntimeException e) {
             throw BadFile.refuse("file", "feature " + index + " of layer " + table + " has a geometry that cannot be read (" + e.getMessage()
                     + "); export the GeoPackage again");

@@ -1,6 +1,9 @@
 package org.gridcc.boundary.read;
 
-/** Told how many features are read so far, at least every {@value #EVERY} features and at the end. */
+/**
+ * Told how many features are read so far, at least every {@value #EVERY} features and at the end.
+ * total is 0 while it is not known yet (a GeoJSON file is counted as it is read).
+ */
 @FunctionalInterface
 public interface ReadProgress {
 

@@ -7,9 +7,9 @@ import org.apache.sis.referencing.crs.AbstractCRS;
 import org.apache.sis.referencing.cs.AxesConvention;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.PrecisionModel;
-import org.locationtech.jts.geom.util.GeometryTransformer;
+import org.locationtech.jts.geom.GeometryComponentFilter;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.opengis.referencing.operation.MathTransform;
 import org.opengis.referencing.operation.TransformException;
@@ -21,8 +21,6 @@ import org.opengis.util.FactoryException;
  * coordinates, even for CRSs that EPSG defines latitude first (4326, 4490).
  */
 final class Reprojection {
-
-    private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
 
     private final MathTransform transform;
 
@@ -45,51 +43,36 @@ final class Reprojection {
         }
     }
 
+    /**
+     * Converts the features' geometries in place, the reader's compact copies (another copy of
+     * every vertex would double what reading holds); they come back with SRID 4326.
+     */
     List<SourceFeature> apply(List<SourceFeature> features) {
-        return features.stream()
-                .map(feature -> new SourceFeature(feature.index(), feature.attributes(), apply(feature)))
-                .toList();
+        for (SourceFeature feature : features) {
+            if (feature.geometry() != null) apply(feature.geometry(), feature.index());
+        }
+        return features;
     }
 
-    private Geometry apply(SourceFeature feature) {
-        if (feature.geometry() == null) return null;
+    private void apply(Geometry geometry, int index) {
+        if (!transform.isIdentity()) {
+            geometry.apply((GeometryComponentFilter) part -> {
+                // Polygons and collections are reached through their lines, rings and points.
+                if (part instanceof LineString line) convert(line.getCoordinateSequence(), index);
+                if (part instanceof Point point) convert(point.getCoordinateSequence(), index);
+            });
+            geometry.geometryChanged();
+        }
+        geometry.setSRID(4326);
+    }
+
+    private void convert(CoordinateSequence coordinates, int index) {
+        double[] xy = CompactGeometry.xy(coordinates);
         try {
-            return WGS84.createGeometry(new PointByPoint().transform(feature.geometry())); // with SRID 4326
-        } catch (Unconvertible e) {
-            throw BadFile.refuse("crs", "feature " + feature.index() + " has coordinates that cannot be converted to longitude/latitude ("
-                    + e.getCause().getMessage() + "); check the CRS (crs=EPSG:…)");
-        }
-    }
-
-    /** Copies the geometry with every coordinate converted; drops Z and M. */
-    private final class PointByPoint extends GeometryTransformer {
-
-        @Override
-        protected CoordinateSequence transformCoordinates(CoordinateSequence coordinates, Geometry parent) {
-            int size = coordinates.size();
-            double[] points = new double[2 * size];
-            for (int i = 0; i < size; i++) {
-                points[2 * i] = coordinates.getX(i);
-                points[2 * i + 1] = coordinates.getY(i);
-            }
-            try {
-                transform.transform(points, 0, points, 0, size);
-            } catch (TransformException e) {
-                throw new Unconvertible(e);
-            }
-            CoordinateSequence converted = WGS84.getCoordinateSequenceFactory().create(size, 2);
-            for (int i = 0; i < size; i++) {
-                converted.setOrdinate(i, 0, points[2 * i]);
-                converted.setOrdinate(i, 1, points[2 * i + 1]);
-            }
-            return converted;
-        }
-    }
-
-    /** Carries a TransformException out of GeometryTransformer, whose methods cannot throw it. */
-    private static final class Unconvertible extends RuntimeException {
-        Unconvertible(TransformException cause) {
-            super(cause);
+            transform.transform(xy, 0, xy, 0, coordinates.size());
+        } catch (TransformException e) {
+            throw BadFile.refuse("crs", "feature " + index + " has coordinates that cannot be converted to longitude/latitude ("
+                    + e.getMessage() + "); check the CRS (crs=EPSG:…)");
         }
     }
 }

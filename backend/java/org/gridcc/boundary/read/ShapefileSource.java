@@ -1,6 +1,8 @@
 package org.gridcc.boundary.read;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +29,9 @@ final class ShapefileSource {
 
     private static final Set<ShapeType> POLYGONS = Set.of(ShapeType.POLYGON, ShapeType.POLYGONZ, ShapeType.POLYGONM);
     private static final int SHP_HEADER_BYTES = 100;
+    private static final int RECORD_HEADER_BYTES = 8;
+    /** Where a polygon record's point count sits in its content: after type, bounding box and part count. */
+    private static final int POLYGON_POINTS_AT = 40;
 
     private final Path dir;
     private final String zipName;
@@ -37,11 +42,11 @@ final class ShapefileSource {
     }
 
     /** Reads the one Shapefile among the files unpacked into dir. */
-    static FileLayer read(Path dir, List<Path> files, String zipName, ReadOptions options, ReadProgress progress) throws IOException {
-        return new ShapefileSource(dir, zipName).read(files, options, progress);
+    static FileLayer read(Path dir, List<Path> files, String zipName, ReadOptions options, VertexLimit vertices, ReadProgress progress) throws IOException {
+        return new ShapefileSource(dir, zipName).read(files, options, vertices, progress);
     }
 
-    private FileLayer read(List<Path> files, ReadOptions options, ReadProgress progress) throws IOException {
+    private FileLayer read(List<Path> files, ReadOptions options, VertexLimit vertices, ReadProgress progress) throws IOException {
         Path shp = theShp(files);
         String base = shp.getFileName().toString().replaceFirst("(?i)\\.shp$", "");
         Optional<Path> shx = sibling(files, shp, base, "shx");
@@ -73,7 +78,10 @@ final class ShapefileSource {
             for (int i = 0; i < records.getFieldCount(); i++) fields.add(records.getHeader().getFieldName(i));
             List<SourceFeature> features = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                features.add(new SourceFeature(i + 1, attributes(records, fields, i), shape(shapes, index, shpChannel.size(), shp, i)));
+                Map<String, String> attributes = attributes(records, fields, i);
+                Record record = record(index, shpChannel, shp, i);
+                vertices.take(record.points(), true, i + 1, null, attributes);
+                features.add(new SourceFeature(i + 1, attributes, shape(shapes, record, shp)));
                 progress.step(i + 1, count);
             }
             if (count == 0) progress.read(0, 0);
@@ -143,25 +151,48 @@ final class ShapefileSource {
         }
     }
 
-    private Geometry shape(ShapefileReader shapes, IndexFile index, long shpSize, Path shp, int i) {
+    /** Where a record lies in the .shp (offset in bytes), and the number of points its header declares (0 for a null shape). */
+    private record Record(int number, int offset, int points) {}
+
+    private Record record(IndexFile index, FileChannel shpChannel, Path shp, int i) throws IOException {
         int record = i + 1;
         int offset;
-        long end;
+        long content;
         try {
             offset = index.getOffset(i); // in bytes, although H2GIS's IndexFile calls words*2 an "offset"
-            end = offset + 8L + 2L * index.getContentLength(i);
+            content = 2L * index.getContentLength(i);
         } catch (IOException | RuntimeException e) {
             throw BadFile.refuse("file", "record " + record + " of the .shx cannot be read (" + e.getMessage() + "); export the Shapefile again");
         }
-        if (offset < SHP_HEADER_BYTES || end > shpSize) {
+        long end = offset + RECORD_HEADER_BYTES + content;
+        if (offset < SHP_HEADER_BYTES || end > shpChannel.size()) {
             throw BadFile.refuse("file", "record " + record + " of " + name(shp) + " lies outside the file (bytes " + offset + " to " + end
-                    + " of " + shpSize + "); the .shp and .shx do not match or the .shp was cut short; export the Shapefile again");
+                    + " of " + shpChannel.size() + "); the .shp and .shx do not match or the .shp was cut short; export the Shapefile again");
         }
+        return new Record(record, offset, declaredPoints(shpChannel, offset, content));
+    }
+
+    /**
+     * The point count in a polygon record's header, read before H2GIS builds the shape so that
+     * one over the vertex limit is never built. A count the record cannot hold is left for H2GIS to refuse.
+     */
+    private static int declaredPoints(FileChannel shp, int offset, long content) throws IOException {
+        if (content < POLYGON_POINTS_AT + 4) return 0; // a null shape: its type only
+        ByteBuffer counts = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        shp.read(counts, offset + RECORD_HEADER_BYTES + POLYGON_POINTS_AT - 4);
+        int parts = counts.getInt(0);
+        int points = counts.getInt(4);
+        boolean plausible = parts >= 0 && points >= 0 && POLYGON_POINTS_AT + 4 + 4L * parts + 16L * points <= content;
+        return plausible ? points : 0;
+    }
+
+    private Geometry shape(ShapefileReader shapes, Record record, Path shp) {
         try {
-            Geometry geometry = shapes.geomAt(offset);
-            return geometry == null || geometry.isEmpty() ? null : geometry;
+            Geometry geometry = shapes.geomAt(record.offset());
+            return geometry == null || geometry.isEmpty() ? null : CompactGeometry.of(geometry);
         } catch (IOException | RuntimeException e) {
-            throw BadFile.refuse("file", "record " + record + " of " + name(shp) + " cannot be read (" + e.getMessage() + "); export the Shapefile again");
+            throw BadFile.refuse("file", "record " + record.number() + " of " + name(shp) + " cannot be read (" + e.getMessage()
+                    + "); export the Shapefile again");
         }
     }
 

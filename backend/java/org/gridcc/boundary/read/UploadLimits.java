@@ -1,4 +1,7 @@
 package org.gridcc.boundary.read;
 
-/** Refusal thresholds for zips. */
-public record UploadLimits(long maxUnpackedBytes, int maxPackingRatio, int maxEntries) {}
+/**
+ * Refusal thresholds of an upload: what a zip may unpack to, and how many vertices one feature
+ * and the whole file may have (what reading holds in memory grows with them, not with the bytes).
+ */
+public record UploadLimits(long maxUnpackedBytes, int maxPackingRatio, int maxEntries, int maxVerticesPerFeature, long maxVertices) {}

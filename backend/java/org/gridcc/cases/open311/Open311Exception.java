@@ -38,6 +38,11 @@ final class Open311Exception extends RuntimeException {
         return new Open311Exception(429, List.of(description), retryAfterSeconds);
     }
 
+    /** The database out of reach: worth trying again after a while, unlike a 500. */
+    static Open311Exception unavailable(String description, long retryAfterSeconds) {
+        return new Open311Exception(503, List.of(description), retryAfterSeconds);
+    }
+
     long retryAfterSeconds() {
         return retryAfterSeconds;
     }

@@ -25,6 +25,10 @@ enum Open311Format {
         return path.endsWith("." + JSON.suffix) ? JSON : XML;
     }
 
+    String suffix() {
+        return suffix;
+    }
+
     String mediaType() {
         return mediaType;
     }

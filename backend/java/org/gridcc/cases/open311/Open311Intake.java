@@ -1,6 +1,7 @@
 package org.gridcc.cases.open311;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,10 @@ import org.gridcc.cases.Category;
 import org.gridcc.cases.Channel;
 import org.gridcc.cases.NewCase;
 import org.gridcc.cases.Risk;
+import org.gridcc.cases.media.PhotoParts;
+import org.gridcc.cases.media.Photos;
 import org.gridcc.common.StrictJson;
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
 
 /**
  * POST requests: reads an Open311 form into a case of channel open311 and hands it to the case
@@ -40,21 +45,37 @@ class Open311Intake {
     private final Validator validator;
     private final Open311Keys keys;
     private final Open311RateLimit rateLimit;
+    private final PhotoParts photoParts;
 
-    Open311Intake(CaseIntake intake, Validator validator, Open311Keys keys, Open311RateLimit rateLimit) {
+    Open311Intake(CaseIntake intake, Validator validator, Open311Keys keys, Open311RateLimit rateLimit, PhotoParts photoParts) {
         this.intake = intake;
         this.validator = validator;
         this.keys = keys;
         this.rateLimit = rateLimit;
+        this.photoParts = photoParts;
     }
 
-    Uni<CreatedRequest> submit(MultivaluedMap<String, String> form) {
+    /** A request with its photos (the multipart form's media parts; none for a form-encoded one). */
+    Uni<CreatedRequest> submit(MultivaluedMap<String, String> form, Collection<FormValue> media) {
         refuseNul(form);
         String key = value(form, "api_key");
+<<<<<<< HEAD
         return keys.poster(key).chain(client -> rateLimit.admit(key).chain(() -> take(form, client)));
     }
 
     private Uni<CreatedRequest> take(MultivaluedMap<String, String> form, String client) {
+=======
+        Uni<String> poster = keys.poster(key);
+        // The photos are read from their upload files: not on the event loop.
+        if (!media.isEmpty()) poster = poster.emitOn(Infrastructure.getDefaultWorkerPool());
+        return poster.chain(client -> {
+            rateLimit.admit(key);
+            return take(form, client, new Photos(photoParts.read(media), client));
+        });
+    }
+
+    private Uni<CreatedRequest> take(MultivaluedMap<String, String> form, String client, Photos photos) {
+>>>>>>> main
         Category service = service(value(form, "service_code"));
         Risk risk = risk(service, attributes(form));
         String description = limited(form, "description", DESCRIPTION_MAX);
@@ -67,7 +88,7 @@ class Open311Intake {
                 reporter(value(form, "first_name"), value(form, "last_name"), value(form, "phone")), null, null);
         validate(request);
         // email is read by no one: a case has no field for it yet, and personal data not needed is better not kept.
-        return intake.submitFromClient(request, client).map(taken -> created(taken.view()));
+        return intake.submitFromClient(request, photos, client).map(taken -> created(taken.view()));
     }
 
     /**

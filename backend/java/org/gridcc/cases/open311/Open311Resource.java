@@ -1,5 +1,6 @@
 package org.gridcc.cases.open311;
 
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -7,23 +8,31 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gridcc.cases.CaseCode;
+import org.gridcc.cases.media.PhotoParts;
+import org.gridcc.cases.media.StoredPhotos;
+import org.gridcc.common.DatabaseOutage;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ServiceClock;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 /**
  * Open311 GeoReport v2 over the case intake: services are the case categories, a service request is
@@ -49,16 +58,18 @@ public class Open311Resource {
     private final Open311Requests requests;
     private final Open311Updates updates;
     private final Open311Keys keys;
+    private final Open311Media media;
     private final Open311Config config;
     private final ServiceClock clock;
 
     public Open311Resource(Open311Writer writer, Open311Intake intake, Open311Requests requests, Open311Updates updates, Open311Keys keys,
-                           Open311Config config, ServiceClock clock) {
+                           Open311Media media, Open311Config config, ServiceClock clock) {
         this.writer = writer;
         this.intake = intake;
         this.requests = requests;
         this.updates = updates;
         this.keys = keys;
+        this.media = media;
         this.config = config;
         this.clock = clock;
     }
@@ -94,9 +105,31 @@ public class Open311Resource {
             description = "Location by lat and long, or address_id (a grid code); attribute[risk] = low, medium or high routes it.")
     public Uni<Response> post(@PathParam("format") String format, MultivaluedMap<String, String> form) {
         Open311Format answer = Open311Format.of(format);
-        return intake.submit(form).map(created -> Response.fromResponse(
-                        writer.list(answer, 201, "service_requests", "request", List.of(created)))
-                .location(URI.create("/open311/v2/requests/%s.%s".formatted(created.serviceRequestId(), format)))
+        return created(answer, intake.submit(form, List.of()));
+    }
+
+    @POST
+    @Path("/requests.{format}")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Blocking // the form's parts are read from their upload files
+    @Operation(summary = "Post a request with photos: the same fields as a multipart form, the photos as file parts media",
+            description = "At most gridcc.media.max-photos (5) photos of at most gridcc.media.max-photo-size (5 MB), each a JPEG, PNG "
+                    + "or WebP by its bytes; a refused photo refuses the request. The photos are kept with the case.")
+    public Uni<Response> postWithMedia(@PathParam("format") String format, MultipartFormDataInput parts) {
+        Open311Format answer = Open311Format.of(format);
+        var form = new MultivaluedHashMap<String, String>();
+        var photos = new ArrayList<FormValue>();
+        parts.getValues().forEach((name, values) -> {
+            if (name.equals(PhotoParts.FIELD)) photos.addAll(values);
+            else values.forEach(value -> form.add(name, PhotoParts.text(value)));
+        });
+        return created(answer, intake.submit(form, photos));
+    }
+
+    private Uni<Response> created(Open311Format format, Uni<CreatedRequest> submitted) {
+        return submitted.map(created -> Response.fromResponse(
+                        writer.list(format, 201, "service_requests", "request", List.of(created)))
+                .location(URI.create("/open311/v2/requests/%s.%s".formatted(created.serviceRequestId(), format.suffix())))
                 .build());
     }
 
@@ -106,14 +139,16 @@ public class Open311Resource {
     @Operation(hidden = true)
     public Response postNotAForm(@PathParam("format") String format) {
         Open311Format.of(format); // an unknown format is a 404 before anything else
-        throw Open311Exception.badRequest("send the request form-encoded (Content-Type: application/x-www-form-urlencoded; charset=utf-8)");
+        throw Open311Exception.badRequest("send the request form-encoded (Content-Type: application/x-www-form-urlencoded; charset=utf-8), "
+                + "or as multipart/form-data with photos as file parts media");
     }
 
     @GET
     @Path("/requests.{format}")
     @Operation(summary = "Requests of the last 90 days or of a span, by service and status (open, closed); at most 1,000",
             description = "service_request_id (comma delimited) overrides the other filters. Petitions and confidential cases are "
-                    + "never listed; the description only with the api_key of the client that posted the request.")
+                    + "never listed; the description, and media_url at its first photo, only with the api_key of the client that "
+                    + "posted the request.")
     public Uni<Response> requests(@PathParam("format") String format, @QueryParam("service_request_id") List<String> ids,
                                   @QueryParam("service_code") List<String> serviceCodes, @QueryParam("status") List<String> statuses,
                                   @QueryParam("start_date") String startDate, @QueryParam("end_date") String endDate,
@@ -122,14 +157,16 @@ public class Open311Resource {
         List<String> codes = RequestQuery.commaList(ids).stream().map(Open311Resource::caseCodeOfList).toList();
         RequestQuery query = codes.isEmpty() ? RequestQuery.parse(serviceCodes, statuses, startDate, endDate, clock.now()) : null;
         return keys.reader(blankless(apiKey))
-                .chain(client -> query == null ? requests.byIds(codes, client) : requests.find(query, client))
+                .chain(client -> (query == null ? requests.byIds(codes, client) : requests.find(query, client))
+                        .chain(list -> media.forClient(list, client)))
                 .map(list -> writer.list(answer, 200, "service_requests", "request", list));
     }
 
     @GET
     @Path("/requests/{service_request_id}.{format}")
     @Operation(summary = "One request, as a list of one; the id is the case code",
-            description = "The description only with the api_key of the client that posted it; a petition or confidential case is not found.")
+            description = "The description, and media_url at its first photo, only with the api_key of the client that posted it; "
+                    + "a petition or confidential case is not found.")
     public Uni<Response> request(@PathParam("service_request_id") String id, @PathParam("format") String format,
                                  @QueryParam("api_key") String apiKey) {
         Open311Format answer = Open311Format.of(format);
@@ -140,10 +177,24 @@ public class Open311Resource {
             // A code that cannot be one names no request: 404, saying what is wrong with it.
             throw Open311Exception.notFound(e.getMessage());
         }
-        return keys.reader(blankless(apiKey)).chain(client -> requests.byIds(List.of(code), client)).map(list -> {
+        return keys.reader(blankless(apiKey)).chain(client -> requests.byIds(List.of(code), client).chain(list -> {
             if (list.isEmpty()) throw Open311Exception.notFound("No request has service_request_id %s.".formatted(code));
-            return writer.list(answer, 200, "service_requests", "request", list);
-        });
+            return media.forClient(list, client);
+        })).map(list -> writer.list(answer, 200, "service_requests", "request", list));
+    }
+
+    @GET
+    @Path("/requests/{service_request_id}/media/{n}")
+    @Produces({"image/jpeg", "image/png", "image/webp"})
+    @Operation(summary = "A photo of a request (n from 1), for the client that posted it: its api_key is required")
+    public Uni<Response> photo(@PathParam("service_request_id") String id, @PathParam("n") int n, @QueryParam("api_key") String apiKey) {
+        String code;
+        try {
+            code = CaseCode.parse(id).text();
+        } catch (ProblemException e) {
+            throw Open311Exception.notFound(e.getMessage());
+        }
+        return media.photo(code, n, blankless(apiKey)).map(StoredPhotos.Stored::answer);
     }
 
     @GET
@@ -191,9 +242,14 @@ public class Open311Resource {
         return open311Error(Open311Exception.badRequest("The form cannot be decoded: " + e.getMessage()), uri);
     }
 
-    /** Logs the cause with an id; the answer repeats the id but never the cause. */
+    /** A 503 with Retry-After while the database is out of reach; else logs the cause with an id, which the answer repeats. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        Throwable outage = DatabaseOutage.causeIn(e);
+        if (outage != null) {
+            ProblemException refusal = DatabaseOutage.refusal(outage, uri.getPath());
+            return open311Error(Open311Exception.unavailable(refusal.getMessage(), DatabaseOutage.RETRY_AFTER_SECONDS), uri);
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Server error %s at %s", id, uri.getPath());
         return open311Error(new Open311Exception(500, List.of(

@@ -1,5 +1,6 @@
 package org.gridcc.cases.open311;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -29,6 +30,16 @@ class Open311Writer {
         Response answer = list(format, e.status(), "errors", "error", e.errors());
         if (e.retryAfterSeconds() <= 0) return answer;
         return Response.fromResponse(answer).header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
+    /** The errors as the body of an answer made outside JAX-RS (before a request's body is read). */
+    String errorsText(Open311Format format, Open311Exception e) {
+        try {
+            return format == Open311Format.JSON ? json.writeValueAsString(e.errors())
+                    : Open311Xml.document("errors", "error", json.valueToTree(e.errors()));
+        } catch (JsonProcessingException failure) {
+            throw new IllegalStateException(failure);
+        }
     }
 
     private Response answer(Open311Format format, int status, String root, String item, Object content) {

@@ -23,4 +23,11 @@ record ServiceRequest(
         String zipcode,
         Double lat,
         @JsonProperty("long") Double lon,
-        String mediaUrl) {}
+        String mediaUrl) {
+
+    /** The same request with media_url pointing elsewhere (at a photo of ours). */
+    ServiceRequest withMediaUrl(String url) {
+        return new ServiceRequest(serviceRequestId, status, statusNotes, serviceName, serviceCode, description, agencyResponsible,
+                serviceNotice, requestedDatetime, updatedDatetime, expectedDatetime, address, addressId, zipcode, lat, lon, url);
+    }
+}

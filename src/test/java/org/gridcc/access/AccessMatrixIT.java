@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.gridcc.cases.TestCases;
+import org.gridcc.cases.TestPhotos;
 import org.gridcc.grid.DemoCounty;
 import org.gridcc.grid.GridLevel;
 import org.gridcc.live.LiveClient;
@@ -53,12 +54,18 @@ class AccessMatrixIT {
 
     private final Map<String, Supplier<RequestSpecification>> callers = new LinkedHashMap<>();
     private final Map<String, String[]> liveCredentials = new LinkedHashMap<>();
-    private String township, caseCode, openClientToken;
+    private String township, caseCode, photoCaseCode, openClientToken;
     private double[] point;
     private int draft;
 
-    /** One endpoint: how to call it and who may. */
-    private record Row(String method, String path, String body, Set<String> allowed) {}
+    /** One endpoint: how to call it and who may; a multipart body is a photo, after the case as JSON when there is a body. */
+    private record Row(String method, String path, String body, Set<String> allowed, boolean multipart) {
+        Row(String method, String path, String body, Set<String> allowed) {
+            this(method, path, body, allowed, false);
+        }
+    }
+
+    private static final TestPhotos.Part PHOTO = new TestPhotos.Part("matrix.png", "image/png", TestPhotos.png(16, 16, 1));
 
     /** Once, before the first test (the application is up by then, unlike at @BeforeAll). */
     @BeforeEach
@@ -69,6 +76,8 @@ class AccessMatrixIT {
                 + "AND version_id = (SELECT id FROM grid_version WHERE status = 'published')", township + "%"));
         // Medium risk: held by the township office, which the handler is.
         caseCode = TestCases.post(point, "land_dispute", null);
+        photoCaseCode = TestPhotos.post(TestPhotos.caseJson(point, "land_dispute", "矩阵照片"), PHOTO).then().statusCode(201)
+                .extract().path("code");
         var admin = TestUsers.admin();
         var gis = TestUsers.user("gis", null, null);
         var officer = TestUsers.user("officer", township, null);
@@ -110,7 +119,10 @@ class AccessMatrixIT {
                 new Row("PUT", "/api/session/password", "{}", STAFF),
                 new Row("GET", "/api/cases", null, CASE_WORKERS),
                 new Row("POST", "/api/cases", newCase, Set.of("admin", "officer")),
+                new Row("POST", "/api/cases", newCase, Set.of("admin", "officer"), true),
                 new Row("GET", "/api/cases/" + caseCode, null, CASE_WORKERS),
+                new Row("GET", "/api/cases/" + photoCaseCode + "/media/1", null, CASE_WORKERS),
+                new Row("POST", "/api/cases/" + photoCaseCode + "/media", null, CASE_WORKERS, true),
                 new Row("POST", "/api/cases/" + caseCode + "/actions/supervise", "{\"reason\": \"矩阵督办\"}", CASE_WORKERS),
                 new Row("GET", "/api/cases/categories", null, VIEWERS),
                 new Row("GET", "/api/reports/daily?grid=" + township, null, Set.of("admin", "officer")),
@@ -141,7 +153,8 @@ class AccessMatrixIT {
         var tests = new ArrayList<DynamicTest>();
         for (Row row : rows()) {
             for (String role : callers.keySet()) {
-                tests.add(DynamicTest.dynamicTest(role + " " + row.method() + " " + row.path(), () -> check(row, role)));
+                tests.add(DynamicTest.dynamicTest(role + " " + row.method() + " " + row.path() + (row.multipart() ? " (multipart)" : ""),
+                        () -> check(row, role)));
             }
         }
         return tests.stream();
@@ -149,7 +162,8 @@ class AccessMatrixIT {
 
     private void check(Row row, String role) {
         RequestSpecification request = callers.get(role).get();
-        if (row.body() != null) request.contentType("application/json").body(row.body());
+        if (row.multipart()) TestPhotos.form(request, row.body(), PHOTO);
+        else if (row.body() != null) request.contentType("application/json").body(row.body());
         Response answer = request.request(row.method(), row.path());
         int status = answer.statusCode();
         if (row.allowed().contains(ANONYMOUS)) {

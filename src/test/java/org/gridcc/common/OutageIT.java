@@ -65,6 +65,9 @@ class OutageIT {
         }
         // A token not seen before: finding who it stands for needs the database too.
         unavailable(unusedToken.given().get("/api/grids/530324"), "/api/grids/530324");
+        // Open311 clients read their own error list: a 503 there too, not a 500.
+        given().get("/open311/v2/requests.json").then().statusCode(503).header("Retry-After", "5")
+                .body("[0].code", equalTo(503)).body("[0].description", containsString("Try again in 5 seconds"));
 
         DatabaseBehindProxy.proxy().restore();
         awaitAnswer("/api/cases", 200);

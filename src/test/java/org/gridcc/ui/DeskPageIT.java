@@ -16,6 +16,7 @@ import java.util.Map;
 import org.gridcc.access.TestUsers;
 import org.gridcc.grid.DemoCounty;
 import org.gridcc.cases.DeadlineSweeper;
+import org.gridcc.cases.TestPhotos;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +31,10 @@ import org.openqa.selenium.support.ui.Select;
  * The duty officer's desk (/desk) in Chromium: real clicks on the map open a grid's panel, a case
  * opened from it shows its history and takes actions through the API, a refused action shows the
  * service's reason, a case code typed in the search opens it, the overdue filter lists only
- * overdue cases, 包案, 延期, 评价 and 合并 are taken from the form, and a drawn polygon counts the
- * households the API counts. The desk is signed in as the admin, who is the actor of what it
- * does. Screenshots go to target/screenshots/desk-*.png.
+ * overdue cases, 包案, 延期, 评价 and 合并 are taken from the form, a drawn polygon counts the
+ * households the API counts, and a case's photos are thumbnails that open in full. The desk is
+ * signed in as the admin, who is the actor of what it does. Screenshots go to
+ * target/screenshots/desk-*.png.
  */
 @QuarkusTest
 class DeskPageIT {
@@ -296,7 +298,42 @@ class DeskPageIT {
         page.await(() -> page.text("#area-total").equals(String.valueOf(triangleCount)), "the triangle's count shown");
     }
 
-    // --- helpers ---
+    @Test
+    void theCasePanelShowsThePhotosAsThumbnailsAndAClickOpensTheFullPhoto() {
+        double[] point = county.pointIn(base(5080));
+        byte[] png = TestPhotos.png(320, 200, 31);
+        String code = TestPhotos.post(TestPhotos.caseJson(point, "urban_management", "井盖破损"),
+                        new TestPhotos.Part("井盖.png", "image/png", png), new TestPhotos.Part("现场.jpg", "image/jpeg", TestPhotos.jpeg(120, 90)))
+                .then().statusCode(201).extract().path("code");
+        open(desk.toString());
+        search(code);
+        page.await(() -> code.equals(page.attribute("#case-panel", "data-case")) && page.displayed("#case-panel"), "the case panel");
+        assertThat(page.text("#case-panel")).contains("照片");
+        assertThat(page.text("#history li[data-type=RECEIVED]")).contains("附照片 2 张");
+        // Both thumbnails loaded and decoded: the service served them to the signed-in page.
+        page.await(() -> page.number("return [...document.querySelectorAll('#case-panel .photos img')]"
+                + ".filter(img => img.complete && img.naturalWidth > 0).length") == 2, "two thumbnails shown");
+        assertThat(page.<String>js("return document.querySelector('#case-panel .photos img').getAttribute('src')"))
+                .isEqualTo("/api/cases/" + code + "/media/1");
+        assertThat(page.number("return document.querySelector('#case-panel .photos img').getBoundingClientRect().width"))
+                .isLessThan(200); // a thumbnail, not the photo's 320 pixels
+        page.screenshot("desk-photos");
+
+        // A refresh of the open case (an action elsewhere) keeps the thumbnails shown: photos are kept by no cache.
+        browser.executeScript("document.querySelector('#case-panel .photos img').dataset.shown = 'before'");
+        apiAct(code, "supervise", "{\"reason\": \"请尽快处理井盖\"}");
+        page.await(() -> !browser.findElements(By.cssSelector("#history li[data-type=SUPERVISED]")).isEmpty(), "the case refreshed");
+        assertThat(page.attribute("#case-panel .photos img", "data-shown")).isEqualTo("before");
+
+        browser.findElement(By.cssSelector("#case-panel .photos .thumb[data-n='1']")).click();
+        page.await(() -> page.displayed("#photo-viewer") && page.number("return document.getElementById('photo-full').naturalWidth") == 320,
+                "the full photo");
+        assertThat(page.text("#photo-caption")).contains("照片 1", "PNG");
+        assertThat(page.attribute("#photo-open", "href")).endsWith("/api/cases/" + code + "/media/1");
+        page.screenshot("desk-photo-full");
+        browser.findElement(By.id("photo-close")).click();
+        page.await(() -> !page.displayed("#photo-viewer"), "the full photo closed");
+    }
 
     @Test
     void aTownshipOfficerSeesAGridBesideItsOwnWithoutItsCasesOrAZeroCount() {
@@ -337,6 +374,8 @@ class DeskPageIT {
                 .containsPattern("\\d\\d/\\d\\d \\d\\d:\\d\\d");
         assertThat(page.displayed("#message")).isFalse();
     }
+
+    // --- helpers ---
 
     /** A base grid nobody else's test posts in. */
     private String base(int offset) {

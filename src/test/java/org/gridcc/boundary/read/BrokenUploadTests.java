@@ -110,7 +110,7 @@ class BrokenUploadTests {
     void unpackedSize() throws Exception {
         Path zip = Fixtures.zip(shp, dir.resolve("big.zip"), "");
         ProblemException refused = catchThrowableOfType(ProblemException.class,
-                () -> Fixtures.read(zip, ReadOptions.none(), new UploadLimits(1_000, 1_000, 100), tempRoot));
+                () -> Fixtures.read(zip, ReadOptions.none(), new UploadLimits(1_000, 1_000, 100, 200_000, 5_000_000), tempRoot));
         assertThat(refused.getMessage()).contains("more than 1000 bytes");
     }
 

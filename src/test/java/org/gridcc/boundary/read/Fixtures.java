@@ -23,7 +23,7 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
 /** Boundary files made by real GDAL from a small lon/lat fixture in 罗平县, and a reader that checks it leaves no temporary files. */
 public final class Fixtures {
 
-    static final UploadLimits LIMITS = new UploadLimits(50_000_000, 100, 100);
+    static final UploadLimits LIMITS = new UploadLimits(50_000_000, 100, 100, 200_000, 5_000_000);
 
     /** Five grids: two squares, a two-part grid, a bow-tie (invalid on purpose) and one without geometry. */
     static final String GRIDS = """

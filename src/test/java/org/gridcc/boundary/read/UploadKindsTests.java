@@ -28,7 +28,7 @@ class UploadKindsTests {
 
     @Test
     void aJsonArrayIsJsonButNotAFeatureCollection() throws Exception {
-        assertThat(refusal(write("array.geojson", "[{\"type\":\"Feature\"}]"))).contains("is GeoJSON of type \"\"");
+        assertThat(refusal(write("array.geojson", "[{\"type\":\"Feature\"}]"))).contains("array.geojson is a JSON array");
         assertThat(refusal(write("point.geojson", "{\"type\":\"Point\",\"coordinates\":[104.3,24.9]}"))).contains("is GeoJSON of type \"Point\"");
     }
 

@@ -27,8 +27,8 @@ class ZipUploadTests {
         Map<String, byte[]> three = new LinkedHashMap<>();
         for (int i = 0; i < 3; i++) three.put("f" + i + ".txt", new byte[] {1});
         Path zip = Fixtures.zip(dir.resolve("three.zip"), three);
-        assertThat(unpack(zip, new UploadLimits(1_000, 100, 3))).hasSize(3);
-        assertThat(refusal(zip, new UploadLimits(1_000, 100, 2))).contains("more than 2 entries");
+        assertThat(unpack(zip, zipLimits(1_000, 100, 3))).hasSize(3);
+        assertThat(refusal(zip, zipLimits(1_000, 100, 2))).contains("more than 2 entries");
     }
 
     @Test
@@ -37,8 +37,8 @@ class ZipUploadTests {
         entries.put("a.txt", new byte[600]);
         entries.put("b.txt", new byte[400]);
         Path zip = Fixtures.zip(dir.resolve("thousand.zip"), entries);
-        assertThat(unpack(zip, new UploadLimits(1_000, 1_000, 10))).hasSize(2);
-        assertThat(refusal(zip, new UploadLimits(999, 1_000, 10))).contains("more than 999 bytes (at b.txt)");
+        assertThat(unpack(zip, zipLimits(1_000, 1_000, 10))).hasSize(2);
+        assertThat(refusal(zip, zipLimits(999, 1_000, 10))).contains("more than 999 bytes (at b.txt)");
     }
 
     /** A zip of zeros whose size divides the unpacked size exactly, so that the ratio can be set right at the limit. */
@@ -49,8 +49,8 @@ class ZipUploadTests {
             if (size % zip.length != 0) continue;
             int ratio = size / zip.length;
             Path file = Files.write(dir.resolve("zeros.zip"), zip);
-            assertThat(unpack(file, new UploadLimits(10_000_000, ratio, 10))).hasSize(1);
-            assertThat(refusal(file, new UploadLimits(10_000_000, ratio - 1, 10)))
+            assertThat(unpack(file, zipLimits(10_000_000, ratio, 10))).hasSize(1);
+            assertThat(refusal(file, zipLimits(10_000_000, ratio - 1, 10)))
                     .contains("more than " + (ratio - 1) + " times its own size of " + zip.length + " bytes");
             return;
         }
@@ -117,6 +117,11 @@ class ZipUploadTests {
         assertThat(ZipUpload.looksLikeZip(new byte[] {'P', 'K', 3, 5})).isFalse();
         assertThat(ZipUpload.looksLikeZip(new byte[] {'P', 'K', 5, 5})).isFalse();
         assertThat(ZipUpload.looksLikeZip("{\"type\":1}".getBytes(StandardCharsets.US_ASCII))).isFalse();
+    }
+
+    /** Limits on the zip only; the vertex limits play no part in unpacking. */
+    private static UploadLimits zipLimits(long maxUnpackedBytes, int maxPackingRatio, int maxEntries) {
+        return new UploadLimits(maxUnpackedBytes, maxPackingRatio, maxEntries, Fixtures.LIMITS.maxVerticesPerFeature(), Fixtures.LIMITS.maxVertices());
     }
 
     private List<Path> unpack(Path zip, UploadLimits limits) throws IOException {
