@@ -59,23 +59,13 @@ class Open311Intake {
     Uni<CreatedRequest> submit(MultivaluedMap<String, String> form, Collection<FormValue> media) {
         refuseNul(form);
         String key = value(form, "api_key");
-<<<<<<< HEAD
-        return keys.poster(key).chain(client -> rateLimit.admit(key).chain(() -> take(form, client)));
-    }
-
-    private Uni<CreatedRequest> take(MultivaluedMap<String, String> form, String client) {
-=======
-        Uni<String> poster = keys.poster(key);
+        Uni<String> admitted = keys.poster(key).call(() -> rateLimit.admit(key));
         // The photos are read from their upload files: not on the event loop.
-        if (!media.isEmpty()) poster = poster.emitOn(Infrastructure.getDefaultWorkerPool());
-        return poster.chain(client -> {
-            rateLimit.admit(key);
-            return take(form, client, new Photos(photoParts.read(media), client));
-        });
+        if (!media.isEmpty()) admitted = admitted.emitOn(Infrastructure.getDefaultWorkerPool());
+        return admitted.chain(client -> take(form, client, new Photos(photoParts.read(media), client)));
     }
 
     private Uni<CreatedRequest> take(MultivaluedMap<String, String> form, String client, Photos photos) {
->>>>>>> main
         Category service = service(value(form, "service_code"));
         Risk risk = risk(service, attributes(form));
         String description = limited(form, "description", DESCRIPTION_MAX);
