@@ -45,10 +45,10 @@ start_node() {
 }
 # The first node alone: it migrates the schema and loads the demo county into an empty database.
 start_node 1
-wait_ready "http://localhost:$((port + 1))" "${pids[0]}" || fail "node 1 did not become ready within 90 s; see its log above"
+wait_ready "http://localhost:$((port + 1))" "${pids[0]}" || fail "node 1 stopped, or was not ready within 90 s; see its log above"
 for n in $(seq 2 "$nodes"); do start_node "$n"; done
 for n in $(seq 2 "$nodes"); do
-  wait_ready "http://localhost:$((port + n))" "${pids[$((n - 1))]}" || fail "node $n did not become ready within 90 s; see its log above"
+  wait_ready "http://localhost:$((port + n))" "${pids[$((n - 1))]}" || fail "node $n stopped, or was not ready within 90 s; see its log above"
 done
 
 step "starting nginx on :$port in front of $nodes nodes"
