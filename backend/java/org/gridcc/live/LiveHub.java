@@ -113,7 +113,7 @@ public class LiveHub {
         }
         Client client = new Client(connection, subscription);
         String subtree = subscription.subtree();
-        if (subtree != null && !state.rated(subtree)) state.rate(subtree);
+        if (subtree != null) state.watch(subtree);
         state.atomically(() -> {
             // Deltas so far go to the clients there were; the new one starts from the state they leave.
             deliver(state.drain());

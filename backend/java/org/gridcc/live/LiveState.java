@@ -55,6 +55,8 @@ public class LiveState {
     private Hotspots hotspots;
     /** The reports' rates of today, by the grid whose subtree they cover (the county, and each subtree a client watches). */
     private final Map<String, Kpis> rates = new HashMap<>();
+    /** Subtrees whose rates are being read: walls connecting together to one area start one read. */
+    private final Set<String> rating = new HashSet<>();
     /** Base grids with a hotspot level above 0, kept as levels change. */
     private final Set<String> hotBaseGrids = new HashSet<>();
     /** Done once the state has been read from the database (the first rebuild). */
@@ -241,20 +243,28 @@ public class LiveState {
         rated.forEach(this::rate);
     }
 
-    /** Reads today's rates of a grid's subtree from the reports, and keeps them for the key figures. */
-    synchronized void rate(String grid) {
+    /** Rates for a subtree a new client watches, unless they are kept or being read already. */
+    synchronized void watch(String grid) {
+        if (!rates.containsKey(grid)) rate(grid);
+    }
+
+    /** Reads today's rates of a grid's subtree from the reports (once at a time), and keeps them for the key figures. */
+    private void rate(String grid) {
+        if (!rating.add(grid)) return;
         Instant now = clock.now();
         stats.kpis(grid, today.atStartOfDay(ServiceClock.CHINA).toOffsetDateTime(), now.atOffset(ZoneOffset.UTC))
                 .subscribe().with(kpis -> {
                     synchronized (this) {
+                        rating.remove(grid);
                         rates.put(grid, kpis);
                         version++;
                     }
-                }, e -> LOG.warnf("Live key figures: rates of %s not read (%s)", grid, e.getMessage()));
-    }
-
-    synchronized boolean rated(String grid) {
-        return rates.containsKey(grid);
+                }, e -> {
+                    synchronized (this) {
+                        rating.remove(grid);
+                    }
+                    LOG.warnf("Live key figures: rates of %s not read (%s)", grid, e.getMessage());
+                });
     }
 
     synchronized long version() {
