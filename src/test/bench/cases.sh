@@ -33,9 +33,7 @@ bench_psql -c 'SELECT setseed(0.2026)' -c "
     FROM (SELECT point, grid_code,
                  (ARRAY['grid_worker', 'grid_worker', 'grid_worker', 'hotline_12345', 'hotline_12345', 'online', 'window',
                         'deputy_station', 'patrol_inspector'])[1 + floor(random() * 9)::int] AS channel,
-                 (ARRAY['neighbour_dispute', 'neighbour_dispute', 'urban_management', 'urban_management', 'land_dispute',
-                        'social_assistance', 'family_dispute', 'consultation', 'wage_arrears', 'environment', 'petition',
-                        'public_order', 'work_safety', 'medical_dispute'])[1 + floor(random() * 14)::int] AS category
+                 $(bench_random_category_sql) AS category
             FROM household WHERE grid_code IS NOT NULL ORDER BY random() LIMIT 20000) h" |
   sed 1d | wrk_post_script "$work/cases.lua" /api/cases "$work/answered"
 

@@ -128,7 +128,7 @@ pg_env() {
 bench_psql() { pg_env psql -X -q -At -F ' ' -v ON_ERROR_STOP=1 "$@"; }
 
 # Deletes the cases with an id above $1 and all that hangs off them, events included (the
-# append-only trigger is lifted for it): a scenario leaves the bench database as it found it,
+# append-only trigger is lifted for it; the published mark of the stream goes back with them): a scenario leaves the bench database as it found it,
 # or the next run measures another database (tens of thousands of cases received "today").
 bench_forget_cases_after() {
   bench_psql <<SQL
@@ -142,9 +142,29 @@ DELETE FROM case_deadline WHERE case_id > $1;
 DELETE FROM case_event WHERE case_id > $1;
 UPDATE "case" SET merged_into = NULL WHERE merged_into > $1;
 DELETE FROM "case" WHERE id > $1;
+-- The stream's positions of the deleted events are given again: the relay publishes from here.
+UPDATE stream_published SET seq = (SELECT coalesce(max(seq), 0) FROM case_event);
 ALTER TABLE case_event ENABLE TRIGGER case_event_append_only;
 COMMIT;
 SQL
+}
+
+# The categories the scenarios' cases are drawn from, as a SQL expression picking one at random
+# (disputes and urban management twice as often as the rest).
+bench_random_category_sql() {
+  echo "(ARRAY['neighbour_dispute', 'neighbour_dispute', 'urban_management', 'urban_management', 'land_dispute',
+         'social_assistance', 'family_dispute', 'consultation', 'wage_arrears', 'environment', 'petition',
+         'public_order', 'work_safety', 'medical_dispute'])[1 + floor(random() * 14)::int]"
+}
+
+# Prints 20,000 case bodies, one JSON a line, reported by grid workers at households drawn with a
+# fixed seed (categories mixed): the same cases on every run and every database of the demo county.
+bench_located_case_bodies() {
+  bench_psql -c 'SELECT setseed(0.2026)' -c "
+    SELECT json_build_object('channel', 'grid_worker', 'category', category, 'title', '群众诉求',
+                             'location', json_build_object('lon', ST_X(point), 'lat', ST_Y(point)))
+      FROM (SELECT point, $(bench_random_category_sql) AS category
+              FROM household WHERE grid_code IS NOT NULL ORDER BY random() LIMIT 20000) h" | sed 1d
 }
 
 # Runs a pgbench script on the bench database (prepared statements, up to 2 threads) for some

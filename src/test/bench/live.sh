@@ -45,14 +45,7 @@ service_pid=$(port_user "$port" | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2
 [ "$(bench_psql -c 'SELECT count(*) FROM unit')" != 0 ] ||
   fail "the bench database has no responsible units (it predates them): drop gridcc_bench and ./bench makes it anew"
 
-bench_psql -c 'SELECT setseed(0.2026)' -c "
-  SELECT json_build_object('channel', 'grid_worker', 'category', category, 'title', '群众诉求',
-                           'location', json_build_object('lon', ST_X(point), 'lat', ST_Y(point)))
-    FROM (SELECT point,
-                 (ARRAY['neighbour_dispute', 'neighbour_dispute', 'urban_management', 'urban_management', 'land_dispute',
-                        'social_assistance', 'family_dispute', 'consultation', 'wage_arrears', 'environment', 'petition',
-                        'public_order', 'work_safety', 'medical_dispute'])[1 + floor(random() * 14)::int] AS category
-            FROM household WHERE grid_code IS NOT NULL ORDER BY random() LIMIT 20000) h" | sed 1d >"$work/bodies"
+bench_located_case_bodies >"$work/bodies"
 
 last=$(bench_psql -c 'SELECT coalesce(max(id), 0) FROM "case"')
 on_exit "bench_forget_cases_after $last"

@@ -63,6 +63,7 @@ public class EventRelay {
     /** Starts sweeping; called once the live state has been read from the database. */
     void start() {
         started = true;
+        if (config.kafka()) LOG.infof("The stream goes out on the Kafka topic %s", config.topic());
         vertx.setPeriodic(config.relaySweep().toMillis(), id -> wake());
         wake();
     }

@@ -29,11 +29,14 @@ public interface LiveConfig {
     Duration relaySweep();
 
     /**
-     * Cluster mode: the relay publishes to the Kafka topic case-events and every node folds what it
-     * reads there (the cluster profile sets it; docs/operations.md). Off, the stream stays in this node.
+     * Cluster mode: the relay publishes to the Kafka topic {@link #topic()} and every node folds what
+     * it reads there (the cluster profile sets it; docs/operations.md). Off, the stream stays in this node.
      */
     @WithDefault("false")
     boolean kafka();
+
+    /** The Kafka topic of the stream, named after the database whose positions it carries; both channels read it. */
+    String topic();
 
     Hotspot hotspot();
 

@@ -106,6 +106,26 @@ class ClusterIT {
 
     @Test
     @Order(4)
+    void aScopeChangedOrAUserDisabledThroughNodeAHoldsOnNodeBOnTheNextRequest() throws Exception {
+        String published = "AND version_id = (SELECT id FROM grid_version WHERE status = 'published') ";
+        String first = one("SELECT code FROM grid WHERE level = 'township' " + published + "ORDER BY code LIMIT 1");
+        String second = one("SELECT code FROM grid WHERE level = 'township' " + published + "ORDER BY code DESC LIMIT 1");
+        String user = "officer-" + System.nanoTime();
+        admin.expect(201, a, "POST", "/api/users", """
+                {"username": "%s", "displayName": "乡镇值班员", "role": "officer", "grid": "%s", "password": "officer-pass-2026"}""".formatted(user, first));
+        String token = admin.expect(201, a, "POST", "/api/users/" + user + "/tokens", "{\"label\": \"phone\"}").getString("token");
+        assertThat(Session.withToken(b, "/api/cases?grid=" + first, token)).as("before: node B keeps the officer's scope").isEqualTo(200);
+
+        admin.expect(200, a, "PATCH", "/api/users/" + user, "{\"grid\": \"%s\"}".formatted(second));
+        assertThat(Session.withToken(b, "/api/cases?grid=" + first, token)).as("the old scope on node B").isEqualTo(403);
+        assertThat(Session.withToken(b, "/api/cases?grid=" + second, token)).as("the new scope on node B").isEqualTo(200);
+
+        admin.expect(200, a, "PATCH", "/api/users/" + user, "{\"enabled\": false}");
+        assertThat(Session.withToken(b, "/api/cases?grid=" + second, token)).as("disabled, on node B").isEqualTo(401);
+    }
+
+    @Test
+    @Order(5)
     void aVersionRolledBackThroughNodeAIsLoadedByNodeB() throws Exception {
         // A second version to go back to: a copy of the published one, retired.
         int copy = Integer.parseInt(one("""
@@ -129,7 +149,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theBrokerAwayForTenSecondsLosesNothingAndReadinessSaysSoMeanwhile() throws Exception {
         double[] here = pointInBase(20);
         try (LiveClient onA = client(a); LiveClient onB = client(b)) {
@@ -161,7 +181,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void killingNodeAMovesItsClientsToNodeBWhereTheyResumeLosingAndRepeatingNothing() throws Exception {
         double[] here = pointInBase(30);
         List<Watcher> walls = new ArrayList<>();
