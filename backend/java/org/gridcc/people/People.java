@@ -101,7 +101,7 @@ public class People {
         PersonKind kind = PeopleChecks.check(form, grids, disputes.codes());
         return pool.preparedQuery("""
                         INSERT INTO person (kind, name, phone, grid_code, head_level, duty_days, specialties, mediation_kind, body, reception_days)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING """ + COLUMNS.replace("p.", ""))
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""" + " RETURNING " + COLUMNS.replace("p.", ""))
                 .execute(values(kind, form)).map(rows -> masked(view(rows.iterator().next())));
     }
 
@@ -112,7 +112,7 @@ public class People {
         return pool.preparedQuery("""
                         UPDATE person SET kind = $1, name = $2, phone = $3, grid_code = $4, head_level = $5, duty_days = $6, specialties = $7,
                                mediation_kind = $8, body = $9, reception_days = $10, demo = false, updated_at = now()
-                         WHERE id = $11 RETURNING """ + COLUMNS.replace("p.", ""))
+                         WHERE id = $11""" + " RETURNING " + COLUMNS.replace("p.", ""))
                 .execute(Tuple.from(values))
                 .map(rows -> {
                     if (rows.size() == 0) throw ProblemException.notFound("No person %d in the register.".formatted(id));
