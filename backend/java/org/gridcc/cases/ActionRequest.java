@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.gridcc.people.MediationKind;
 
 /**
  * Why an action is taken, with what it needs (a unit to dispatch to, a rating, ...). The signed-in
@@ -19,13 +20,36 @@ public record ActionRequest(
         @Valid Leader leader,
         Integer days,
         /** The other case of a possible duplicate: the one to merge into, or to keep apart from. */
-        @Size(max = 40, message = "a case code is short") String other) {
+        @Size(max = 40, message = "a case code is short") String other,
+        @Valid Mediation mediation) {
 
     /** The resident's rating after the follow-up call (回访). */
     public enum Rating {
         @JsonProperty("满意") SATISFIED,
         @JsonProperty("基本满意") BASICALLY_SATISFIED,
         @JsonProperty("不满意") UNSATISFIED
+    }
+
+    /**
+     * A mediation of a dispute: the mediator (their id in the register, picked by the party from
+     * those who take the case's category: 点菜), the kind (人民, 行政, 司法; the mediator's body's when
+     * left out), whether an agreement was reached, and whether a court confirmed it (司法确认).
+     * {@code mediatorName} is filled in by the service.
+     */
+    public record Mediation(
+            @NotNull(message = "give the mediator's id from the pool (GET /api/people?kind=mediator&category=...)") Integer mediator,
+            MediationKind kind,
+            @NotNull(message = "say whether an agreement was reached (true or false)") Boolean agreement,
+            Boolean judicialConfirmation,
+            String mediatorName) {
+
+        Mediation resolved(String name, MediationKind kindOfBody) {
+            return new Mediation(mediator, kind == null ? kindOfBody : kind, agreement, Boolean.TRUE.equals(judicialConfirmation), name);
+        }
+    }
+
+    ActionRequest withMediation(Mediation resolved) {
+        return new ActionRequest(actor, reason, unit, rating, leader, days, other, resolved);
     }
 
     /** 领导包案 with the four fixes (四定): leader, unit, person, deadline; all four are required. */

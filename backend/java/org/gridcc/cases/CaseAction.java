@@ -58,6 +58,8 @@ public enum CaseAction {
     ASSIGN_LEADER("assign-leader", states(RECEIVED, ACCEPTED, TRANSFERRED, DISPATCHED, CLAIMED, CONTACTED, REPLIED, REVIEWING,
             RE_REVIEWING), null, "LEADER_ASSIGNED", CaseEvent.LEADER_ASSIGNED, false),
     EXTEND("extend", states(ACCEPTED, DISPATCHED, CLAIMED, CONTACTED), null, "EXTENDED", CaseEvent.EXTENDED, true),
+    /** 调解 of a dispute: the mediator picked from the pool (点菜), the kind, the outcome; the state stays. */
+    MEDIATE("mediate", states(ACCEPTED, DISPATCHED, CLAIMED, CONTACTED), null, "MEDIATED", null, false),
     MERGE("merge", states(RECEIVED, ACCEPTED, DISPATCHED), ARCHIVED, "MERGED", null, false),
     KEEP_SEPARATE("keep-separate", states(RECEIVED, ACCEPTED, TRANSFERRED, DISPATCHED, CLAIMED, CONTACTED, REPLIED), null,
             "KEPT_SEPARATE", null, false);

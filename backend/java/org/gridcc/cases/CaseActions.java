@@ -76,7 +76,10 @@ public class CaseActions {
                         })
                         .chain(current -> {
                             check(action, current, ifMatch);
-                            return change(tx, action, request, current).chain(change -> apply(tx, action, request, current, change, caller));
+                            Uni<ActionRequest> resolved = action == CaseAction.MEDIATE
+                                    ? Mediations.resolved(tx, request, code, current.category()) : Uni.createFrom().item(request);
+                            return resolved.chain(sent -> change(tx, action, sent, current)
+                                    .chain(change -> apply(tx, action, sent, current, change, caller)));
                         }))
                 .invoke(record::committed)
                 .chain(() -> reader.view(code));
@@ -203,7 +206,7 @@ public class CaseActions {
                 yield decide(tx, current.id(), CaseCode.parse(request.other()).text(), action == CaseAction.MERGE)
                         .replaceWith(same);
             }
-            case ARCHIVE -> Uni.createFrom().item(same);
+            case ARCHIVE, MEDIATE -> Uni.createFrom().item(same);
         };
     }
 

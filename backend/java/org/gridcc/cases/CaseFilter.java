@@ -32,6 +32,10 @@ public class CaseFilter {
     @QueryParam("discipline")
     public String discipline;
 
+    /** 积案: open and received more than gridcc.backlog.days ago. */
+    @QueryParam("backlog")
+    public String backlog;
+
     @QueryParam("channel")
     @Pattern(regexp = "grid_worker|window|hotline_12345|online|deputy_station|patrol_inspector|open311",
             message = "channels: grid_worker, window, hotline_12345, online, deputy_station, patrol_inspector, open311")

@@ -249,13 +249,15 @@ public class CaseIntake {
                             tree(row.getJsonObject("payload")));
                     return new Intake(new CaseView(code, CaseStatus.RECEIVED, r.channel(),
                             new CaseView.CategoryRef(c.category().code(), c.category().name()), c.risk(), r.title().strip(),
-                            r.description(), r.reporter(), "unmasked", r.location(), c.chain(), unit, c.ruleSet(),
+                            r.description(), r.reporter(), "unmasked", r.location(), c.chain(), unit, null, c.ruleSet(),
                             views, false, null, false,
                             ServiceClock.local(receivedAt), row.getInteger("version"), links, row.getLong("earlier"),
                             media(code, c.photos(), ServiceClock.local(now)),
                             CaseAction.allowedIn(CaseStatus.RECEIVED, sla.rules(c.ruleSet()), CaseView.openKinds(views)), List.of(received)),
                             true);
-                });
+                })
+                .chain(intake -> reader.gridHead(intake.view().grids())
+                        .map(head -> new Intake(intake.view().withGridHead(head), intake.created())));
     }
 
     private static List<CaseView.MediaView> media(String code, Photos photos, OffsetDateTime at) {

@@ -20,13 +20,15 @@ import org.gridcc.common.ServiceClock;
 public class CaseList {
 
     private final Pool pool;
+    private final Backlog backlog;
 
-    public CaseList(Pool pool) {
+    public CaseList(Pool pool, Backlog backlog) {
         this.pool = pool;
+        this.backlog = backlog;
     }
 
     /** The flags, page and size of a filter, as read from its text. */
-    private record Read(int page, int size, Boolean overdue, Boolean warned, Boolean supervised, Boolean discipline) {
+    private record Read(int page, int size, Boolean overdue, Boolean warned, Boolean supervised, Boolean discipline, Boolean backlog) {
 
         static Read of(CaseFilter filter) {
             var errors = new ArrayList<FieldError>();
@@ -34,7 +36,8 @@ public class CaseList {
                     QueryValues.wholeNumber("size", filter.size, 50L, 1, 500, errors).intValue(),
                     QueryValues.trueOrFalse("overdue", filter.overdue, errors), QueryValues.trueOrFalse("warned", filter.warned, errors),
                     QueryValues.trueOrFalse("supervised", filter.supervised, errors),
-                    QueryValues.trueOrFalse("discipline", filter.discipline, errors));
+                    QueryValues.trueOrFalse("discipline", filter.discipline, errors),
+                    QueryValues.trueOrFalse("backlog", filter.backlog, errors));
             QueryValues.refuseIfAny(errors);
             return read;
         }
@@ -71,7 +74,7 @@ public class CaseList {
                 .map(t -> new CaseSummary.Page(read.page(), read.size(), t.getItem1(), t.getItem2()));
     }
 
-    private static String where(CaseFilter filter, Read read, List<Object> args) {
+    private String where(CaseFilter filter, Read read, List<Object> args) {
         var conditions = new ArrayList<String>();
         conditions.add("true");
         if (filter.grid != null) {
@@ -86,6 +89,7 @@ public class CaseList {
         if (read.warned() != null) conditions.add((read.warned() ? "" : "NOT ") + "s.warned");
         if (read.discipline() != null) conditions.add((read.discipline() ? "" : "NOT ") + "s.discipline");
         if (read.supervised() != null) conditions.add((read.supervised() ? "" : "NOT ") + "c.supervised");
+        if (read.backlog() != null) conditions.add(backlog.condition(read.backlog(), args));
         if (filter.channel != null) {
             args.add(filter.channel);
             conditions.add("c.channel = $%d".formatted(args.size()));

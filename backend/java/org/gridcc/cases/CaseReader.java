@@ -9,12 +9,16 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.gridcc.cases.media.StoredPhotos;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ServiceClock;
 import org.gridcc.grid.GridIndex;
+import org.gridcc.grid.GridLevel;
 import org.gridcc.grid.GridRef;
+import org.gridcc.people.People;
+import org.gridcc.people.PersonView;
 import org.gridcc.sla.DeadlineService;
 
 /** Reads a case with its whole history. */
@@ -27,8 +31,11 @@ public class CaseReader {
     private final CaseRecord record;
     private final DeadlineService sla;
     private final StoredPhotos photos;
+    private final People people;
 
-    public CaseReader(Pool pool, GridIndex index, ObjectMapper json, CaseRecord record, DeadlineService sla, StoredPhotos photos) {
+    public CaseReader(Pool pool, GridIndex index, ObjectMapper json, CaseRecord record, DeadlineService sla, StoredPhotos photos,
+                      People people) {
+        this.people = people;
         this.pool = pool;
         this.index = index;
         this.json = json;
@@ -74,13 +81,23 @@ public class CaseReader {
                     Uni<List<CaseView.DeadlineView>> deadlines = record.deadlines(pool, id);
                     Uni<List<CaseView.MediaView>> media = photos.of(id).map(list -> list.stream()
                             .map(p -> CaseView.MediaView.of(code, p.n(), p.contentType(), p.size(), ServiceClock.local(p.at()))).toList());
-                    return Uni.combine().all().unis(history, links, earlier, deadlines, media).asTuple()
-                            .map(t -> toView(row, t.getItem2(), t.getItem3(), t.getItem4(), t.getItem5(), t.getItem1()));
+                    String village = row.getString("village_code");
+                    Uni<Optional<PersonView>> head = village == null ? Uni.createFrom().item(Optional.empty()) : people.headOf(village);
+                    return Uni.combine().all().unis(history, links, earlier, deadlines, media, head).asTuple()
+                            .map(t -> toView(row, t.getItem2(), t.getItem3(), t.getItem4(), t.getItem5(), t.getItem6().orElse(null),
+                                    t.getItem1()));
                 });
     }
 
+    /** The head of the village in a case's grid chain (grid 网格长 as the county calls it), or null. */
+    Uni<PersonView> gridHead(List<GridRef> chain) {
+        return chain.stream().filter(g -> g.level() == GridLevel.VILLAGE).findFirst()
+                .map(village -> people.headOf(village.code()).map(head -> head.orElse(null)))
+                .orElse(Uni.createFrom().nullItem());
+    }
+
     private CaseView toView(Row row, List<CaseView.LinkView> links, long earlierFromReporter, List<CaseView.DeadlineView> deadlines,
-                            List<CaseView.MediaView> media, List<CaseView.EventView> history) {
+                            List<CaseView.MediaView> media, PersonView gridHead, List<CaseView.EventView> history) {
         Category category = Categories.of(row.getString("category")).orElseThrow();
         String name = row.getString("reporter_name"), phone = row.getString("reporter_phone");
         Double lon = row.getDouble("lon");
@@ -94,7 +111,7 @@ public class CaseReader {
                 grids(row),
                 row.getString("unit_code") == null ? null
                         : new CaseView.UnitRef(row.getString("unit_code"), row.getString("unit_name"), row.getString("unit_level")),
-                ruleSet, deadlines, row.getBoolean("supervised"),
+                gridHead, ruleSet, deadlines, row.getBoolean("supervised"),
                 row.getJsonObject("leader") == null ? null : node(row.getJsonObject("leader").encode()), row.getBoolean("discipline"),
                 ServiceClock.local(row.getOffsetDateTime("received_at")), row.getInteger("version"), links, earlierFromReporter, media,
                 CaseAction.allowedIn(status, sla.rules(ruleSet), CaseView.openKinds(deadlines)), history);

@@ -75,7 +75,7 @@ public class CaseResource {
     @Operation(summary = "Cases, filtered and paged",
             description = "Only the cases the caller may see: an officer's grid subtree, a handler's unit. "
                     + "grid (a grid and everything below it), status (comma-separated), overdue, warned, supervised, channel, "
-                    + "category, from/to (received), page (from 0), size (at most 500), sort (receivedAt, -receivedAt, due, code, -code).")
+                    + "category, backlog (积案: open beyond gridcc.backlog.days), from/to (received), page (from 0), size (at most 500), sort (receivedAt, -receivedAt, due, code, -code).")
     public Uni<CaseSummary.Page> list(@Valid @BeanParam CaseFilter filter) {
         return list.find(filter, Caller.of(identity));
     }

@@ -21,6 +21,8 @@ public record CaseView(
         NewCase.Location location,
         List<GridRef> grids,
         UnitRef unit,
+        /** The head of the village (or community) the case lies in, with the county's title for it, phone masked; null when none. */
+        org.gridcc.people.PersonView gridHead,
         String ruleSet,
         /** Every deadline of every round of handling, met or not. */
         List<DeadlineView> deadlines,
@@ -43,15 +45,22 @@ public record CaseView(
 
     /** The same case with the reporter as the caller may see it. */
     public CaseView withReporter(NewCase.Reporter shown, String access) {
-        return new CaseView(code, status, channel, category, risk, title, description, shown, access, location, grids, unit, ruleSet,
-                deadlines, supervised, leader, discipline, receivedAt, version, possibleDuplicates, earlierFromReporter, media,
+        return new CaseView(code, status, channel, category, risk, title, description, shown, access, location, grids, unit, gridHead,
+                ruleSet, deadlines, supervised, leader, discipline, receivedAt, version, possibleDuplicates, earlierFromReporter, media,
                 allowedActions, history);
+    }
+
+    /** The same case with the head of its village. */
+    CaseView withGridHead(org.gridcc.people.PersonView head) {
+        return new CaseView(code, status, channel, category, risk, title, description, reporter, reporterAccess, location, grids, unit,
+                head, ruleSet, deadlines, supervised, leader, discipline, receivedAt, version, possibleDuplicates, earlierFromReporter,
+                media, allowedActions, history);
     }
 
     /** The same case with its photos listed but not linked: withheld from the caller with the reporter. */
     CaseView withPhotosWithheld() {
         return new CaseView(code, status, channel, category, risk, title, description, reporter, reporterAccess, location, grids, unit,
-                ruleSet, deadlines, supervised, leader, discipline, receivedAt, version, possibleDuplicates, earlierFromReporter,
+                gridHead, ruleSet, deadlines, supervised, leader, discipline, receivedAt, version, possibleDuplicates, earlierFromReporter,
                 media.stream().map(m -> new MediaView(m.n(), m.contentType(), m.size(), m.at(), null)).toList(), allowedActions, history);
     }
 

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import org.gridcc.access.AuditTrail;
 import org.gridcc.access.Caller;
+import org.gridcc.access.Masking;
 
 /**
  * The reporter of a case as the caller may see them: masked by default (张*, 138****1234); in full
@@ -52,24 +53,6 @@ public class ReporterPrivacy {
     }
 
     static NewCase.Reporter masked(NewCase.Reporter reporter) {
-        return new NewCase.Reporter(maskName(reporter.name()), maskPhone(reporter.phone()));
-    }
-
-    /** The first character (the surname, mostly) and a star for each other: 张三 -> 张*, 欧阳娜娜 -> 欧***. */
-    static String maskName(String name) {
-        if (name == null || name.isBlank()) return name;
-        String trimmed = name.strip();
-        int first = trimmed.offsetByCodePoints(0, 1);
-        int rest = trimmed.codePointCount(first, trimmed.length());
-        return trimmed.substring(0, first) + "*".repeat(Math.max(1, rest));
-    }
-
-    /** The first three and the last four digits of a mobile number (138****1234); of a shorter one, the last two. */
-    static String maskPhone(String phone) {
-        if (phone == null || phone.isBlank()) return phone;
-        String digits = phone.replaceAll("[^0-9]", "");
-        if (digits.length() >= 11) return digits.substring(0, 3) + "*".repeat(digits.length() - 7) + digits.substring(digits.length() - 4);
-        if (digits.length() <= 2) return "*".repeat(digits.length());
-        return "*".repeat(digits.length() - 2) + digits.substring(digits.length() - 2);
+        return new NewCase.Reporter(Masking.name(reporter.name()), Masking.phone(reporter.phone()));
     }
 }

@@ -19,8 +19,8 @@ import org.gridcc.cases.Category;
  * decision) met on time, over cases received; on-time reply = a reply deadline (reply, first
  * answer, handling) of the first round of handling met on time, over cases replied; completion = finished, evaluated or
  * archived and not merged, over cases received; satisfaction = latest rating 满意 or 基本满意,
- * over cases rated; mediation success = disputes (categories marked for mediation) finished and
- * not rated 不满意, over disputes finished. A confidential case counts at its county only.
+ * over cases rated; mediation success = disputes whose (latest) mediation reached an agreement, over
+ * disputes mediated (MEDIATED events, 调解成功率). A confidential case counts at its county only.
  */
 @ApplicationScoped
 public class CaseStats {
@@ -37,11 +37,15 @@ public class CaseStats {
     }
 
     public Uni<Kpis> kpis(String grid, OffsetDateTime from, OffsetDateTime to) {
-        Tuple period = Tuple.of(grid, from, to, Categories.confidentialCodes(), mediated());
+        Tuple period = Tuple.of(grid, from, to, Categories.confidentialCodes());
         Uni<Row> totals = pool.preparedQuery("WITH " + IN_PERIOD + """
                         , rated AS (SELECT DISTINCT ON (e.case_id) e.case_id, e.payload->>'rating' AS rating
                                       FROM case_event e JOIN cases c ON c.id = e.case_id
                                      WHERE e.type = 'EVALUATED' ORDER BY e.case_id, e.id DESC),
+                        mediated AS (SELECT DISTINCT ON (e.case_id) e.case_id, (e.payload #>> '{mediation,agreement}')::boolean AS agreement,
+                                            (e.payload #>> '{mediation,judicialConfirmation}')::boolean AS confirmed
+                                       FROM case_event e JOIN cases c ON c.id = e.case_id
+                                      WHERE e.type = 'MEDIATED' ORDER BY e.case_id, e.id DESC),
                         replies AS (SELECT c.id, bool_or(d.met_at <= d.due) AS on_time
                                       FROM cases c JOIN case_deadline d ON d.case_id = c.id
                                      WHERE d.round = 0 AND d.kind IN ('REPLY', 'FIRST_ANSWER', 'HANDLING') AND d.met_at IS NOT NULL
@@ -57,9 +61,9 @@ public class CaseStats {
                                (SELECT count(*) FROM finished) AS finished,
                                (SELECT count(*) FROM rated) AS evaluated,
                                (SELECT count(*) FROM rated WHERE rating IN ('满意', '基本满意')) AS satisfied,
-                               (SELECT count(*) FROM finished f WHERE f.category = ANY ($5)) AS disputes_finished,
-                               (SELECT count(*) FROM finished f LEFT JOIN rated r ON r.case_id = f.id
-                                 WHERE f.category = ANY ($5) AND r.rating IS DISTINCT FROM '不满意') AS disputes_settled""")
+                               (SELECT count(*) FROM mediated) AS mediated,
+                               (SELECT count(*) FROM mediated WHERE agreement) AS agreements,
+                               (SELECT count(*) FROM mediated WHERE confirmed) AS confirmed""")
                 .execute(period).map(rows -> rows.iterator().next());
         Uni<List<Kpis.UnitOverdue>> overdue = pool.preparedQuery("""
                         SELECT u.code, u.name, count(DISTINCT a.case_id) FILTER (WHERE a.level = 'OVERDUE') AS overdue,
@@ -80,17 +84,13 @@ public class CaseStats {
         return Uni.combine().all().unis(totals, overdue, categories).asTuple().map(t -> {
             Row r = t.getItem1();
             long received = r.getLong("received"), replied = r.getLong("replied"), evaluated = r.getLong("evaluated");
-            long disputes = r.getLong("disputes_finished");
+            long mediated = r.getLong("mediated");
             return new Kpis(received, r.getLong("accepted_on_time"), Kpis.rate(r.getLong("accepted_on_time"), received),
                     replied, r.getLong("replied_on_time"), Kpis.rate(r.getLong("replied_on_time"), replied),
                     r.getLong("finished"), Kpis.rate(r.getLong("finished"), received),
                     evaluated, r.getLong("satisfied"), Kpis.rate(r.getLong("satisfied"), evaluated),
-                    disputes, r.getLong("disputes_settled"), Kpis.rate(r.getLong("disputes_settled"), disputes),
+                    mediated, r.getLong("agreements"), r.getLong("confirmed"), Kpis.rate(r.getLong("agreements"), mediated),
                     t.getItem2(), t.getItem3());
         });
-    }
-
-    private static String[] mediated() {
-        return Categories.all().stream().filter(Category::mediation).map(Category::code).toArray(String[]::new);
     }
 }

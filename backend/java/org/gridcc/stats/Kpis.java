@@ -18,8 +18,10 @@ public record Kpis(
         long evaluated,
         long satisfied,
         Double satisfactionRate,
-        long disputesFinished,
-        long disputesSettled,
+        /** Disputes mediated (a MEDIATED event), those whose latest mediation reached an agreement, and those confirmed by a court (司法确认). */
+        long mediated,
+        long mediationAgreements,
+        long judiciallyConfirmed,
         Double mediationSuccessRate,
         List<UnitOverdue> overdueByUnit,
         List<CategoryCount> byCategory) {

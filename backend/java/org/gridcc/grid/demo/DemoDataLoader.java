@@ -25,12 +25,14 @@ public class DemoDataLoader {
     private final DataSource db;
     private final DemoDataConfig config;
     private final DemoBodies bodies;
+    private final DemoPeople people;
     private long lastProgress;
 
-    public DemoDataLoader(DataSource db, DemoDataConfig config, DemoBodies bodies) {
+    public DemoDataLoader(DataSource db, DemoDataConfig config, DemoBodies bodies, DemoPeople people) {
         this.db = db;
         this.config = config;
         this.bodies = bodies;
+        this.people = people;
     }
 
     void onStart(@Observes @Priority(GridIndex.STARTUP_PRIORITY - 100) StartupEvent start) throws SQLException {
@@ -50,7 +52,7 @@ public class DemoDataLoader {
             // Until autovacuum gets to them the planner knows nothing of the tables just filled, and
             // spatial joins over them (households to grids) scan sequentially: minutes, not seconds.
             c.setAutoCommit(true);
-            c.createStatement().execute("ANALYZE grid, household, unit");
+            c.createStatement().execute("ANALYZE grid, household, unit, person");
         }
     }
 
@@ -67,6 +69,7 @@ public class DemoDataLoader {
         LOG.infof("Demo data: writing %,d households", demo.households().size());
         writer.copyHouseholds(demo.households());
         LOG.infof("Demo data: %,d responsible units", bodies.write(c, demo.grids()));
+        LOG.infof("Demo data: %,d people (heads, grid workers, inspectors, mediators, leaders)", people.write(c, demo.grids(), config.seed()));
         LOG.infof("Demo data: %s published as grid version %d in %.1f s", outline.name(), version,
                 (System.nanoTime() - started) / 1e9);
     }
