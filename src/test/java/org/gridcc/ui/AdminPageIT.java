@@ -36,8 +36,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * one, disables and enables it, unlocks one locked by failed sign-ins; it makes a wall's display
  * token that is shown once as the wall's link and a QR code of that link (decoded here by jsQR,
  * a devDependency of map-ui that no page loads), and that link opened in the browser enrols the
- * wall. Anyone but an administrator is told in the page that it is for admins; the home page links
- * the admin page for administrators only. Screenshots go to target/screenshots/admin-*.png.
+ * wall; revoked on the page, the token enrols no more. Anyone but an administrator is told in the
+ * page that it is for admins; the home page links the admin page for administrators only.
+ * Screenshots go to target/screenshots/admin-*.png.
  */
 @QuarkusTest
 class AdminPageIT {
@@ -57,12 +58,14 @@ class AdminPageIT {
     URL wall;
 
     private ChromeDriver browser;
+    private MapPage page;
 
     @BeforeEach
     void openBrowser() {
         browser = HeadlessChromium.start();
         browser.manage().window().setSize(new Dimension(1400, 1000));
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        page = new MapPage(browser, "gridWall"); // no map on the admin page: its helpers read the DOM
     }
 
     @AfterEach
@@ -72,16 +75,17 @@ class AdminPageIT {
 
     @Test
     void theAdminPageIsServedAtItsAddressUnderThePagesPolicyAndNotKeptStale() {
-        given().get("/admin").then().statusCode(200).header("Cache-Control", "no-cache")
-                .header("Content-Security-Policy", containsString("default-src 'self'"))
-                .contentType(containsString("text/html")).body(containsString("用户与令牌"));
-        given().get("/admin/").then().statusCode(200).header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
+        for (String address : List.of("/admin", "/admin/")) {
+            given().get(address).then().statusCode(200).contentType(containsString("text/html")).body(containsString("用户与令牌"))
+                    .header("Content-Security-Policy", containsString("default-src 'self'"));
+        }
+        given().get("/admin").then().header("Cache-Control", "no-cache");
     }
 
     @Test
     void anAdminListsMakesDisablesEnablesAndUnlocksAUser() {
         var me = openAsNewAdmin();
-        assertThat(text("#users tbody")).contains("admin", me.username());
+        assertThat(page.text("#users tbody")).contains("admin", me.username());
         assertThat(browser.findElements(By.cssSelector(row(me.username()) + " [data-action=disable]")))
                 .as("an administrator cannot disable itself here").isEmpty();
 
@@ -90,11 +94,11 @@ class AdminPageIT {
         type("#new-user [name=username]", username);
         type("#new-user [name=displayName]", "李测绘");
         new Select(browser.findElement(By.cssSelector("#new-user [name=role]"))).selectByValue("gis");
-        assertThat(displayed("#new-user [name=grid]")).as("only an officer has a grid").isFalse();
+        assertThat(page.displayed("#new-user [name=grid]")).as("only an officer has a grid").isFalse();
         type("#new-user [name=password]", TestUsers.PASSWORD + Keys.ENTER);
-        await(() -> displayed(row(username)), "the new user in the table");
-        assertThat(text("#new-user-message")).contains("已新建用户 " + username);
-        assertThat(text(row(username))).contains("李测绘", "地理信息", "启用");
+        page.await(() -> page.displayed(row(username)), "the new user in the table");
+        assertThat(page.text("#new-user-message")).contains("已新建用户 " + username);
+        assertThat(page.text(row(username))).contains("李测绘", "地理信息", "启用");
         assertThat(user(username)).containsEntry("role", "gis").containsEntry("enabled", true);
         TestUsers.signIn(username, TestUsers.PASSWORD);
 
@@ -103,14 +107,14 @@ class AdminPageIT {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent());
         assertThat(browser.switchTo().alert().getText()).contains("停用用户 " + username, "令牌永久撤销");
         browser.switchTo().alert().accept();
-        await(() -> "false".equals(attribute(row(username), "data-enabled")), "the user shown disabled");
-        assertThat(text(row(username))).contains("已停用");
+        page.await(() -> "false".equals(page.attribute(row(username), "data-enabled")), "the user shown disabled");
+        assertThat(page.text(row(username))).contains("已停用");
         assertThat(user(username)).containsEntry("enabled", false);
         assertThat(activeElement("data-action")).isEqualTo("enable");
         assertThat(activeElement("data-user")).isEqualTo(username);
 
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
-        await(() -> "true".equals(attribute(row(username), "data-enabled")), "the user shown enabled again");
+        page.await(() -> "true".equals(page.attribute(row(username), "data-enabled")), "the user shown enabled again");
         assertThat(user(username)).containsEntry("enabled", true);
 
         // Five failed sign-ins lock it; the page shows the lock and unlocks it.
@@ -120,45 +124,45 @@ class AdminPageIT {
         }
         signInAnswer(username).then().statusCode(429);
         browser.findElement(By.id("reload")).click();
-        await(() -> "true".equals(attribute(row(username), "data-locked")), "the lock shown");
-        assertThat(text(row(username))).contains("锁定至");
+        page.await(() -> "true".equals(page.attribute(row(username), "data-locked")), "the lock shown");
+        assertThat(page.text(row(username))).contains("锁定至");
         HeadlessChromium.screenshot(browser, "admin-users");
         browser.findElement(By.cssSelector(row(username) + " [data-action=unlock]")).click();
-        await(() -> "false".equals(attribute(row(username), "data-locked")), "the lock gone");
-        assertThat(text("#message")).contains("已解锁 " + username);
+        page.await(() -> "false".equals(page.attribute(row(username), "data-locked")), "the lock gone");
+        assertThat(page.text("#message")).contains("已解锁 " + username);
         signInAnswer(username).then().statusCode(200);
     }
 
     @Test
     void aDisplayTokenIsShownOnceAsTheWallsLinkAndItsQrCodeAndThatLinkEnrolsTheWall() throws IOException {
-        openAsNewAdmin();
+        var me = openAsNewAdmin();
         String username = "p-wall-" + NEXT.incrementAndGet() + "-" + RestAssured.port;
         type("#new-user [name=username]", username);
         type("#new-user [name=displayName]", "指挥中心大屏");
         new Select(browser.findElement(By.cssSelector("#new-user [name=role]"))).selectByValue("wall");
-        assertThat(displayed("#new-user [name=password]")).as("a wall has no password").isFalse();
+        assertThat(page.displayed("#new-user [name=password]")).as("a wall has no password").isFalse();
         browser.findElement(By.id("new-user-submit")).click();
 
         // The new wall's tokens open by themselves, the keyboard in the label.
-        await(() -> username.equals(attribute("#tokens-panel", "data-user")) && displayed("#tokens-panel"), "the wall's tokens");
-        assertThat(text("#new-token-submit")).contains("生成大屏令牌");
+        page.await(() -> username.equals(page.attribute("#tokens-panel", "data-user")) && page.displayed("#tokens-panel"), "the wall's tokens");
+        assertThat(page.text("#new-token-submit")).contains("生成大屏令牌");
         assertThat(activeElement("name")).isEqualTo("label");
         browser.switchTo().activeElement().sendKeys("一号大屏");
         type("#new-token [name=days]", "30" + Keys.ENTER);
 
-        await(() -> browser.findElement(By.id("secret-dialog")).getAttribute("open") != null, "the one-time dialog");
-        String link = attribute("#secret-link", "value");
+        page.await(() -> browser.findElement(By.id("secret-dialog")).getAttribute("open") != null, "the one-time dialog");
+        String link = page.attribute("#secret-link", "value");
         assertThat(link).startsWith(wall + "#token=");
         String token = link.substring(link.indexOf("#token=") + "#token=".length());
         assertThat(decodedQrCode()).as("the QR code says the link").isEqualTo(link);
-        assertThat(text("#secret-body")).contains("一号大屏", "有效至");
+        assertThat(page.text("#secret-body")).contains("一号大屏", "有效至");
         HeadlessChromium.screenshot(browser, "admin-display-token");
 
         // Closed with Esc: the secret leaves the page; the list keeps its label and expiry only.
         browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
-        await(() -> browser.findElement(By.id("secret-dialog")).getAttribute("open") == null, "the dialog closed");
+        page.await(() -> browser.findElement(By.id("secret-dialog")).getAttribute("open") == null, "the dialog closed");
         assertThat(browser.getPageSource()).doesNotContain(token);
-        assertThat(text("#tokens tbody")).contains("一号大屏", "令牌", "有效");
+        assertThat(page.text("#tokens tbody")).contains("一号大屏", "令牌", "有效");
         List<Map<String, Object>> tokens = given().get("/api/users/{u}/tokens", username).then().statusCode(200).extract().path("");
         assertThat(tokens).singleElement().satisfies(t -> assertThat(t).containsEntry("label", "一号大屏").containsKey("expiresAt"));
         assertThat(tokens.get(0).get("expiresAt")).isNotNull();
@@ -166,11 +170,26 @@ class AdminPageIT {
         // The link, opened on a browser nobody signed in: the wall enrols and goes live.
         browser.manage().deleteAllCookies();
         browser.get(link);
-        await(() -> Boolean.TRUE.equals(browser.executeScript("return !!(window.gridWall && gridWall.live.state === 'live')")),
+        page.await(() -> Boolean.TRUE.equals(browser.executeScript("return !!(window.gridWall && gridWall.live.state === 'live')")),
                 "the wall enrolled and live");
-        assertThat(displayed("#unregistered")).isFalse();
+        assertThat(page.displayed("#unregistered")).isFalse();
         assertThat(browser.getCurrentUrl()).doesNotContain(token);
         HeadlessChromium.screenshot(browser, "admin-wall-enrolled");
+
+        // Back on the admin page: the token shows its use, and revoking it there ends the wall's access.
+        HeadlessChromium.signIn(browser, admin, me.cookie());
+        browser.get(admin.toString());
+        page.await(() -> "ready".equals(page.attribute("body", "data-state")), "the admin page ready");
+        browser.findElement(By.cssSelector(row(username) + " [data-action=tokens]")).click();
+        page.await(() -> page.displayed("#tokens tbody tr[data-state=live]"), "the wall's live token");
+        assertThat(page.text("#tokens tbody tr[data-state=live] td:nth-child(5)")).as("last used").isNotEqualTo("–");
+        browser.findElement(By.cssSelector("#tokens tbody tr[data-state=live] [data-action=revoke]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent());
+        browser.switchTo().alert().accept();
+        page.await(() -> page.displayed("#tokens tbody tr[data-state=revoked]"), "the token shown revoked");
+        assertThat(page.text("#tokens tbody tr[data-state=revoked]")).contains("一号大屏", "已撤销");
+        TestUsers.anonymous().contentType("application/json").body(Map.of("token", token)).post("/api/session/display")
+                .then().statusCode(401);
     }
 
     @Test
@@ -178,33 +197,33 @@ class AdminPageIT {
         var officer = TestUsers.user("officer", county.first(GridLevel.COUNTY), null);
         HeadlessChromium.signIn(browser, admin, officer.cookie());
         browser.get(admin.toString());
-        await(() -> "refused".equals(attribute("body", "data-state")), "the page refusing");
-        assertThat(displayed("#refused")).isTrue();
-        assertThat(attribute("#refused", "role")).isEqualTo("alert");
-        assertThat(text("#refused")).contains("仅限管理员", "值班员", "不是管理员");
-        assertThat(displayed("#admin")).isFalse();
-        assertThat(text("#users tbody")).isEmpty();
+        page.await(() -> "refused".equals(page.attribute("body", "data-state")), "the page refusing");
+        assertThat(page.displayed("#refused")).isTrue();
+        assertThat(page.attribute("#refused", "role")).isEqualTo("alert");
+        assertThat(page.text("#refused")).contains("仅限管理员", "值班员", "不是管理员");
+        assertThat(page.displayed("#admin")).isFalse();
+        assertThat(page.text("#users tbody")).isEmpty();
         HeadlessChromium.screenshot(browser, "admin-refused");
     }
 
     @Test
     void theHomePageLinksTheAdminPageForAdministratorsOnly() {
         browser.get(home.toString());
-        await(() -> "up".equals(attribute("#status", "data-state")), "the home page ready");
+        page.await(() -> "up".equals(page.attribute("#status", "data-state")), "the home page ready");
         assertThat(browser.findElements(By.id("admin-link"))).as("nobody signed in").isEmpty();
 
         var officer = TestUsers.user("officer", county.first(GridLevel.COUNTY), null);
         HeadlessChromium.signIn(browser, home, officer.cookie());
         browser.get(home.toString());
-        await(() -> "up".equals(attribute("#status", "data-state")), "the home page ready");
+        page.await(() -> "up".equals(page.attribute("#status", "data-state")), "the home page ready");
         assertThat(browser.findElements(By.id("admin-link"))).as("an officer").isEmpty();
 
         var me = TestUsers.user("admin", null, null);
         HeadlessChromium.signIn(browser, home, me.cookie());
         browser.get(home.toString());
-        await(() -> displayed("#admin-link"), "the admin page's link");
+        page.await(() -> page.displayed("#admin-link"), "the admin page's link");
         browser.findElement(By.id("admin-link")).click();
-        await(() -> "ready".equals(attribute("body", "data-state")), "the admin page");
+        page.await(() -> "ready".equals(page.attribute("body", "data-state")), "the admin page");
         assertThat(browser.getCurrentUrl()).isEqualTo(admin.toString());
     }
 
@@ -214,7 +233,7 @@ class AdminPageIT {
         var me = TestUsers.user("admin", null, null);
         HeadlessChromium.signIn(browser, admin, me.cookie());
         browser.get(admin.toString());
-        await(() -> "ready".equals(attribute("body", "data-state")), "the admin page ready");
+        page.await(() -> "ready".equals(page.attribute("body", "data-state")), "the admin page ready");
         return me;
     }
 
@@ -251,24 +270,5 @@ class AdminPageIT {
         WebElement input = browser.findElement(By.cssSelector(css));
         input.clear();
         input.sendKeys(text);
-    }
-
-    private void await(java.util.function.BooleanSupplier condition, String what) {
-        HeadlessChromium.await(browser, condition, what);
-    }
-
-    private boolean displayed(String css) {
-        var found = browser.findElements(By.cssSelector(css));
-        return !found.isEmpty() && found.get(0).isDisplayed();
-    }
-
-    private String text(String css) {
-        var found = browser.findElements(By.cssSelector(css));
-        return found.isEmpty() ? "" : found.get(0).getText();
-    }
-
-    private String attribute(String css, String name) {
-        var found = browser.findElements(By.cssSelector(css));
-        return found.isEmpty() ? null : found.get(0).getAttribute(name);
     }
 }
