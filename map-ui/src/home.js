@@ -1,4 +1,5 @@
-// Shows whether the service and its database are ready, from the readiness check.
+// Shows whether the service and its database are ready, from the readiness check, and the admin
+// page's link to a signed-in administrator.
 const status = document.getElementById('status');
 
 async function showReadiness() {
@@ -18,3 +19,20 @@ async function showReadiness() {
 }
 
 showReadiness();
+
+// An administrator signed in finds its page here; nobody else is asked to sign in by the home page.
+async function showAdminLink() {
+  const response = await fetch('/api/session', { headers: { Accept: 'application/json' } });
+  if (!response.ok) return;
+  const me = await response.json();
+  if (me.role !== 'admin') return;
+  const link = document.createElement('a');
+  link.id = 'admin-link';
+  link.href = '/admin';
+  link.textContent = '用户与令牌管理 Users and tokens';
+  const item = document.createElement('li');
+  item.append(link, '（管理员：新建和停用用户、解锁、生成大屏令牌）');
+  document.querySelector('main ul').prepend(item);
+}
+
+showAdminLink().catch(() => {});
