@@ -106,18 +106,34 @@ public class Users {
                 throw invalid(List.of(new FieldError("password", "a %s has no password: make it a token".formatted(role.code()))));
             }
             Uni<String> hash = change.password() == null ? Uni.createFrom().nullItem() : passwords.hash(change.password());
-            return unitId(change.unit()).chain(unit -> hash.chain(h -> pool.withTransaction(tx -> tx.preparedQuery("""
+            boolean disablingAnAdmin = role == Role.ADMIN && Boolean.FALSE.equals(change.enabled());
+            return unitId(change.unit()).chain(unit -> hash.chain(h -> pool.withTransaction(tx -> keepAnAdmin(tx, username, disablingAnAdmin)
+                            .chain(() -> tx.preparedQuery("""
                                     UPDATE app_user SET display_name = coalesce($2, display_name), enabled = coalesce($3, enabled),
                                            grid_code = coalesce($4, grid_code), unit_id = coalesce($5, unit_id),
                                            password_hash = coalesce($6, password_hash)
                                     WHERE username = $1""")
-                            .execute(Tuple.from(Arrays.asList(username, change.displayName(), change.enabled(), change.grid(), unit, h)))
+                            .execute(Tuple.from(Arrays.asList(username, change.displayName(), change.enabled(), change.grid(), unit, h))))
                             .chain(() -> Boolean.TRUE.equals(change.unlock()) ? failures.forget(tx, username) : Uni.createFrom().voidItem())
                             .chain(() -> revokeOnChange(tx, username, change)))))
                     // Name, role scope or enabled may have changed: what tokens stand for is read again.
                     .chain(tokens::forgetAll)
                     .chain(() -> find(username));
         });
+    }
+
+    /**
+     * Refuses to disable the last enabled administrator: nobody could then make users, tokens or
+     * enable it again. The enabled administrators are locked, so two disabling each other at once
+     * cannot both pass.
+     */
+    private Uni<Void> keepAnAdmin(SqlConnection tx, String username, boolean disablingAnAdmin) {
+        if (!disablingAnAdmin) return Uni.createFrom().voidItem();
+        return tx.preparedQuery("SELECT username FROM app_user WHERE role = 'admin' AND enabled FOR UPDATE").execute().invoke(rows -> {
+            for (Row row : rows) if (!row.getString("username").equals(username)) return;
+            throw new ProblemException(ProblemType.CONFLICT,
+                    "%s is the last enabled administrator and cannot be disabled; make or enable another administrator first.".formatted(username));
+        }).replaceWithVoid();
     }
 
     /**

@@ -20,6 +20,9 @@ class SignInIT {
     @Inject
     DemoCounty county;
 
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
     private static Response signIn(String username, String password) {
         return TestUsers.anonymous().contentType("application/json").body(Map.of("username", username, "password", password))
                 .post("/api/session");
@@ -132,6 +135,27 @@ class SignInIT {
         String token = TestUsers.admin().given().contentType("application/json").body(Map.of("label", "new wall token"))
                 .post("/api/users/{u}/tokens", wall.username()).then().statusCode(201).extract().path("token");
         TestUsers.anonymous().header("Authorization", "Bearer " + token).get("/api/session").then().statusCode(200);
+    }
+
+    @Test
+    void theLastEnabledAdministratorCannotBeDisabled() {
+        var last = TestUsers.user("admin", null, null);
+        // The others, set aside behind the API's back for this test only (disabling them through it would revoke their sessions).
+        java.util.List<String> others = pool.preparedQuery("UPDATE app_user SET enabled = false WHERE role = 'admin' AND enabled AND username <> $1 RETURNING username")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(last.username())).await().indefinitely()
+                .stream().map(row -> row.getString("username")).toList();
+        try {
+            last.given().contentType("application/json").body(Map.of("enabled", false)).patch("/api/users/{u}", last.username())
+                    .then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", containsString("last enabled administrator"));
+            last.given().get("/api/session").then().statusCode(200);
+        } finally {
+            pool.preparedQuery("UPDATE app_user SET enabled = true WHERE username = ANY($1)")
+                    .execute(io.vertx.mutiny.sqlclient.Tuple.of(others.toArray(String[]::new))).await().indefinitely();
+        }
+        // With another administrator enabled, it may be.
+        last.given().contentType("application/json").body(Map.of("enabled", false)).patch("/api/users/{u}", last.username())
+                .then().statusCode(200).body("enabled", equalTo(false));
     }
 
     @Test
