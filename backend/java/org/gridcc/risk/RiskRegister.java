@@ -39,7 +39,8 @@ public class RiskRegister {
     static final String[] CLASS_NAMES = {"一类", "二类", "三类"};
 
     private static final String SELECT = """
-            SELECT id, subject, grid_code, class, leader, unit, person, deadline, status, collected_on, collected_by, demo FROM risk_entry""";
+            SELECT id, subject, grid_code, class, leader, unit, person, deadline, status, collected_on, collected_by, demo FROM risk_entry
+            """;
 
     private final Pool pool;
     private final GridIndex index;

@@ -21,8 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gridcc.access.Caller;
 import org.gridcc.access.Role;
-import org.gridcc.common.Problem.FieldError;
-import org.gridcc.common.QueryValues;
 
 /** Patrol inspectors' daily reports (民情巡察员: 每日必学、每日必巡、每日必察、每日必报, Lanshan). */
 @Path("/api/patrol-reports")
@@ -60,12 +58,8 @@ public class PatrolReportResource {
     public Uni<List<PatrolReports.ReportView>> list(@QueryParam("grid") String grid, @QueryParam("from") String from,
                                                    @QueryParam("to") String to, @QueryParam("limit") String limit) {
         Caller caller = Caller.of(identity);
-        var errors = new ArrayList<FieldError>();
-        var window = RoundResource.Window.read(from, to, completion.today(), errors);
-        long max = QueryValues.wholeNumber("limit", limit, 100L, 1, 500, errors);
-        QueryValues.gridCode("grid", grid, errors);
-        QueryValues.refuseIfAny(errors);
-        return reports.list(caller.subtreeAsked(grid), window.from(), window.to(), (int) max, caller);
+        var query = FieldQuery.read(caller, grid, from, to, limit, 100, 500, completion.today(), new ArrayList<>());
+        return reports.list(query.grid(), query.from(), query.to(), query.limit(), caller);
     }
 
     @GET
@@ -93,13 +87,8 @@ public class PatrolReportResource {
                     + "when absent), from/to (the last 30 days by default), limit (at most 1000, 200).")
     public Uni<PatrolReports.MissingList> missing(@QueryParam("grid") String grid, @QueryParam("from") String from,
                                                  @QueryParam("to") String to, @QueryParam("limit") String limit) {
-        Caller caller = Caller.of(identity);
-        var errors = new ArrayList<FieldError>();
-        var window = RoundResource.Window.read(from, to, completion.today(), errors);
-        long max = QueryValues.wholeNumber("limit", limit, 200L, 1, 1000, errors);
-        QueryValues.gridCode("grid", grid, errors);
-        QueryValues.refuseIfAny(errors);
-        return reports.missing(caller.subtreeAsked(grid), window.from(), window.to(), (int) max);
+        var query = FieldQuery.read(Caller.of(identity), grid, from, to, limit, 200, 1000, completion.today(), new ArrayList<>());
+        return reports.missing(query.grid(), query.from(), query.to(), query.limit());
     }
 
     @GET
@@ -108,11 +97,7 @@ public class PatrolReportResource {
     @Operation(summary = "Reports, findings and cases per inspector, and reports per month",
             description = "grid (the caller's when absent), from/to (the last 30 days by default).")
     public Uni<PatrolReports.Counts> counts(@QueryParam("grid") String grid, @QueryParam("from") String from, @QueryParam("to") String to) {
-        Caller caller = Caller.of(identity);
-        var errors = new ArrayList<FieldError>();
-        var window = RoundResource.Window.read(from, to, completion.today(), errors);
-        QueryValues.gridCode("grid", grid, errors);
-        QueryValues.refuseIfAny(errors);
-        return reports.counts(caller.subtreeAsked(grid), window.from(), window.to());
+        var query = FieldQuery.read(Caller.of(identity), grid, from, to, null, 1, 1, completion.today(), new ArrayList<>());
+        return reports.counts(query.grid(), query.from(), query.to());
     }
 }

@@ -17,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,7 +26,6 @@ import org.gridcc.access.Role;
 import org.gridcc.common.Problem.FieldError;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
-import org.gridcc.common.QueryValues;
 import org.gridcc.grid.GridLevel;
 
 /** Screening rounds (排查): the schedule per level, rounds recorded by their workers, completion and missed rounds. */
@@ -35,9 +33,6 @@ import org.gridcc.grid.GridLevel;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Rounds", description = "排查: 区级每季一次、镇级每月一次、村级每周一次、网格每天一次 (Lanshan), as data")
 public class RoundResource {
-
-    /** How far back a list, a completion or the missed rounds look when no from is given. */
-    static final int DEFAULT_DAYS = 30;
 
     public record ScheduleChange(@NotNull(message = "give how often: quarter, month, week or day") String every) {}
 
@@ -72,12 +67,8 @@ public class RoundResource {
     public Uni<List<Rounds.RoundView>> list(@QueryParam("grid") String grid, @QueryParam("from") String from, @QueryParam("to") String to,
                                             @QueryParam("limit") String limit) {
         Caller caller = Caller.of(identity);
-        var errors = new ArrayList<FieldError>();
-        Window window = Window.read(from, to, completion.today(), errors);
-        long max = QueryValues.wholeNumber("limit", limit, 100L, 1, 500, errors);
-        QueryValues.gridCode("grid", grid, errors);
-        QueryValues.refuseIfAny(errors);
-        return rounds.list(caller.subtreeAsked(grid), window.from(), window.to(), (int) max, caller);
+        var query = FieldQuery.read(caller, grid, from, to, limit, 100, 500, completion.today(), new ArrayList<>());
+        return rounds.list(query.grid(), query.from(), query.to(), query.limit(), caller);
     }
 
     @GET
@@ -138,13 +129,8 @@ public class RoundResource {
                     + "grid (the caller's when absent), from/to (due days; the last 30 days to yesterday by default), limit (at most 1000, 200).")
     public Uni<RoundCompletion.MissedList> missed(@QueryParam("grid") String grid, @QueryParam("from") String from,
                                                  @QueryParam("to") String to, @QueryParam("limit") String limit) {
-        Caller caller = Caller.of(identity);
-        var errors = new ArrayList<FieldError>();
-        Window window = Window.read(from, to, completion.today(), errors);
-        long max = QueryValues.wholeNumber("limit", limit, 200L, 1, 1000, errors);
-        QueryValues.gridCode("grid", grid, errors);
-        QueryValues.refuseIfAny(errors);
-        return completion.missed(caller.subtreeAsked(grid), window.from(), window.to(), (int) max);
+        var query = FieldQuery.read(Caller.of(identity), grid, from, to, limit, 200, 1000, completion.today(), new ArrayList<>());
+        return completion.missed(query.grid(), query.from(), query.to(), query.limit());
     }
 
     @GET
@@ -155,15 +141,11 @@ public class RoundResource {
                     + "level (the units listed: county, township, village or base; the level below the grid's by default).")
     public Uni<RoundCompletion.Completion> completion(@QueryParam("grid") String grid, @QueryParam("from") String from,
                                                      @QueryParam("to") String to, @QueryParam("level") String level) {
-        Caller caller = Caller.of(identity);
         var errors = new ArrayList<FieldError>();
-        Window window = Window.read(from, to, completion.today(), errors);
-        QueryValues.gridCode("grid", grid, errors);
         GridLevel units = level == null ? null : RoundLevel.of(level).orElse(null);
         if (level != null && units == null) errors.add(new FieldError("level", "\"%s\" is not county, township, village or base".formatted(level)));
-        QueryValues.refuseIfAny(errors);
-        String asked = caller.subtreeAsked(grid);
-        return completion.completion(asked, window.from(), window.to(), units != null ? units : unitsBelow(asked));
+        var query = FieldQuery.read(Caller.of(identity), grid, from, to, null, 1, 1, completion.today(), errors);
+        return completion.completion(query.grid(), query.from(), query.to(), units != null ? units : unitsBelow(query.grid()));
     }
 
     /** The level whose units a completion lists by default: the one below the grid's (base grids list themselves). */
@@ -176,16 +158,5 @@ public class RoundResource {
     private static GridLevel level(String level) {
         return RoundLevel.of(level).orElseThrow(() -> ProblemException.notFound(
                 "There is no %s level of rounds; the levels are county, township, village and base.".formatted(level)));
-    }
-
-    /** Days from..to of a query: the last 30 days to today by default; from after to is refused. */
-    record Window(LocalDate from, LocalDate to) {
-        static Window read(String from, String to, LocalDate today, List<FieldError> errors) {
-            LocalDate last = QueryValues.date("to", to, today, errors);
-            LocalDate first = QueryValues.date("from", from, last.minusDays(DEFAULT_DAYS), errors);
-            if (first.isAfter(last)) errors.add(new FieldError("from", "%s is after to (%s)".formatted(first, last)));
-            else if (first.isBefore(last.minusDays(400))) errors.add(new FieldError("from", "ask for at most 400 days at once"));
-            return new Window(first, last);
-        }
     }
 }

@@ -36,7 +36,8 @@ public class Rounds {
 
     private static final String SELECT = """
             SELECT r.id, r.level, r.grid_code, r.done_on, r.at, r.worker_id, r.worker_name, r.visited, r.notes, r.demo
-              FROM screening_round r""";
+              FROM screening_round r
+            """;
 
     private final Pool pool;
     private final GridIndex index;

@@ -5,10 +5,10 @@ import java.util.Random;
 import java.util.Set;
 
 /** Invented Chinese place and person names from fixed lists, so that a seed always gives the same names. */
-final class ChineseNames {
+public final class ChineseNames {
 
     /** Marks an invented proper name, so that nobody takes a demo place for a real one. */
-    static final String DEMO_MARK = "（演示）";
+    public static final String DEMO_MARK = "（演示）";
 
     private static final String PLACE_FIRST = "青石龙白金马凤黄红大小新高长安平双三东西南北上下中老松柏桃李杨柳梅竹云朝鹿虎牛羊";
     private static final String PLACE_SECOND = "山桥潭鹤河溪坝坪沟岭口湾田塘寨庄铺营屯店集堡坡洼滩泉井林园冲箐哨关水门湖圩";
@@ -41,7 +41,7 @@ final class ChineseNames {
         }
     }
 
-    static String person(Random random) {
+    public static String person(Random random) {
         String given = "" + pick(GIVEN, random);
         return pick(SURNAMES, random) + (random.nextInt(3) == 0 ? given : given + pick(GIVEN, random));
     }
