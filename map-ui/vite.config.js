@@ -3,7 +3,8 @@ import { defineConfig } from 'vite';
 
 // Maven passes --outDir (the jar's META-INF/resources); `npm run dev` proxies the API.
 // Each page is an entry; wall/index.html is served at /wall/ (and /wall by a route in the service),
-// desk/index.html, gis/index.html and login/index.html likewise at /desk/, /desk, /gis/, /gis, /login/ and /login.
+// desk/index.html, gis/index.html, login/index.html and worker/index.html likewise at /desk/, /desk, /gis/, /gis, /login/,
+// /login, /worker/ and /worker.
 export default defineConfig({
   build: {
     assetsDir: 'assets',
@@ -17,6 +18,7 @@ export default defineConfig({
         desk: resolve(import.meta.dirname, 'desk/index.html'),
         gis: resolve(import.meta.dirname, 'gis/index.html'),
         login: resolve(import.meta.dirname, 'login/index.html'),
+        worker: resolve(import.meta.dirname, 'worker/index.html'),
       },
     },
   },

@@ -105,6 +105,9 @@ class RoundsIT {
                 .contentType(startsWith("application/problem+json"));
         worker.given().get("/api/rounds/missed").then().statusCode(403);
         worker.given().get("/api/cases").then().statusCode(403);
+        // Audited like every change: the round recorded and the one refused.
+        given().queryParam("actor", worker.username()).queryParam("action", "POST /api/rounds").get("/api/audit").then().statusCode(200)
+                .body("entries.outcome", equalTo(List.of("refused", "ok")));
     }
 
     @Test
