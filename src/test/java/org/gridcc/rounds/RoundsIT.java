@@ -126,6 +126,8 @@ class RoundsIT {
             given().contentType("application/json").body(c[0]).post("/api/rounds").then()
                     .contentType(startsWith("application/problem+json")).body("errors.field", hasItem(c[1]));
         }
+        given().contentType("application/json").body("{\"username\": \"worker-without-grid\", \"displayName\": \"网格员\", \"role\": \"worker\", "
+                + "\"password\": \"test-pass-2026\"}").post("/api/users").then().statusCode(400).body("errors.field", hasItem("grid"));
         given().queryParam("from", "yesterday").get("/api/rounds/missed").then().statusCode(400).body("errors[0].field", equalTo("from"));
         given().queryParam("level", "street").get("/api/rounds/completion").then().statusCode(400).body("errors[0].field", equalTo("level"));
     }
