@@ -3,8 +3,8 @@ import { defineConfig } from 'vite';
 
 // Maven passes --outDir (the jar's META-INF/resources); `npm run dev` proxies the API.
 // Each page is an entry; wall/index.html is served at /wall/ (and /wall by a route in the service),
-// desk/index.html, gis/index.html, login/index.html and admin/index.html likewise at /desk/, /desk, /gis/, /gis,
-// /login/, /login, /admin/ and /admin.
+// desk/index.html, gis/index.html, login/index.html, admin/index.html and worker/index.html likewise at /desk/,
+// /desk, /gis/, /gis, /login/, /login, /admin/, /admin, /worker/ and /worker.
 export default defineConfig({
   build: {
     assetsDir: 'assets',
@@ -19,6 +19,7 @@ export default defineConfig({
         gis: resolve(import.meta.dirname, 'gis/index.html'),
         login: resolve(import.meta.dirname, 'login/index.html'),
         admin: resolve(import.meta.dirname, 'admin/index.html'),
+        worker: resolve(import.meta.dirname, 'worker/index.html'),
       },
     },
   },

@@ -3,7 +3,7 @@
 // service only, never another site), else to the page of the user's role.
 import { messageLine, request } from './ui/page.js';
 
-const PAGE_OF_ROLE = { admin: '/desk', officer: '/desk', handler: '/desk', gis: '/gis', wall: '/wall' };
+const PAGE_OF_ROLE = { admin: '/desk', officer: '/desk', handler: '/desk', gis: '/gis', wall: '/wall', worker: '/worker' };
 
 /** ?next= when it is a path on this service, else null. //host and /\host are other sites to a browser. */
 function nextPath() {

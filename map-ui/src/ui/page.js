@@ -104,7 +104,7 @@ export function toSignIn() {
 }
 
 export const ROLE_NAMES = {
-  admin: '管理员 admin', gis: '地理信息 GIS', officer: '值班员 officer', handler: '承办人 handler', wall: '大屏 wall', open311: '接口 Open311',
+  admin: '管理员 admin', gis: '地理信息 GIS', officer: '值班员 officer', handler: '承办人 handler', wall: '大屏 wall', open311: '接口 Open311', worker: '网格员 worker',
 };
 
 /** Roles that may see a case's reporter in full (GET /api/cases/{code}?unmasked=true). */

@@ -16,11 +16,16 @@ public enum Role {
     /** A wall display: the map, the KPIs and the ticker; no personal data, changes nothing. */
     WALL,
     /** A client system that posts requests with its api_key (Open311). */
-    OPEN311;
+    OPEN311,
+    /**
+     * A grid worker or patrol inspector (网格员, 民情巡察员) of one grid and what lies in it: records rounds and
+     * patrol reports there from a phone and reads its own; no case list, no map, no report.
+     */
+    WORKER;
 
     /** The role names as @RolesAllowed takes them. */
     public static final String ADMIN_NAME = "admin", GIS_NAME = "gis", OFFICER_NAME = "officer", HANDLER_NAME = "handler",
-            WALL_NAME = "wall";
+            WALL_NAME = "wall", WORKER_NAME = "worker";
 
     public String code() {
         return name().toLowerCase();
@@ -28,6 +33,16 @@ public enum Role {
 
     public static Optional<Role> of(String code) {
         return Arrays.stream(values()).filter(r -> r.code().equals(code)).findFirst();
+    }
+
+    /** Roles whose scope is a grid of their own (stored with the user), not the unit's or the county's. */
+    public boolean hasOwnGrid() {
+        return this == OFFICER || this == WORKER;
+    }
+
+    /** Roles that watch the live map (/live): everyone signed in but client systems and workers. */
+    public boolean watchesLive() {
+        return this != OPEN311 && this != WORKER;
     }
 
     /** Roles that may see a case's reporter when they ask for it (each such read is audited). */

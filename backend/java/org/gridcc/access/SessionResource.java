@@ -110,7 +110,7 @@ public class SessionResource {
 
     @PUT
     @Path("/password")
-    @RolesAllowed({Role.ADMIN_NAME, Role.GIS_NAME, Role.OFFICER_NAME, Role.HANDLER_NAME})
+    @RolesAllowed({Role.ADMIN_NAME, Role.GIS_NAME, Role.OFFICER_NAME, Role.HANDLER_NAME, Role.WORKER_NAME})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change one's own password",
             description = "204; the user's other sessions end. 403 when the current password is wrong; 400 for a weak new one.")

@@ -111,7 +111,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
 
     private static Holder holder(Row row) {
         Role role = Role.of(row.getString("role")).orElseThrow();
-        String grid = role == Role.OFFICER || role == Role.HANDLER ? row.getString("grid") : null;
+        String grid = role.hasOwnGrid() || role == Role.HANDLER ? row.getString("grid") : null;
         var caller = new Caller(row.getInteger("id"), row.getString("username"), row.getString("display_name"), role, grid,
                 row.getString("unit"));
         var expires = row.getOffsetDateTime("expires_at");

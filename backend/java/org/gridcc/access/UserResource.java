@@ -37,9 +37,9 @@ public class UserResource {
                     message = "a user name has 2 to 64 letters, digits or . _ @ -") String username,
             @NotBlank(message = "give the name shown in the pages and the history (e.g. 张伟)")
             @Size(max = 50, message = "keep the display name under 50 characters") String displayName,
-            @NotNull(message = "give the role: admin, gis, officer, handler, wall or open311")
-            @Pattern(regexp = "admin|gis|officer|handler|wall|open311",
-                    message = "the role is admin, gis, officer, handler, wall or open311") String role,
+            @NotNull(message = "give the role: admin, gis, officer, handler, wall, open311 or worker")
+            @Pattern(regexp = "admin|gis|officer|handler|wall|open311|worker",
+                    message = "the role is admin, gis, officer, handler, wall, open311 or worker") String role,
             @Pattern(regexp = "[0-9]{6}([0-9]{3})*", message = "a grid code is 6 digits, then groups of 3 digits") String grid,
             @Size(max = 100, message = "a unit code has at most 100 characters") String unit,
             String password) {}
@@ -74,8 +74,8 @@ public class UserResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Make a user",
-            description = "officer needs grid (the subtree it may see), handler needs unit (a unit code); admin, gis, officer and "
-                    + "handler need a password (at least 10 characters, letters and digits); wall and open311 have none and "
+            description = "officer and worker need grid (the subtree they serve), handler needs unit (a unit code); admin, gis, "
+                    + "officer, handler and worker need a password (at least 10 characters, letters and digits); wall and open311 have none and "
                     + "work with tokens.")
     public Uni<Response> create(@NotNull(message = "send the user as a JSON body") @Valid NewUser user) {
         return users.create(user).map(view -> Response.created(URI.create("/api/users/" + view.username())).entity(view).build());

@@ -39,6 +39,8 @@ public class Users {
             SELECT u.username, u.display_name, u.role, u.grid_code, n.code AS unit, u.enabled, f.locked_until, u.created_at
             FROM app_user u LEFT JOIN unit n ON n.id = u.unit_id LEFT JOIN sign_in_failure f ON f.username = u.username""";
 
+    private static final String GRID_ROLES = "only an officer or a worker has a grid";
+
     private final Pool pool;
     private final Passwords passwords;
     private final KnownGrids grids;
@@ -64,8 +66,10 @@ public class Users {
     public Uni<UserView> create(NewUser user) {
         Role role = Role.of(user.role()).orElseThrow();
         var errors = new ArrayList<FieldError>();
-        if (role == Role.OFFICER && user.grid() == null) errors.add(new FieldError("grid", "an officer needs the grid it may see"));
-        if (role != Role.OFFICER && user.grid() != null) errors.add(new FieldError("grid", "only an officer has a grid"));
+        if (role.hasOwnGrid() && user.grid() == null) {
+            errors.add(new FieldError("grid", "a%s %s needs the grid it serves".formatted(role == Role.OFFICER ? "n" : "", role.code())));
+        }
+        if (!role.hasOwnGrid() && user.grid() != null) errors.add(new FieldError("grid", GRID_ROLES));
         if (role == Role.HANDLER && user.unit() == null) errors.add(new FieldError("unit", "a handler needs the unit whose cases it handles"));
         if (role != Role.HANDLER && user.unit() != null) errors.add(new FieldError("unit", "only a handler has a unit"));
         boolean signsIn = role != Role.WALL && role != Role.OPEN311;
@@ -100,7 +104,7 @@ public class Users {
         if (!errors.isEmpty()) throw invalid(errors);
         return find(username).chain(user -> {
             Role role = Role.of(user.role()).orElseThrow();
-            if (change.grid() != null && role != Role.OFFICER) throw invalid(List.of(new FieldError("grid", "only an officer has a grid")));
+            if (change.grid() != null && !role.hasOwnGrid()) throw invalid(List.of(new FieldError("grid", GRID_ROLES)));
             if (change.unit() != null && role != Role.HANDLER) throw invalid(List.of(new FieldError("unit", "only a handler has a unit")));
             if (change.password() != null && (role == Role.WALL || role == Role.OPEN311)) {
                 throw invalid(List.of(new FieldError("password", "a %s has no password: make it a token".formatted(role.code()))));

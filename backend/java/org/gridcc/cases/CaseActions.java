@@ -213,11 +213,9 @@ public class CaseActions {
     /** 四定: the lead leader, the responsible unit and person, and the date it is finished by, which cannot be past. */
     private void leaderComplete(ActionRequest.Leader leader) {
         if (leader == null) throw invalid("leader", "give the four fixes (四定): leader, unit, person and deadline");
-        if (leader.deadline().isBefore(WorkingCalendar.dayOf(clock.now()))) {
-            throw new ProblemException(ProblemType.UNPROCESSABLE, "The action needs more; see errors.",
-                    List.of(new FieldError("leader.deadline", "%s is past; give the date the case is to be finished by"
-                            .formatted(leader.deadline()))));
-        }
+        leader.pastDeadline(WorkingCalendar.dayOf(clock.now()), "leader.deadline").ifPresent(past -> {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "The action needs more; see errors.", List.of(past));
+        });
     }
 
     /** A petitioner's right (复查, 复核) is used within its time (the refusal has checked that one is open). */

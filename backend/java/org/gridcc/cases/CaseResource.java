@@ -198,7 +198,7 @@ public class CaseResource {
 
     @GET
     @Path("/categories")
-    @RolesAllowed({Role.ADMIN_NAME, Role.GIS_NAME, Role.OFFICER_NAME, Role.HANDLER_NAME, Role.WALL_NAME})
+    @RolesAllowed({Role.ADMIN_NAME, Role.GIS_NAME, Role.OFFICER_NAME, Role.HANDLER_NAME, Role.WALL_NAME, Role.WORKER_NAME})
     @Operation(summary = "The case categories with their default risk and county department")
     public List<Category> categories() {
         return Categories.all();

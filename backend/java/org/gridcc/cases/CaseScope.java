@@ -40,7 +40,7 @@ final class CaseScope {
                 yield "c.unit_id = (SELECT id FROM unit WHERE code = $%d)".formatted(args.size());
             }
             case ADMIN, GIS, WALL -> "true";
-            case OPEN311 -> "false";
+            case OPEN311, WORKER -> "false";
         };
     }
 }

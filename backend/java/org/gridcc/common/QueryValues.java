@@ -1,5 +1,6 @@
 package org.gridcc.common;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -49,6 +50,25 @@ public final class QueryValues {
             errors.add(new FieldError(field, "\"%s\" is not a time with offset, e.g. 2026-10-01T00:00:00+08:00".formatted(text)));
             return null;
         }
+    }
+
+    /** A day (yyyy-MM-dd), the fallback when absent (and when bad, after noting it). */
+    public static LocalDate date(String field, String text, LocalDate fallback, List<FieldError> errors) {
+        if (text == null || text.isBlank()) return fallback;
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "\"%s\" is not a date (yyyy-MM-dd)".formatted(text)));
+            return fallback;
+        }
+    }
+
+    /** A grid code, null when absent (and when bad, after noting it). */
+    public static String gridCode(String field, String text, List<FieldError> errors) {
+        if (text == null) return null;
+        if (text.matches("[0-9]{6}([0-9]{3})*")) return text;
+        errors.add(new FieldError(field, "a grid code is 6 digits, then groups of 3 digits, not \"%s\"".formatted(text)));
+        return null;
     }
 
     /** Refuses the query when a value was bad, naming each field. */

@@ -10,7 +10,6 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.event.Observes;
 import org.gridcc.access.Caller;
-import org.gridcc.access.Role;
 
 /**
  * WS /live: the wall's feed. Query: since (resume after that stream position), level (one grid
@@ -42,8 +41,8 @@ public class LiveSocket {
             return;
         }
         Caller caller = Caller.of(identity);
-        if (caller.role() == Role.OPEN311) {
-            connection.close(new CloseReason(4403, "an Open311 client has no live map")).subscribe().with(ok -> {}, e -> {});
+        if (!caller.role().watchesLive()) {
+            connection.close(new CloseReason(4403, "the role %s has no live map".formatted(caller.role().code()))).subscribe().with(ok -> {}, e -> {});
             return;
         }
         hub.open(connection, caller.grid());

@@ -1,13 +1,13 @@
 package org.gridcc.stats;
 
 /** A report as a CSV table (UTF-8 with a byte-order mark, so that Excel shows the Chinese names). */
-final class ReportCsv {
+public final class ReportCsv {
 
     private ReportCsv() {}
 
     static String of(Report report) {
         Kpis k = report.kpis();
-        var csv = new StringBuilder("\uFEFFsection,item,value\n");
+        var csv = table();
         row(csv, "report", report.title(), report.kind());
         row(csv, "report", "grid", report.grid());
         row(csv, "report", "from", report.from());
@@ -23,10 +23,20 @@ final class ReportCsv {
         k.overdueByUnit().stream().filter(u -> u.referredCases() > 0)
                 .forEach(u -> row(csv, "referredToDisciplineByUnit", u.name(), u.referredCases()));
         k.byCategory().forEach(c -> row(csv, "byCategory", c.name(), c.received()));
+        report.rounds().forEach(r -> {
+            row(csv, "roundsDue", r.levelName(), r.due());
+            row(csv, "roundsDone", r.levelName(), r.done());
+            row(csv, "roundsMissed", r.levelName(), r.missed());
+        });
         return csv.toString();
     }
 
-    private static void row(StringBuilder csv, String section, Object item, Object value) {
+    /** A new table with its byte-order mark and header: section, item, value. */
+    public static StringBuilder table() {
+        return new StringBuilder("\uFEFFsection,item,value\n");
+    }
+
+    public static void row(StringBuilder csv, String section, Object item, Object value) {
         csv.append(cell(section)).append(',').append(cell(item)).append(',').append(cell(value)).append('\n');
     }
 

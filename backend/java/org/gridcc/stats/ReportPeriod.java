@@ -36,7 +36,8 @@ public enum ReportPeriod {
         };
     }
 
-    static OffsetDateTime start(LocalDate day) {
+    /** The first instant of a day in China. */
+    public static OffsetDateTime start(LocalDate day) {
         return day.atStartOfDay(ServiceClock.CHINA).toOffsetDateTime();
     }
 }

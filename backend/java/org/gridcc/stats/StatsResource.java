@@ -22,6 +22,7 @@ import org.gridcc.common.Problem.FieldError;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
 import org.gridcc.common.ServiceClock;
+import org.gridcc.rounds.RoundCompletion;
 
 /** The daily feedback, weekly exposure and monthly report (一天一反馈、一周一曝光、一月一专报), as JSON or CSV. */
 @Path("/api/reports/{period}")
@@ -32,11 +33,13 @@ public class StatsResource {
     public static final String CSV = "text/csv";
 
     private final CaseStats stats;
+    private final RoundCompletion rounds;
     private final ServiceClock clock;
     private final SecurityIdentity identity;
 
-    public StatsResource(CaseStats stats, ServiceClock clock, SecurityIdentity identity) {
+    public StatsResource(CaseStats stats, RoundCompletion rounds, ServiceClock clock, SecurityIdentity identity) {
         this.stats = stats;
+        this.rounds = rounds;
         this.clock = clock;
         this.identity = identity;
     }
@@ -44,7 +47,8 @@ public class StatsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A report (daily, weekly or monthly) for a grid and the period holding a date",
-            description = "KPIs of the cases received in the period, overdue cases by unit, cases by category. Ask for text/csv for a table.")
+            description = "KPIs of the cases received in the period, overdue cases by unit, cases by category, screening rounds due, done "
+                    + "and missed per level (periods ended by yesterday). Ask for text/csv for a table.")
     public Uni<Report> json(@PathParam("period") String period,
                             @NotNull(message = "name the grid the report is for, e.g. grid=530324")
                             @Pattern(regexp = "[0-9]{6}([0-9]{3})*", message = "a grid code is 6 digits, then groups of 3 digits")
@@ -58,9 +62,10 @@ public class StatsResource {
         ReportPeriod kind = period(period);
         LocalDate day = day(date);
         LocalDate first = kind.first(day), end = kind.afterLast(day);
-        return stats.kpis(grid, ReportPeriod.start(first), ReportPeriod.start(end))
-                .map(kpis -> new Report(kind.name().toLowerCase(), kind.title(), grid, ReportPeriod.start(first),
-                        ReportPeriod.start(end), kpis));
+        return Uni.combine().all().unis(stats.kpis(grid, ReportPeriod.start(first), ReportPeriod.start(end)),
+                        rounds.countsByLevel(grid, first, end.minusDays(1))).asTuple()
+                .map(t -> new Report(kind.name().toLowerCase(), kind.title(), grid, ReportPeriod.start(first),
+                        ReportPeriod.start(end), t.getItem1(), t.getItem2()));
     }
 
     @GET

@@ -20,7 +20,7 @@ import java.io.UncheckedIOException;
 @ApplicationScoped
 public class PageRoutes {
 
-    static final String[] PAGES = {"wall", "desk", "gis", "login", "admin"};
+    static final String[] PAGES = {"wall", "desk", "gis", "login", "admin", "worker"};
 
     void routes(@Observes Router router) {
         for (String page : PAGES) {

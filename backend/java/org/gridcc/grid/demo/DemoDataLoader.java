@@ -6,6 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import org.gridcc.common.ServiceClock;
 import javax.sql.DataSource;
 import org.gridcc.grid.GridBulkWriter;
 import org.gridcc.grid.GridIndex;
@@ -26,13 +30,18 @@ public class DemoDataLoader {
     private final DemoDataConfig config;
     private final DemoBodies bodies;
     private final DemoPeople people;
+    private final Instance<DemoHistory> histories;
+    private final ServiceClock clock;
     private long lastProgress;
 
-    public DemoDataLoader(DataSource db, DemoDataConfig config, DemoBodies bodies, DemoPeople people) {
+    public DemoDataLoader(DataSource db, DemoDataConfig config, DemoBodies bodies, DemoPeople people, @Any Instance<DemoHistory> histories,
+                          ServiceClock clock) {
         this.db = db;
         this.config = config;
         this.bodies = bodies;
         this.people = people;
+        this.histories = histories;
+        this.clock = clock;
     }
 
     void onStart(@Observes @Priority(GridIndex.STARTUP_PRIORITY - 100) StartupEvent start) throws SQLException {
@@ -70,6 +79,8 @@ public class DemoDataLoader {
         writer.copyHouseholds(demo.households());
         LOG.infof("Demo data: %,d responsible units", bodies.write(c, demo.grids()));
         LOG.infof("Demo data: %,d people (heads, grid workers, inspectors, mediators, leaders)", people.write(c, demo.grids(), config.seed()));
+        LocalDate today = LocalDate.ofInstant(clock.now(), ServiceClock.CHINA);
+        for (DemoHistory history : histories) LOG.infof("Demo data: %s", history.write(c, demo.grids(), config.seed(), today));
         LOG.infof("Demo data: %s published as grid version %d in %.1f s", outline.name(), version,
                 (System.nanoTime() - started) / 1e9);
     }

@@ -84,6 +84,22 @@ class ReportsIT {
     }
 
     @Test
+    void theReportsCountTheMissedRoundsPerLevel() {
+        String township = county.one("SELECT min(code) FROM grid WHERE level = 'township'");
+        String yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1).toString();
+        int missed = given().queryParam("grid", township).queryParam("from", yesterday.substring(0, 8) + "01").queryParam("to", yesterday)
+                .get("/api/rounds/missed").then().statusCode(200).extract().path("total");
+        var report = given().queryParam("grid", township).queryParam("date", yesterday).get("/api/reports/monthly").then().statusCode(200)
+                .body("rounds.find { it.level == 'base' }.levelName", equalTo("网格")).extract();
+        java.util.List<Integer> perLevel = report.path("rounds.missed");
+        assertThat(perLevel.stream().mapToInt(Integer::intValue).sum()).as("the missed rounds of the month so far").isEqualTo(missed);
+        assertThat(missed).isPositive();
+        String csv = given().accept("text/csv").queryParam("grid", township).queryParam("date", yesterday).get("/api/reports/monthly")
+                .then().statusCode(200).extract().asString();
+        assertThat(csv).contains("roundsMissed,网格,").contains("roundsDone,村级,");
+    }
+
+    @Test
     void theWeekRunsFromMondayAndBadRequestsAreNamed() {
         given().queryParam("grid", "530324").queryParam("date", "2026-10-01").get("/api/reports/weekly").then()
                 .statusCode(200)
