@@ -2,14 +2,14 @@
 // needs (docs/cases.md). The signed-in user is the actor; a name typed here is whom they act for.
 import { el, request } from '../ui/page.js';
 import { STATUS_NAMES } from './labels.js';
-import { say } from './state.js';
+import { say, sayProblem } from './state.js';
 
 const ACTIONS = [
   { path: 'accept', name: '受理', fields: ['unit'] },
   { path: 'transfer', name: '转送', fields: ['unit', 'reason'] },
   { path: 'object', name: '转送异议', fields: ['unit', 'reason'] },
   { path: 'dispatch', name: '派单', fields: ['unit'] },
-  { path: 'supervise', name: '督办', fields: ['reason'], reasonLabel: '督办意见 note' },
+  { path: 'supervise', name: '督办', fields: ['reason'], reasonLabel: '督办意见' },
   { path: 'escalate', name: '上报', fields: ['reason'] },
   { path: 'assign-leader', name: '领导包案', fields: ['leader'] },
   { path: 'reject', name: '不予受理', fields: ['reason'] },
@@ -30,6 +30,25 @@ const ACTIONS = [
   { path: 'keep-separate', name: '不予合并', fields: ['other'] },
 ];
 
+// What the form's fields are called and ask for, when the service finds one missing or wrong.
+const ACTION_WORDS = {
+  actions: Object.fromEntries(ACTIONS.map((a) => [a.path, a.name])),
+  fields: {
+    unit: '单位编码：请填写正确的承办单位编码（可从列表中选择）',
+    '403:unit': '单位编码：该单位不承办此案件；只有承办单位才能签收、联系、答复和办结，请填写承办单位的编码',
+    reason: '理由/意见：请填写',
+    actor: '代办：请填写代谁办理（100字以内），或留空',
+    rating: '评价：请选择满意、基本满意或不满意',
+    days: '延期天数：请填写 1 至 30 天',
+    other: '另一案件：请填写疑似重复案件的编码',
+    leader: '四定：请填写包案领导、责任单位、责任人和办结时限',
+    'leader.leader': '包案领导：请填写',
+    'leader.unit': '责任单位：请填写',
+    'leader.person': '责任人：请填写',
+    'leader.deadline': '办结时限：请选择今天或以后的日期',
+  },
+};
+
 /**
  * The form for a case view; the open case ({code, version}), showCase(view, etag) after a change,
  * and reread() when the case changed under the officer.
@@ -42,28 +61,28 @@ export function actionForm(view, { openCase, showCase, reread }) {
   const select = el('select', { name: 'action', id: 'action' }, actionOptions(view));
   const field = (name, label, input) => el('label', { class: 'field', dataset: { field: name } }, el('span', {}, label), input);
   const form = el('form', { id: 'action-form', autocomplete: 'off' },
-    el('h3', {}, '办理 ', el('small', {}, 'act on the case')),
-    field('action', '动作 action', select),
-    field('actor', '代办 on behalf of', el('input', { name: 'actor', maxlength: 100, placeholder: '可不填：代谁办理 (optional: acting for whom)' })),
-    field('unit', '单位编码 unit', el('input', { name: 'unit', list: 'units', placeholder: view.unit?.code || '' })),
+    el('h3', {}, '办理'),
+    field('action', '动作', select),
+    field('actor', '代办', el('input', { name: 'actor', maxlength: 100, placeholder: '可不填：代谁办理' })),
+    field('unit', '单位编码', el('input', { name: 'unit', list: 'units', placeholder: view.unit?.code || '' })),
     el('datalist', { id: 'units' }, unitOptions.map(([code, name]) => el('option', { value: code }, name))),
-    field('reason', '理由/意见 reason', el('textarea', { name: 'reason', rows: 2 })),
-    field('rating', '评价 rating', el('select', { name: 'rating' }, ['满意', '基本满意', '不满意'].map((r) => el('option', { value: r }, r)))),
-    field('days', '延期天数 days', el('input', { name: 'days', type: 'number', min: 1, max: 30, value: 30 })),
-    field('other', '另一案件 other case', el('input', { name: 'other', value: view.possibleDuplicates?.[0]?.code || '' })),
-    el('fieldset', { dataset: { field: 'leader' } }, el('legend', {}, '四定 leader, unit, person, deadline'),
-      el('input', { name: 'leader.leader', placeholder: '包案领导 leader' }),
-      el('input', { name: 'leader.unit', placeholder: '责任单位 unit' }),
-      el('input', { name: 'leader.person', placeholder: '责任人 person' }),
+    field('reason', '理由/意见', el('textarea', { name: 'reason', rows: 2 })),
+    field('rating', '评价', el('select', { name: 'rating' }, ['满意', '基本满意', '不满意'].map((r) => el('option', { value: r }, r)))),
+    field('days', '延期天数', el('input', { name: 'days', type: 'number', min: 1, max: 30, value: 30 })),
+    field('other', '另一案件', el('input', { name: 'other', value: view.possibleDuplicates?.[0]?.code || '' })),
+    el('fieldset', { dataset: { field: 'leader' } }, el('legend', {}, '四定：包案领导、责任单位、责任人、办结时限'),
+      el('input', { name: 'leader.leader', placeholder: '包案领导' }),
+      el('input', { name: 'leader.unit', placeholder: '责任单位' }),
+      el('input', { name: 'leader.person', placeholder: '责任人' }),
       el('input', { name: 'leader.deadline', type: 'date' })),
-    el('button', { type: 'submit', id: 'act' }, '提交 submit'));
+    el('button', { type: 'submit', id: 'act' }, '提交'));
   const fit = () => {
     const action = ACTIONS.find((a) => a.path === select.value) || { fields: [] };
     for (const node of form.querySelectorAll('[data-field]')) {
       const name = node.dataset.field;
       node.hidden = !['action', 'actor'].includes(name) && !action.fields.includes(name);
     }
-    form.querySelector('[data-field=reason] span').textContent = action.reasonLabel || '理由/意见 reason';
+    form.querySelector('[data-field=reason] span').textContent = action.reasonLabel || '理由/意见';
   };
   select.addEventListener('change', fit);
   fit();
@@ -77,7 +96,7 @@ export function actionForm(view, { openCase, showCase, reread }) {
 // Only what the case allows now, as the service says (allowedActions).
 function actionOptions(view) {
   return ACTIONS.filter((a) => !view.allowedActions || view.allowedActions.includes(a.path))
-    .map((a) => el('option', { value: a.path }, `${a.name} ${a.path}`));
+    .map((a) => el('option', { value: a.path }, a.name));
 }
 
 /** After the case changed: the actions it allows now, the one chosen kept if it still is. */
@@ -112,17 +131,10 @@ async function act(form, { openCase, showCase, reread }) {
     form.reset();
     form.querySelector('select[name=action]').dispatchEvent(new Event('change'));
     showCase(data, etag);
-    say(`已${action.name} ${action.path}: ${data.code} → ${STATUS_NAMES[data.status] || data.status}`, 'ok');
+    say(`已${action.name}：${data.code} 现为“${STATUS_NAMES[data.status] || data.status}”`, 'ok');
   } catch (error) {
-    const problem = error.problem || {};
-    let text = error.message;
-    if (problem.status === 409 && Array.isArray(problem.allowed)) {
-      text += ` 当前可办 allowed now: ${problem.allowed.map((p) => ACTIONS.find((a) => a.path === p)?.name || p).join('、') || '无 none'}`;
-    } else if (problem.status === 412) {
-      text += ' 已重新读取案件 (the case was read again).';
-      reread();
-    }
-    say(text, 'error', problem);
+    sayProblem(error, ACTION_WORDS);
+    if (error.problem?.status === 412) reread();
   } finally {
     button.disabled = false;
   }

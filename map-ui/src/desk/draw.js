@@ -8,6 +8,8 @@ const drawButton = document.getElementById('draw');
 const finishButton = document.getElementById('draw-finish');
 const clearButton = document.getElementById('draw-clear');
 
+const SHOWN = 30; // grids listed; the total says how many there are
+
 export const area = {
   drawing: false,
   vertices: [],
@@ -47,7 +49,7 @@ function startDrawing() {
   drawButton.classList.add('active');
   finishButton.disabled = false;
   clearButton.disabled = false;
-  say('在地图上逐点单击，双击或点“完成”结束 (click the corners; double-click or finish)', 'info');
+  say('在地图上逐点单击，双击或点“完成”结束；按 Esc 取消', 'info');
   redraw();
 }
 
@@ -62,7 +64,7 @@ function clearDrawing() {
 async function finishDrawing() {
   const { vertices } = area;
   if (vertices.length < 3) {
-    say('至少需要三个点 (at least three corners)', 'error');
+    say('至少需要三个点：请继续在地图上单击', 'error');
     return;
   }
   stopDrawing();
@@ -71,14 +73,17 @@ async function finishDrawing() {
   try {
     const { data } = await request('/api/households/count', { method: 'POST', body: area.drawn });
     area.count = data;
-    const top = [...data.grids].sort((a, b) => b.households - a.households).slice(0, 30);
+    const top = [...data.grids].sort((a, b) => b.households - a.households).slice(0, SHOWN);
     panels['area-panel'].replaceChildren(
-      el('h2', {}, '区域户数 ', el('small', {}, 'households in the drawn area')),
-      el('p', { class: 'total' }, el('b', { id: 'area-total' }, String(data.total)), ' 户 households · ', `${data.grids.length} 个网格 grids`),
+      el('h2', {}, '区域户数'),
+      el('p', { class: 'total' }, el('b', { id: 'area-total' }, String(data.total)), ' 户 · ',
+        el('span', { id: 'area-grids' }, data.grids.length > top.length
+          ? `共${data.grids.length}个网格，显示户数最多的前${top.length}个` : `共${data.grids.length}个网格`)),
       el('table', { class: 'cases' },
-        el('thead', {}, el('tr', {}, ['网格 grid', '编码 code', '户数 households'].map((h) => el('th', {}, h)))),
-        el('tbody', {}, top.map((g) => el('tr', { dataset: { grid: g.code } }, el('td', {}, g.name),
-          el('td', {}, el('button', { type: 'button', class: 'link', onclick: () => nav.openGrid(g.code) }, g.code)),
+        el('thead', {}, el('tr', {}, ['村（社区）', '网格', '户数'].map((h) => el('th', {}, h)))),
+        el('tbody', {}, top.map((g) => el('tr', { dataset: { grid: g.code } }, el('td', { class: 'village' }, g.village || '–'),
+          el('td', {}, el('button', { type: 'button', class: 'link', title: `网格编码 ${g.code}`, onclick: () => nav.go({ grid: g.code, case: null }) },
+            g.name || g.code)),
           el('td', {}, String(g.households)))))));
     show('area-panel');
     say('');
@@ -94,6 +99,12 @@ export function drawOn(map) {
   clearButton.addEventListener('click', () => {
     clearDrawing();
     if (!panels['area-panel'].hidden) show('hint');
+  });
+  // Escape gives up the area being drawn (a counted area stays until cleared).
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !area.drawing) return;
+    clearDrawing();
+    say('');
   });
   map.on('dblclick', (event) => {
     if (!area.drawing) return;

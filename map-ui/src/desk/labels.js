@@ -8,8 +8,9 @@ export const STATUS_NAMES = {
   archived: '已归档',
 };
 
+// CLAIM is met by the 签收 action (status 已签收): the same word for the deadline, as the service names the step.
 export const DEADLINE_NAMES = {
-  CLAIM: '认领', REPLY: '答复', FINISH: '办结', DISPATCH: '派单', CONTACT: '见面', FIRST_ANSWER: '初步方案',
+  CLAIM: '签收', REPLY: '答复', FINISH: '办结', DISPATCH: '派单', CONTACT: '见面', FIRST_ANSWER: '初步方案',
   FINAL_ANSWER: '答复时限', ACCEPTANCE_DECISION: '受理决定', TRANSFER_NOTICE: '转送告知', TRANSFER_OBJECTION: '转送异议期',
   HANDLING: '办理', REVIEW_REQUEST: '复查申请期', REVIEW_ANSWER: '复查', RE_REVIEW_REQUEST: '复核申请期', RE_REVIEW_ANSWER: '复核',
   CASE_LEAD: '包案时限',
@@ -31,3 +32,22 @@ export const at = (iso) => {
   if (!iso) return '–';
   return readable(iso) ? when.format(new Date(iso)) : el('span', { class: 'bad-time', title: '无法识别的时间 (unreadable time)' }, `⚠ ${iso}`);
 };
+
+// Where a case came in (渠道); the service has the codes (backend cases/Channel).
+export const CHANNEL_NAMES = {
+  grid_worker: '网格员上报', window: '窗口来访', hotline_12345: '12345热线', online: '网上提交', deputy_station: '代表联络站',
+  patrol_inspector: '巡查员', open311: '外部系统接入（Open311）',
+};
+
+// The service's own actors: the channels a case came in by, and its automatic watchers.
+const SYSTEM_ACTORS = { 'sla-sweeper': '期限监控（系统）', 'live:group-alert': '群体事件监测（系统）' };
+
+/** An event's actor as a name; the code as the service wrote it goes to the hover text. */
+export function actorName(actor) {
+  if (!actor) return '';
+  if (SYSTEM_ACTORS[actor]) return SYSTEM_ACTORS[actor];
+  if (actor.startsWith('channel:')) return `${CHANNEL_NAMES[actor.slice('channel:'.length)] || actor}（渠道）`;
+  return actor; // a person, as "姓名 (username)"
+}
+
+export const RISK_NAMES = { low: '低', medium: '中', high: '高' };

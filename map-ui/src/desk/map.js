@@ -9,12 +9,16 @@ export const deskMap = { map: null };
 /** The map of the county (its grid version and bbox), resolved once loaded. */
 export function createMap(county) {
   const base = style(county.gridVersion);
-  base.sources.draw = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
+  const empty = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
+  base.sources.draw = empty;
+  base.sources.scope = structuredClone(empty);
   base.layers.push(
     ...LEVELS.map(({ layer, min, max }) => ({
       id: `${layer}-selected`, type: 'line', source: 'grids', 'source-layer': layer, minzoom: min, maxzoom: max,
       filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#ffffff', 'line-width': 3 },
     })),
+    // The officer's own area, outlined at every zoom (its level's tiles are drawn at some zooms only).
+    { id: 'scope-line', type: 'line', source: 'scope', paint: { 'line-color': '#63e6be', 'line-width': 3, 'line-dasharray': [3, 1] } },
     { id: 'draw-fill', type: 'fill', source: 'draw', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#ffd43b', 'fill-opacity': 0.25 } },
     { id: 'draw-line', type: 'line', source: 'draw', filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': '#ffd43b', 'line-width': 2, 'line-dasharray': [2, 1] } },
     { id: 'draw-points', type: 'circle', source: 'draw', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 4, 'circle-color': '#ffd43b' } },
@@ -56,4 +60,14 @@ export function highlight(code) {
 /** Brings a case's place into view, close enough to see its base grid. */
 export function focus(location) {
   deskMap.map?.easeTo({ center: [location.lon, location.lat], zoom: Math.max(deskMap.map.getZoom(), 13.5) });
+}
+
+/** Outlines the officer's own area (a GeoJSON Feature of their grid). */
+export function outlineScope(feature) {
+  deskMap.map.getSource('scope').setData(feature);
+}
+
+/** Shows a bounding box [w, s, e, n]. */
+export function fitTo(bbox, { animate = true } = {}) {
+  deskMap.map.fitBounds(bbox, { padding: 24, animate });
 }
