@@ -22,14 +22,14 @@ const versionOf = (etag) => (etag ? etag.replace(/^W\//, '').replace(/"/g, '') :
 // The reporter as the API shows it: masked (张*, 138****1234), withheld in a confidential report
 // (检举控告), or in full once asked for, which the service records in its audit trail.
 function reporterFacts(view) {
-  if (view.reporterAccess === 'withheld') return [el('span', { class: 'reporter' }, '举报人信息保密 '), el('small', {}, 'withheld: confidential report')];
+  if (view.reporterAccess === 'withheld') return [el('span', { class: 'reporter' }, '举报人信息保密（检举控告）')];
   const full = fullReporter?.code === view.code ? fullReporter.reporter : null;
   const shown = full || view.reporter;
   const text = el('span', { class: 'reporter' }, [shown?.name, shown?.phone].filter(Boolean).join(' · ') || '–');
-  if (full) return [text, ' ', el('small', { class: 'recorded' }, '已记录查看 (this read is recorded)')];
+  if (full) return [text, ' ', el('small', { class: 'recorded' }, '已记录查看')];
   if (view.reporterAccess !== 'masked' || !UNMASKING_ROLES.includes(desk.me?.role)) return [text];
   return [text, ' ', el('button', { type: 'button', id: 'unmask', class: 'link', onclick: () => unmask(view.code) }, '查看完整信息 ',
-    el('small', {}, 'show in full'))];
+    el('small', {}, '（将记录查看）'))];
 }
 
 async function unmask(code) {

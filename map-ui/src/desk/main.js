@@ -67,6 +67,7 @@ function wireControls(county, scope) {
   });
   const mine = document.getElementById('view-mine');
   mine.hidden = !scope;
+  document.querySelector('#legend .swatch.scope').parentElement.hidden = !scope;
   mine.addEventListener('click', () => {
     nav.go({ grid: scope.code, case: null });
     fitTo(scope.bbox);
