@@ -98,7 +98,7 @@ public class CaseActions {
     public static ProblemException outsideScope(String code, Caller caller) {
         String scope = caller.role() == Role.HANDLER ? "the cases unit %s holds".formatted(caller.unit())
                 : "the cases of grid %s and what lies in it".formatted(caller.grid());
-        return new ProblemException(ProblemType.FORBIDDEN,
+        return new ProblemException(ProblemType.OUTSIDE_SCOPE,
                 "Case %s is not yours to see or handle: you see %s. Ask the command centre to dispatch it if it should be."
                         .formatted(code, scope));
     }
@@ -134,7 +134,7 @@ public class CaseActions {
     }
 
     private static ProblemException conflict(String detail, Current current, List<String> allowed) {
-        return new ProblemException(ProblemType.CONFLICT, detail, List.of(),
+        return new ProblemException(ProblemType.ACTION_NOT_ALLOWED, detail, List.of(),
                 Map.of("caseStatus", current.status().code(), "allowed", allowed));
     }
 

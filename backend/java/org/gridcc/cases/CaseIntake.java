@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.gridcc.common.Problem.FieldError;
 import org.gridcc.access.Caller;
 import org.gridcc.cases.media.Photos;
@@ -253,7 +254,9 @@ public class CaseIntake {
                             views, false, null, false,
                             ServiceClock.local(receivedAt), row.getInteger("version"), links, row.getLong("earlier"),
                             media(code, c.photos(), ServiceClock.local(now)),
-                            CaseAction.allowedIn(CaseStatus.RECEIVED, sla.rules(c.ruleSet()), CaseView.openKinds(views)), List.of(received)),
+                            CaseAction.allowedIn(CaseStatus.RECEIVED, sla.rules(c.ruleSet()), CaseView.openKinds(views)), List.of(received),
+                            unit != null && unit.code().equals(received.payload().path("unit").asText(null))
+                                    ? Map.of(unit.code(), unit.name()) : Map.of()),
                             true);
                 })
                 .chain(intake -> reader.gridHead(intake.view().grids())

@@ -9,7 +9,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.gridcc.cases.media.StoredPhotos;
 import org.gridcc.common.ProblemException;
@@ -78,14 +80,20 @@ public class CaseReader {
                                     SELECT count(*) FROM "case" o WHERE $2::text IS NOT NULL AND o.reporter_phone = $2 AND o.id < $1""")
                             .execute(Tuple.of(id, row.getString("reporter_phone")))
                             .map(set -> set.iterator().next().getLong(0));
+                    Uni<Map<String, String>> unitNames = pool.preparedQuery("""
+                                    SELECT u.code, u.name FROM unit u
+                                     WHERE u.code IN (SELECT e.payload ->> 'unit' FROM case_event e WHERE e.case_id = $1)""")
+                            .execute(Tuple.of(id))
+                            .map(set -> StreamSupport.stream(set.spliterator(), false)
+                                    .collect(Collectors.toMap(u -> u.getString("code"), u -> u.getString("name"))));
                     Uni<List<CaseView.DeadlineView>> deadlines = record.deadlines(pool, id);
                     Uni<List<CaseView.MediaView>> media = photos.of(id).map(list -> list.stream()
                             .map(p -> CaseView.MediaView.of(code, p.n(), p.contentType(), p.size(), ServiceClock.local(p.at()))).toList());
                     String village = row.getString("village_code");
                     Uni<Optional<PersonView>> head = village == null ? Uni.createFrom().item(Optional.empty()) : people.headOf(village);
-                    return Uni.combine().all().unis(history, links, earlier, deadlines, media, head).asTuple()
+                    return Uni.combine().all().unis(history, links, earlier, deadlines, media, head, unitNames).asTuple()
                             .map(t -> toView(row, t.getItem2(), t.getItem3(), t.getItem4(), t.getItem5(), t.getItem6().orElse(null),
-                                    t.getItem1()));
+                                    t.getItem1(), t.getItem7()));
                 });
     }
 
@@ -97,7 +105,8 @@ public class CaseReader {
     }
 
     private CaseView toView(Row row, List<CaseView.LinkView> links, long earlierFromReporter, List<CaseView.DeadlineView> deadlines,
-                            List<CaseView.MediaView> media, PersonView gridHead, List<CaseView.EventView> history) {
+                            List<CaseView.MediaView> media, PersonView gridHead, List<CaseView.EventView> history,
+                            Map<String, String> unitNames) {
         Category category = Categories.of(row.getString("category")).orElseThrow();
         String name = row.getString("reporter_name"), phone = row.getString("reporter_phone");
         Double lon = row.getDouble("lon");
@@ -114,7 +123,7 @@ public class CaseReader {
                 gridHead, ruleSet, deadlines, row.getBoolean("supervised"),
                 row.getJsonObject("leader") == null ? null : node(row.getJsonObject("leader").encode()), row.getBoolean("discipline"),
                 ServiceClock.local(row.getOffsetDateTime("received_at")), row.getInteger("version"), links, earlierFromReporter, media,
-                CaseAction.allowedIn(status, sla.rules(ruleSet), CaseView.openKinds(deadlines)), history);
+                CaseAction.allowedIn(status, sla.rules(ruleSet), CaseView.openKinds(deadlines)), history, unitNames);
     }
 
     private List<GridRef> grids(Row row) {

@@ -23,7 +23,7 @@ final class CaseScope {
     /** 403 for a list of a grid the caller's scope does not cover, naming the scope. */
     static void requireCovered(Caller caller, String grid) {
         if (grid != null && !covers(caller, grid)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Grid %s lies outside grid %s that you serve; its cases are not yours to list."
+            throw new ProblemException(ProblemType.OUTSIDE_SCOPE, "Grid %s lies outside grid %s that you serve; its cases are not yours to list."
                     .formatted(grid, caller.grid()));
         }
     }

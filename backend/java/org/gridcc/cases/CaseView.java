@@ -41,27 +41,30 @@ public record CaseView(
         List<MediaView> media,
         /** The actions the case allows now (by their path names). */
         List<String> allowedActions,
-        List<EventView> history) {
+        List<EventView> history,
+        /** The names of the units the history names by code (payload {@code unit}), for pages to show names, not codes. */
+        java.util.Map<String, String> unitNames) {
 
     /** The same case with the reporter as the caller may see it. */
     public CaseView withReporter(NewCase.Reporter shown, String access) {
         return new CaseView(code, status, channel, category, risk, title, description, shown, access, location, grids, unit, gridHead,
                 ruleSet, deadlines, supervised, leader, discipline, receivedAt, version, possibleDuplicates, earlierFromReporter, media,
-                allowedActions, history);
+                allowedActions, history, unitNames);
     }
 
     /** The same case with the head of its village. */
     CaseView withGridHead(org.gridcc.people.PersonView head) {
         return new CaseView(code, status, channel, category, risk, title, description, reporter, reporterAccess, location, grids, unit,
                 head, ruleSet, deadlines, supervised, leader, discipline, receivedAt, version, possibleDuplicates, earlierFromReporter,
-                media, allowedActions, history);
+                media, allowedActions, history, unitNames);
     }
 
     /** The same case with its photos listed but not linked: withheld from the caller with the reporter. */
     CaseView withPhotosWithheld() {
         return new CaseView(code, status, channel, category, risk, title, description, reporter, reporterAccess, location, grids, unit,
                 gridHead, ruleSet, deadlines, supervised, leader, discipline, receivedAt, version, possibleDuplicates, earlierFromReporter,
-                media.stream().map(m -> new MediaView(m.n(), m.contentType(), m.size(), m.at(), null)).toList(), allowedActions, history);
+                media.stream().map(m -> new MediaView(m.n(), m.contentType(), m.size(), m.at(), null)).toList(), allowedActions, history,
+                unitNames);
     }
 
     /** The kinds of the deadlines not met yet. */

@@ -7,10 +7,14 @@ public enum ProblemType {
     VALIDATION_FAILED(400, "Validation failed"),
     UNAUTHORIZED(401, "Unauthorized"),
     FORBIDDEN(403, "Forbidden"),
+    /** A case or grid outside the caller's scope (their grid, or the cases their unit holds): a page tells it apart from a role's refusal. */
+    OUTSIDE_SCOPE(403, "Outside your scope"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
     CONFLICT(409, "Conflict"),
+    /** An action the case does not allow in its state or rules; the problem's {@code allowed} lists those it does. */
+    ACTION_NOT_ALLOWED(409, "Action not allowed now"),
     PRECONDITION_FAILED(412, "Precondition failed"),
     PAYLOAD_TOO_LARGE(413, "Content too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),

@@ -35,12 +35,17 @@ public class HouseholdService {
                         long count = row.getLong("households");
                         total += count;
                         grids.add(index.grid(code)
-                                .map(g -> new HouseholdCount.PerGrid(code, g.level(), g.name(), count))
-                                .orElse(new HouseholdCount.PerGrid(code, null, null, count)));
+                                .map(g -> new HouseholdCount.PerGrid(code, g.level(), g.name(), villageOf(code), count))
+                                .orElse(new HouseholdCount.PerGrid(code, null, null, null, count)));
                     }
                     grids.sort(Comparator.comparingLong(HouseholdCount.PerGrid::households).reversed()
                             .thenComparing(HouseholdCount.PerGrid::code, Comparator.nullsLast(Comparator.naturalOrder())));
                     return new HouseholdCount(total, index.version(), grids);
                 });
+    }
+
+    private String villageOf(String code) {
+        return index.chainOf(code).flatMap(chain -> chain.stream().filter(g -> g.level() == GridLevel.VILLAGE).findFirst())
+                .map(GridRef::name).orElse(null);
     }
 }

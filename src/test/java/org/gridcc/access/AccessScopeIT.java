@@ -59,7 +59,7 @@ class AccessScopeIT {
         long mineTotal = county.count("SELECT count(*) FROM \"case\" WHERE township_code = ?", mine);
         officer.given().get("/api/cases").then().body("total", equalTo((int) mineTotal));
         officer.given().get("/api/cases?grid=" + other).then().statusCode(403).contentType("application/problem+json")
-                .body("detail", containsString(mine));
+                .body("type", equalTo("urn:gridcc:problem:outside-scope")).body("detail", containsString(mine));
         // The county holds the officer's grid: its list is the officer's part of it.
         officer.given().get("/api/cases?grid=" + county.first(GridLevel.COUNTY)).then().statusCode(200).body("total", equalTo((int) mineTotal));
     }
@@ -68,7 +68,8 @@ class AccessScopeIT {
     void anOfficerCannotReadActOnOrTakeInCasesOutsideItsGrid() {
         officer.given().get("/api/cases/" + mineCase).then().statusCode(200);
         officer.given().get("/api/cases/" + otherCase).then().statusCode(403)
-                .contentType("application/problem+json").body("detail", containsString(mine));
+                .contentType("application/problem+json").body("type", equalTo("urn:gridcc:problem:outside-scope"))
+                .body("detail", containsString(mine));
 
         String before = county.one("SELECT version || status FROM \"case\" WHERE code = ?", otherCase);
         long events = county.count("SELECT count(*) FROM case_event e JOIN \"case\" c ON c.id = e.case_id WHERE c.code = ?", otherCase);

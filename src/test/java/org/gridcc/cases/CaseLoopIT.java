@@ -71,6 +71,7 @@ class CaseLoopIT {
         act(code, "finish", "{\"actor\": \"x\", \"unit\": \"y\"}")
                 .statusCode(409)
                 .contentType("application/problem+json")
+                .body("type", equalTo("urn:gridcc:problem:action-not-allowed"))
                 .body("detail", containsString("finish is not allowed while case " + code + " is received"))
                 .body("status", equalTo(409))
                 .body("caseStatus", equalTo("received"))

@@ -34,6 +34,9 @@ class HouseholdCountIT {
         assertThat(answer.getList("grids.households", Long.class).stream().mapToLong(Long::longValue).sum()).isEqualTo(expected);
         assertThat(answer.getList("grids.level")).containsOnly("base");
         assertThat(answer.getList("grids.name")).doesNotContainNull();
+        // Each grid with the village it lies in (grids are numbered anew in each village).
+        String villageName = given().get("/api/grids/" + village).then().statusCode(200).extract().path("name");
+        assertThat(answer.getList("grids.findAll { it.code.startsWith('" + village + "') }.village")).isNotEmpty().containsOnly(villageName);
     }
 
     @Test

@@ -100,6 +100,12 @@ class DeskPageIT {
                 "the new case " + another + " in the open panel");
         assertThat(page.number("return gridDesk.refreshes()")).isGreaterThan(refreshes);
         assertThat(((Number) page.featureState(base).getOrDefault("open", 0L)).intValue()).isGreaterThanOrEqualTo(2);
+
+        // A second click on the selected grid lets it go: the panel closes, the outline goes, the URL forgets it.
+        clickAt(point);
+        page.await(() -> !page.displayed("#grid-panel") && page.js("return gridDesk.selected()") == null, "the grid deselected");
+        assertThat(browser.getCurrentUrl()).doesNotContain("grid=");
+        assertThat(page.displayed("#hint")).isTrue();
     }
 
     @Test
@@ -116,7 +122,12 @@ class DeskPageIT {
         page.await(() -> code.equals(page.attribute("#case-panel", "data-case")) && page.displayed("#case-panel"), "the case panel");
         assertThat(page.text("#case-panel .case-code")).isEqualTo(code);
         assertThat(browser.findElements(By.cssSelector("#history li[data-type=RECEIVED]"))).hasSize(1);
-        assertThat(page.text("#case-panel .deadlines")).contains("CLAIM", "REPLY", "FINISH");
+        // Deadlines by name (the code on hover); 签收 the word for the claim deadline and the action that meets it.
+        assertThat(page.text("#case-panel .deadlines")).contains("签收", "答复", "办结").doesNotContain("CLAIM");
+        assertThat(page.attribute("#case-panel .deadlines tr[data-kind=CLAIM] td", "title")).isEqualTo("CLAIM");
+        // 接收时间 for the time received (受理 is an action); no internal version number.
+        assertThat(page.text("#case-panel .facts")).contains("接收时间").doesNotContain("受理时间").doesNotContain("版本");
+        assertThat(browser.findElements(By.cssSelector("#case-panel .case-version"))).isEmpty();
 
         // 督办 with a note, on behalf of a grid worker who called in: the signed-in user is the actor.
         String actor = TestUsers.admin().given().get("/api/session").then().statusCode(200).extract().path("displayName") + " (admin)";
@@ -156,9 +167,12 @@ class DeskPageIT {
         var refused = given().get("/api/cases/" + mistyped).then().extract();
         assertThat(refused.statusCode()).isBetween(400, 499);
         search(mistyped);
-        page.await(() -> page.displayed("#message") && String.valueOf(refused.statusCode()).equals(page.attribute("#message", "data-status")),
-                "the mistyped code refused");
-        assertThat(page.text("#message")).contains(refused.<String>path("detail")).contains("check character");
+        page.await(() -> page.displayed("#search-message") && String.valueOf(refused.statusCode()).equals(page.attribute("#search-message", "data-status")),
+                "the mistyped code refused by the search box");
+        // Said in Chinese with what to do; the service's English on hover only.
+        assertThat(page.text("#search-message")).contains("编码", "核对").doesNotContain("check character");
+        assertThat(page.attribute("#search-message", "title")).contains("check character");
+        assertThat(page.displayed("#message")).isFalse();
 
         search(code);
         page.await(() -> code.equals(page.attribute("#case-panel", "data-case")) && page.displayed("#case-panel"), "the case found by its code");
@@ -173,9 +187,10 @@ class DeskPageIT {
         // 不予受理 without its reason: the service's reason, shown to the officer.
         act("reject", null, null);
         page.await(() -> "400".equals(page.attribute("#message", "data-status")), "the 400 shown");
-        String detail = given().contentType("application/json").body("{\"actor\": \"测试\"}")
-                .post("/api/cases/" + code + "/actions/reject").then().statusCode(400).extract().path("errors[0].message");
-        assertThat(page.text("#message")).contains(detail);
+        String field = given().contentType("application/json").body("{\"actor\": \"测试\"}")
+                .post("/api/cases/" + code + "/actions/reject").then().statusCode(400).extract().path("errors[0].field");
+        assertThat(field).isEqualTo("reason");
+        assertThat(page.text("#message")).contains("理由/意见：请填写").doesNotContain("The action needs more").doesNotContain("reason:");
         assertThat(page.attribute("#message", "data-kind")).isEqualTo("error");
         page.screenshot("desk-refused");
         // Nothing was written.
@@ -346,6 +361,21 @@ class DeskPageIT {
         browser.get(desk.toString());
         page.await(() -> Boolean.TRUE.equals(browser.executeScript("return !!(window.gridDesk && gridDesk.live.state === 'live')")),
                 "the desk to be live");
+        page.idle();
+
+        // The desk starts on the officer's own township, zoomed to and outlined.
+        List<Number> own = given().get("/api/grids/" + townships.get(0)).then().statusCode(200).extract().path("bbox");
+        List<Number> whole = given().get("/api/grids/530324").then().statusCode(200).extract().path("bbox");
+        List<Number> shown = page.js("const b = gridDesk.map.getBounds(); return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]");
+        double ownCentreLon = (own.get(0).doubleValue() + own.get(2).doubleValue()) / 2;
+        double ownCentreLat = (own.get(1).doubleValue() + own.get(3).doubleValue()) / 2;
+        assertThat(ownCentreLon).isBetween(shown.get(0).doubleValue(), shown.get(2).doubleValue());
+        assertThat(ownCentreLat).isBetween(shown.get(1).doubleValue(), shown.get(3).doubleValue());
+        assertThat(shown.get(2).doubleValue() - shown.get(0).doubleValue())
+                .as("closer than the whole county").isLessThan((whole.get(2).doubleValue() - whole.get(0).doubleValue()) * 0.8);
+        assertThat(page.number("return gridDesk.map.querySourceFeatures('scope').length")).as("the township outlined").isPositive();
+        assertThat(page.displayed("#view-mine")).isTrue();
+        page.screenshot("desk-township-start");
 
         browser.executeScript("gridDesk.openGrid(arguments[0])", village);
         page.await(() -> village.equals(page.attribute("#grid-panel", "data-grid")) && page.displayed("#grid-panel"), "the panel of " + village);
@@ -373,6 +403,274 @@ class DeskPageIT {
         assertThat(browser.findElement(By.cssSelector("#grid-panel tr[data-case='" + plain + "']")).getText())
                 .containsPattern("\\d\\d/\\d\\d \\d\\d:\\d\\d");
         assertThat(page.displayed("#message")).isFalse();
+    }
+
+    @Test
+    void theCasePanelShowsDescriptionChannelPlaceDuplicatesAndTheReportersEarlierCases() {
+        double[] point = county.pointIn(base(5090));
+        String first = post(point, "neighbour_dispute", null);
+        String code = given().contentType("application/json").body("""
+                        {"channel": "hotline_12345", "category": "neighbour_dispute", "title": "夜间施工噪音",
+                         "description": "楼上夜间施工，噪音已持续三天，多次协商无果。", "location": {"lon": %s, "lat": %s},
+                         "reporter": {"name": "王五", "phone": "13900001111"}}""".formatted(point[0], point[1]))
+                .post("/api/cases").then().statusCode(201).extract().path("code");
+        JsonPath view = given().get("/api/cases/" + code).then().statusCode(200).extract().jsonPath();
+        assertThat(view.getList("possibleDuplicates.code", String.class)).contains(first);
+        assertThat(view.getLong("earlierFromReporter")).isPositive();
+
+        open(desk.toString());
+        search(code);
+        page.await(() -> code.equals(page.attribute("#case-panel", "data-case")) && page.displayed("#case-panel"), "the case panel");
+        assertThat(page.text("#case-panel .case-description")).isEqualTo("楼上夜间施工，噪音已持续三天，多次协商无果。");
+        assertThat(page.text("#case-panel .case-channel")).isEqualTo("12345热线");
+        assertThat(page.attribute("#case-panel .case-channel", "title")).isEqualTo("hotline_12345");
+        // The place: the grid chain by name (the village among them) and a small map of its grid with the point.
+        String village = view.getString("grids.find { it.level == 'village' }.name");
+        assertThat(page.text("#case-panel .case-place")).contains(village);
+        page.await(() -> !browser.findElements(By.cssSelector("#case-panel .place-map path.place-grid")).isEmpty()
+                && !browser.findElements(By.cssSelector("#case-panel .place-map circle.place-point")).isEmpty(), "the small map of the place");
+        assertThat(page.text("#case-panel .earlier")).contains(String.valueOf(view.getLong("earlierFromReporter")));
+        page.screenshot("desk-case-facts");
+
+        // A possible duplicate links to the other case; Back returns to this one.
+        browser.findElement(By.cssSelector("#case-panel .duplicates li[data-case='" + first + "'] button")).click();
+        page.await(() -> first.equals(page.attribute("#case-panel", "data-case")), "the possible duplicate opened");
+        browser.navigate().back();
+        page.await(() -> code.equals(page.attribute("#case-panel", "data-case")), "Back to the case");
+    }
+
+    @Test
+    void refusalsAreSaidInChineseWithWhatToDoAndAFailedSearchBesideTheSearchBox() {
+        String code = post(county.pointIn(base(5100)), "consultation", null);
+        open(desk.toString());
+        search(code);
+        page.await(() -> code.equals(page.attribute("#case-panel", "data-case")) && page.displayed("#case-panel"), "the case");
+
+        // A failed search while a case is open: said by the search box; the open case and its message line untouched.
+        search("530324-20990101-000001-0");
+        page.await(() -> page.displayed("#search-message"), "the search refused");
+        assertThat(page.text("#search-message")).containsPattern("[\\u4e00-\\u9fff]").doesNotContainPattern("[A-Za-z]{4,}");
+        assertThat(page.displayed("#message")).isFalse();
+        assertThat(page.attribute("#case-panel", "data-case")).isEqualTo(code);
+
+        // 409: an action the case does not allow (offered by a form that is behind): the allowed ones once, by name.
+        JsonPath refused = given().contentType("application/json").body("{}").post("/api/cases/" + code + "/actions/archive")
+                .then().statusCode(409).extract().jsonPath();
+        assertThat(refused.getString("type")).isEqualTo("urn:gridcc:problem:action-not-allowed");
+        browser.executeScript("document.querySelector('#action-form select[name=action]').add(new Option('归档', 'archive'))");
+        act("archive", Map.of());
+        page.await(() -> "409".equals(page.attribute("#message", "data-status")), "the 409 shown");
+        String said = page.text("#message");
+        assertThat(said).contains("当前可办：").doesNotContain("allowed").doesNotContain("accept");
+        String named = said.substring(said.indexOf("当前可办：") + "当前可办：".length()).replaceAll("。[\\s\\S]*$", "");
+        assertThat(named.split("、")).as("each allowed action once, by name").hasSize(refused.getList("allowed").size()).doesNotHaveDuplicates();
+        page.screenshot("desk-refused-409");
+
+        // 四定 without its leader: the field named in Chinese.
+        String petition = post(county.pointIn(base(5100)), "petition", null);
+        apiAct(petition, "accept", "{\"actor\": \"a\"}");
+        search(petition);
+        page.await(() -> petition.equals(page.attribute("#case-panel", "data-case")), "the petition");
+        act("assign-leader", Map.of("leader.unit", "罗平县信访局", "leader.person", "王主任",
+                "leader.deadline", java.time.LocalDate.now().plusDays(20).toString()));
+        page.await(() -> "400".equals(page.attribute("#message", "data-status")), "the missing leader refused");
+        assertThat(page.text("#message")).contains("包案领导：请填写").doesNotContain("leader.leader");
+
+        // 403: a township officer opening a case of another township.
+        List<String> townships = county.list("SELECT code FROM grid WHERE level = 'township' "
+                + "AND version_id = (SELECT id FROM grid_version WHERE status = 'published') ORDER BY code LIMIT 2");
+        String elsewhere = post(county.pointIn(county.one("SELECT min(code) FROM grid WHERE level = 'base' AND code LIKE ? || '%'",
+                townships.get(1))), "neighbour_dispute", null);
+        HeadlessChromium.signIn(browser, desk, TestUsers.user("officer", townships.get(0), null).cookie());
+        browser.get(desk + "?case=" + elsewhere);
+        page.await(() -> "403".equals(page.attribute("#message", "data-status")), "the 403 shown");
+        assertThat(page.text("#message")).contains("不在您的辖区").doesNotContain("is not yours");
+    }
+
+    @Test
+    void historyNamesDeadlinesActorsAndUnitsAndDropsAWarningThatCameWithItsOverdue() {
+        String base = base(5110);
+        String code = post(county.pointIn(base), "consultation", java.time.OffsetDateTime.now().minusDays(8));
+        sweeper.sweep().await().atMost(Duration.ofSeconds(10));
+        String village = base.substring(0, 12);
+        apiAct(code, "dispatch", "{\"unit\": \"%s\"}".formatted(village));
+        JsonPath view = given().get("/api/cases/" + code).then().statusCode(200).extract().jsonPath();
+        // The record keeps every warning; only the page leaves out the one that came with its overdue.
+        assertThat(view.getList("history.type", String.class)).contains("WARNED", "OVERDUE");
+        String unitName = view.getString("unitNames['" + village + "']");
+        assertThat(unitName).isNotBlank();
+
+        open(desk.toString());
+        search(code);
+        page.await(() -> code.equals(page.attribute("#case-panel", "data-case")) && page.displayed("#case-panel"), "the case");
+        assertThat(browser.findElements(By.cssSelector("#history li[data-type=WARNED]"))).isEmpty();
+        List<WebElement> overdue = browser.findElements(By.cssSelector("#history li[data-type=OVERDUE]"));
+        assertThat(overdue).isNotEmpty();
+        assertThat(page.text("#history li[data-type=OVERDUE]")).contains("签收期限", "期限监控（系统）");
+        assertThat(page.attribute("#history li[data-type=OVERDUE] .actor", "title")).isEqualTo("sla-sweeper");
+        assertThat(page.text("#history li[data-type=RECEIVED] .actor")).isEqualTo("网格员上报（渠道）");
+        assertThat(page.attribute("#history li[data-type=RECEIVED] .actor", "title")).isEqualTo("channel:grid_worker");
+        assertThat(page.text("#history li[data-type=DISPATCHED] .unit")).isEqualTo(unitName);
+        assertThat(page.attribute("#history li[data-type=DISPATCHED] .unit", "title")).contains(village);
+        page.screenshot("desk-history");
+    }
+
+    @Test
+    void theDeskKeepsItsPlaceInTheUrlSoBackAndReloadWork() {
+        String base = base(5120);
+        String code = post(county.pointIn(base), "neighbour_dispute", null);
+        open(desk.toString());
+        assertThat(browser.findElements(By.cssSelector("#pages a[href='/wall']"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#pages a[href='/gis']"))).hasSize(1);
+
+        // The county's overdue list without reloading.
+        browser.findElement(By.id("view-overdue")).click();
+        page.await(() -> page.displayed("#overdue-panel"), "the overdue list");
+        assertThat(browser.getCurrentUrl()).contains("overdue=1");
+        browser.findElement(By.id("view-county")).click();
+        page.await(() -> page.displayed("#hint"), "the county again");
+        assertThat(browser.getCurrentUrl()).doesNotContain("overdue=");
+
+        browser.executeScript("gridDesk.openGrid(arguments[0])", base);
+        page.await(() -> !browser.findElements(By.cssSelector("#grid-panel tr[data-case='" + code + "'] button")).isEmpty(), "the grid's list");
+        assertThat(browser.getCurrentUrl()).contains("grid=" + base);
+        browser.findElement(By.cssSelector("#grid-panel tr[data-case='" + code + "'] button")).click();
+        page.await(() -> code.equals(page.attribute("#case-panel", "data-case")) && page.displayed("#case-panel"), "the case");
+        assertThat(browser.getCurrentUrl()).contains("case=" + code);
+
+        // Reload: the same case, and its way back to the grid it was opened from.
+        browser.navigate().refresh();
+        page.await(() -> Boolean.TRUE.equals(browser.executeScript("return !!window.gridDesk")) && code.equals(page.attribute("#case-panel", "data-case"))
+                && page.displayed("#case-panel"), "the case after a reload");
+        browser.findElement(By.id("back-to-grid")).click();
+        page.await(() -> page.displayed("#grid-panel") && base.equals(page.attribute("#grid-panel", "data-grid")), "back to the grid");
+        // Back: the case again; Back twice more: the grid, then the start.
+        browser.navigate().back();
+        page.await(() -> page.displayed("#case-panel") && code.equals(page.attribute("#case-panel", "data-case")), "Back to the case");
+        browser.navigate().back();
+        page.await(() -> page.displayed("#grid-panel"), "Back to the grid");
+        browser.navigate().back();
+        page.await(() -> page.displayed("#hint") && page.js("return gridDesk.selected()") == null, "Back to the start");
+        assertThat(browser.getCurrentUrl()).contains("/desk");
+
+        // The grid panel's close button lets the grid go.
+        browser.executeScript("gridDesk.openGrid(arguments[0])", base);
+        page.await(() -> page.displayed("#grid-panel"), "the grid again");
+        browser.findElement(By.id("grid-close")).click();
+        page.await(() -> page.displayed("#hint") && page.js("return gridDesk.selected()") == null, "the grid let go");
+    }
+
+    @Test
+    void theAreaCountSaysHowManyGridsItListsNamesTheirVillagesAndEscapeCancelsDrawing() {
+        double[] point = county.pointIn(base(5130));
+        open(desk.toString());
+        assertThat(page.text("#legend")).contains("超期", "临期预警", "在办", "热点");
+        browser.executeScript("gridDesk.map.jumpTo({center: [arguments[0], arguments[1]], zoom: 11})", point[0], point[1]);
+        page.idle();
+
+        // Escape gives up a drawing.
+        browser.findElement(By.id("draw")).click();
+        clickAt(point, -100, -100);
+        clickAt(point, 100, -100);
+        new Actions(browser).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        page.await(() -> !browser.findElement(By.id("draw")).getAttribute("class").contains("active"), "drawing cancelled");
+        assertThat(browser.findElement(By.id("draw-finish")).isEnabled()).isFalse();
+        assertThat(page.number("return gridDesk.corners()")).isZero();
+
+        browser.findElement(By.id("draw")).click();
+        int r = 250;
+        for (int[] corner : new int[][] {{-r, -r}, {r, -r}, {r, r}, {-r, r}}) clickAt(point, corner[0], corner[1]);
+        browser.findElement(By.id("draw-finish")).click();
+        page.await(() -> page.displayed("#area-panel") && !browser.findElements(By.id("area-total")).isEmpty(), "the households counted");
+        long grids = page.number("return gridDesk.lastCount().grids.length");
+        assertThat(grids).as("a big area").isGreaterThan(30);
+        assertThat(page.text("#area-grids")).isEqualTo("共" + grids + "个网格，显示户数最多的前30个");
+        assertThat(browser.findElements(By.cssSelector("#area-panel tbody tr"))).hasSize(30);
+        String first = page.attribute("#area-panel tbody tr", "data-grid");
+        String villageName = given().get("/api/grids/" + first.substring(0, 12)).then().extract().path("name");
+        assertThat(page.text("#area-panel tbody tr td.village")).isEqualTo(villageName);
+        page.screenshot("desk-area-many");
+    }
+
+    @Test
+    void theReportsDownloadAsCsvAndTheListPrintsWithoutTheMap() {
+        open(desk.toString());
+        // The saved file's address and name, and what it holds, as the page hands them to the browser.
+        browser.executeScript("""
+                window.savedReport = null;
+                const objectUrl = URL.createObjectURL;
+                URL.createObjectURL = (blob) => { window.savedBlob = blob; return objectUrl.call(URL, blob); };
+                HTMLAnchorElement.prototype.click = function () { window.savedReport = {href: this.href, name: this.download}; };""");
+        browser.findElement(By.cssSelector("#reports [data-period=weekly]")).click();
+        page.await(() -> Boolean.TRUE.equals(browser.executeScript("return !!window.savedReport")), "the report saved");
+        assertThat(page.<String>js("return window.savedReport.name")).isEqualTo("weekly-530324.csv");
+        String saved = (String) browser.executeAsyncScript(
+                "const done = arguments[0]; window.savedBlob.text().then(done, (e) => done(String(e)))");
+        assertThat(page.<String>js("return window.savedReport.href")).startsWith("blob:");
+        String csv = TestUsers.admin().given().accept("text/csv").get("/api/reports/weekly?grid=530324").then().statusCode(200).extract().asString();
+        // The file keeps the report's bytes, byte-order mark included (for spreadsheets); text() reads past the mark.
+        assertThat(csv).startsWith("\uFEFF");
+        assertThat(page.<String>js("return window.savedBlob.type")).startsWith("text/csv");
+        assertThat((Object) browser.executeAsyncScript("const done = arguments[0];"
+                + " window.savedBlob.arrayBuffer().then(b => done(Array.from(new Uint8Array(b).slice(0, 3)).join(',')))")).isEqualTo("239,187,191");
+        assertThat(saved.lines().findFirst()).as("the report's columns").isEqualTo(csv.substring(1).lines().findFirst());
+        assertThat(saved.lines().count()).isEqualTo(csv.lines().count());
+
+        browser.findElement(By.id("view-overdue")).click();
+        page.await(() -> page.displayed("#overdue-panel"), "the overdue list");
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        assertThat(page.displayed("#map")).isFalse();
+        assertThat(page.displayed("#top")).isFalse();
+        assertThat(page.displayed("#overdue-panel")).isTrue();
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
+
+    @Test
+    void aGridsListFiltersByCategoryAndChannelAndShowsItsWeeklyTrend() {
+        String base = base(5150);
+        double[] point = county.pointIn(base);
+        String dispute = post(point, "neighbour_dispute", null);
+        String question = post(point, "consultation", null);
+        open(desk.toString());
+        browser.executeScript("gridDesk.openGrid(arguments[0])", base);
+        page.await(() -> !browser.findElements(By.cssSelector("#grid-panel tr[data-case='" + question + "']")).isEmpty(), "the grid's list");
+        // This week's bar counts at least the two cases just posted.
+        page.await(() -> page.attribute("#grid-panel svg.trend", "data-totals") != null, "the trend drawn");
+        String[] totals = page.attribute("#grid-panel svg.trend", "data-totals").split(",");
+        assertThat(totals).hasSize(8);
+        assertThat(Integer.parseInt(totals[7])).isGreaterThanOrEqualTo(2);
+        assertThat(browser.findElements(By.cssSelector("#grid-panel svg.trend rect"))).hasSize(8);
+
+        new Select(browser.findElement(By.id("filter-category"))).selectByValue("neighbour_dispute");
+        page.await(() -> browser.findElements(By.cssSelector("#grid-panel tr[data-case='" + question + "']")).isEmpty()
+                && !browser.findElements(By.cssSelector("#grid-panel tr[data-case='" + dispute + "']")).isEmpty(), "only the dispute");
+        assertThat(browser.getCurrentUrl()).contains("category=neighbour_dispute");
+        new Select(browser.findElement(By.id("filter-channel"))).selectByValue("hotline_12345");
+        page.await(() -> browser.findElements(By.cssSelector("#grid-panel tr[data-case='" + dispute + "']")).isEmpty(),
+                "nothing from the hotline");
+        assertThat(new Select(browser.findElement(By.id("filter-channel"))).getFirstSelectedOption().getText()).isEqualTo("12345热线");
+        browser.navigate().back();
+        page.await(() -> !browser.findElements(By.cssSelector("#grid-panel tr[data-case='" + dispute + "']")).isEmpty(), "Back: the channel filter off");
+        page.screenshot("desk-filters");
+    }
+
+    @Test
+    void at1366x768TheHeaderIsOneRowAndTheActionFormIsOnScreen() {
+        String code = post(county.pointIn(base(5140)), "consultation", null);
+        browser.manage().window().setSize(new Dimension(1366, 768));
+        open(desk.toString());
+        // The window's inner size: the viewport the page has.
+        long innerHeight = page.number("return window.innerHeight");
+        search(code);
+        page.await(() -> code.equals(page.attribute("#case-panel", "data-case")) && page.displayed("#case-panel"), "the case");
+        long rowHeight = page.number("return Math.round(document.querySelector('#search-code').getBoundingClientRect().height)");
+        assertThat(page.number("return Math.round(document.getElementById('top').getBoundingClientRect().height)"))
+                .as("one row").isLessThan(rowHeight * 2 + 8);
+        assertThat(page.number("const top = document.getElementById('top'); return top.scrollWidth - top.clientWidth"))
+                .as("nothing cut off at the right").isLessThanOrEqualTo(0);
+        assertThat(page.number("return Math.round(document.getElementById('act').getBoundingClientRect().bottom)"))
+                .as("the submit button above the fold").isLessThanOrEqualTo(innerHeight);
+        page.screenshot("desk-1366");
     }
 
     // --- helpers ---
