@@ -1,38 +1,39 @@
 // The action form of an open case: the actions the service allows now, each with the fields it
 // needs (docs/cases.md). The signed-in user is the actor; a name typed here is whom they act for.
 import { el, request } from '../ui/page.js';
-import { STATUS_NAMES } from './labels.js';
+import { ACTION_NAMES, STATUS_NAMES } from './labels.js';
 import { say, sayProblem } from './state.js';
 
+// The fields each action needs on this form; the actions' names are the service's (ACTION_NAMES).
 const ACTIONS = [
-  { path: 'accept', name: '受理', fields: ['unit'] },
-  { path: 'transfer', name: '转送', fields: ['unit', 'reason'] },
-  { path: 'object', name: '转送异议', fields: ['unit', 'reason'] },
-  { path: 'dispatch', name: '派单', fields: ['unit'] },
-  { path: 'supervise', name: '督办', fields: ['reason'], reasonLabel: '督办意见' },
-  { path: 'escalate', name: '上报', fields: ['reason'] },
-  { path: 'assign-leader', name: '领导包案', fields: ['leader'] },
-  { path: 'reject', name: '不予受理', fields: ['reason'] },
-  { path: 'return', name: '退回', fields: ['reason'] },
-  { path: 'claim', name: '签收', fields: ['unit'] },
-  { path: 'contact', name: '联系', fields: ['unit'] },
-  { path: 'first-answer', name: '初步方案', fields: ['unit', 'reason'] },
-  { path: 'reply', name: '答复', fields: ['unit', 'reason'] },
-  { path: 'request-review', name: '申请复查', fields: ['unit', 'reason'] },
-  { path: 'answer-review', name: '复查意见', fields: ['reason'] },
-  { path: 'request-re-review', name: '申请复核', fields: ['unit', 'reason'] },
-  { path: 'answer-re-review', name: '复核意见', fields: ['reason'] },
-  { path: 'finish', name: '办结', fields: ['unit', 'reason'] },
-  { path: 'evaluate', name: '评价', fields: ['rating'] },
-  { path: 'archive', name: '归档', fields: [] },
-  { path: 'extend', name: '延期', fields: ['days', 'reason'] },
-  { path: 'merge', name: '合并', fields: ['other'] },
-  { path: 'keep-separate', name: '不予合并', fields: ['other'] },
+  { path: 'accept', fields: ['unit'] },
+  { path: 'transfer', fields: ['unit', 'reason'] },
+  { path: 'object', fields: ['unit', 'reason'] },
+  { path: 'dispatch', fields: ['unit'] },
+  { path: 'supervise', fields: ['reason'], reasonLabel: '督办意见' },
+  { path: 'escalate', fields: ['reason'] },
+  { path: 'assign-leader', fields: ['leader'] },
+  { path: 'reject', fields: ['reason'] },
+  { path: 'return', fields: ['reason'] },
+  { path: 'claim', fields: ['unit'] },
+  { path: 'contact', fields: ['unit'] },
+  { path: 'first-answer', fields: ['unit', 'reason'] },
+  { path: 'reply', fields: ['unit', 'reason'] },
+  { path: 'request-review', fields: ['unit', 'reason'] },
+  { path: 'answer-review', fields: ['reason'] },
+  { path: 'request-re-review', fields: ['unit', 'reason'] },
+  { path: 'answer-re-review', fields: ['reason'] },
+  { path: 'finish', fields: ['unit', 'reason'] },
+  { path: 'evaluate', fields: ['rating'] },
+  { path: 'archive', fields: [] },
+  { path: 'extend', fields: ['days', 'reason'] },
+  { path: 'merge', fields: ['other'] },
+  { path: 'keep-separate', fields: ['other'] },
 ];
 
 // What the form's fields are called and ask for, when the service finds one missing or wrong.
 const ACTION_WORDS = {
-  actions: Object.fromEntries(ACTIONS.map((a) => [a.path, a.name])),
+  actions: ACTION_NAMES,
   fields: {
     unit: '单位编码：请填写正确的承办单位编码（可从列表中选择）',
     '403:unit': '单位编码：该单位不承办此案件；只有承办单位才能签收、联系、答复和办结，请填写承办单位的编码',
@@ -96,7 +97,7 @@ export function actionForm(view, { openCase, showCase, reread }) {
 // Only what the case allows now, as the service says (allowedActions).
 function actionOptions(view) {
   return ACTIONS.filter((a) => !view.allowedActions || view.allowedActions.includes(a.path))
-    .map((a) => el('option', { value: a.path }, a.name));
+    .map((a) => el('option', { value: a.path }, ACTION_NAMES[a.path]));
 }
 
 /** After the case changed: the actions it allows now, the one chosen kept if it still is. */
@@ -131,7 +132,7 @@ async function act(form, { openCase, showCase, reread }) {
     form.reset();
     form.querySelector('select[name=action]').dispatchEvent(new Event('change'));
     showCase(data, etag);
-    say(`已${action.name}：${data.code} 现为“${STATUS_NAMES[data.status] || data.status}”`, 'ok');
+    say(`已${ACTION_NAMES[action.path]}：${data.code} 现为“${STATUS_NAMES[data.status] || data.status}”`, 'ok');
   } catch (error) {
     sayProblem(error, ACTION_WORDS);
     if (error.problem?.status === 412) reread();

@@ -11,7 +11,7 @@ import { connectLive } from '../wall/live.js';
 import { CASE_WORDS, loadCase, openCase } from './case-panel.js';
 import { showConnection } from './connection.js';
 import { addCorner, area, drawOn } from './draw.js';
-import { CHANNEL_NAMES } from './labels.js';
+import { CHANNEL_NAMES, loadWords } from './labels.js';
 import { listOverdue, openGrid } from './grid-panel.js';
 import { createMap, fitTo, gridAt, highlight, levelOf, outlineScope } from './map.js';
 import { downloadReport } from './reports.js';
@@ -87,6 +87,7 @@ function wireControls(county, scope) {
 
 async function main() {
   desk.me = await showUser({ onError: sayProblem });
+  await loadWords();
   const county = await fetchJson(`/api/grids/${COUNTY}`);
   const scopeCode = ownArea();
   const scope = scopeCode ? await fetchJson(`/api/grids/${scopeCode}`) : null;

@@ -33,35 +33,35 @@ import org.gridcc.sla.RuleSet;
  * steps of the 信访工作条例, 初步方案 of Lanshan's 125).
  */
 public enum CaseAction {
-    ACCEPT("accept", states(RECEIVED, TRANSFERRED), ACCEPTED, "ACCEPTED", CaseEvent.ACCEPTED, false),
-    REJECT("reject", states(RECEIVED), REJECTED, "REJECTED", CaseEvent.DECLINED, false),
-    TRANSFER("transfer", states(RECEIVED), TRANSFERRED, "TRANSFERRED", CaseEvent.TRANSFERRED, true),
-    OBJECT("object", states(TRANSFERRED), RECEIVED, "TRANSFER_OBJECTED", CaseEvent.TRANSFER_OBJECTED, true),
-    DISPATCH("dispatch", states(RECEIVED, ACCEPTED), DISPATCHED, "DISPATCHED", CaseEvent.DISPATCHED, false),
-    CLAIM("claim", states(DISPATCHED), CLAIMED, "CLAIMED", CaseEvent.CLAIMED, false),
-    RETURN("return", states(DISPATCHED, CLAIMED), ACCEPTED, "RETURNED", null, false),
-    ESCALATE("escalate", states(DISPATCHED, CLAIMED, CONTACTED), DISPATCHED, "ESCALATED", null, false),
-    CONTACT("contact", states(CLAIMED), CONTACTED, "CONTACTED", CaseEvent.CONTACTED, false),
-    FIRST_ANSWER("first-answer", states(CLAIMED, CONTACTED), null, "FIRST_ANSWERED", CaseEvent.FIRST_ANSWERED, true),
-    REPLY("reply", states(CLAIMED, CONTACTED), REPLIED, "REPLIED", CaseEvent.REPLIED, false),
-    REQUEST_REVIEW("request-review", states(REPLIED, FINISHED, EVALUATED), REVIEWING, "REVIEW_REQUESTED",
+    ACCEPT("accept", "受理", states(RECEIVED, TRANSFERRED), ACCEPTED, "ACCEPTED", CaseEvent.ACCEPTED, false),
+    REJECT("reject", "不予受理", states(RECEIVED), REJECTED, "REJECTED", CaseEvent.DECLINED, false),
+    TRANSFER("transfer", "转送", states(RECEIVED), TRANSFERRED, "TRANSFERRED", CaseEvent.TRANSFERRED, true),
+    OBJECT("object", "转送异议", states(TRANSFERRED), RECEIVED, "TRANSFER_OBJECTED", CaseEvent.TRANSFER_OBJECTED, true),
+    DISPATCH("dispatch", "派单", states(RECEIVED, ACCEPTED), DISPATCHED, "DISPATCHED", CaseEvent.DISPATCHED, false),
+    CLAIM("claim", "签收", states(DISPATCHED), CLAIMED, "CLAIMED", CaseEvent.CLAIMED, false),
+    RETURN("return", "退回", states(DISPATCHED, CLAIMED), ACCEPTED, "RETURNED", null, false),
+    ESCALATE("escalate", "上报", states(DISPATCHED, CLAIMED, CONTACTED), DISPATCHED, "ESCALATED", null, false),
+    CONTACT("contact", "联系", states(CLAIMED), CONTACTED, "CONTACTED", CaseEvent.CONTACTED, false),
+    FIRST_ANSWER("first-answer", "初步方案", states(CLAIMED, CONTACTED), null, "FIRST_ANSWERED", CaseEvent.FIRST_ANSWERED, true),
+    REPLY("reply", "答复", states(CLAIMED, CONTACTED), REPLIED, "REPLIED", CaseEvent.REPLIED, false),
+    REQUEST_REVIEW("request-review", "申请复查", states(REPLIED, FINISHED, EVALUATED), REVIEWING, "REVIEW_REQUESTED",
             CaseEvent.REVIEW_REQUESTED, true),
-    ANSWER_REVIEW("answer-review", states(REVIEWING), REPLIED, "REVIEW_ANSWERED", CaseEvent.REVIEW_ANSWERED, true),
-    REQUEST_RE_REVIEW("request-re-review", states(REPLIED, FINISHED, EVALUATED), RE_REVIEWING, "RE_REVIEW_REQUESTED",
+    ANSWER_REVIEW("answer-review", "复查意见", states(REVIEWING), REPLIED, "REVIEW_ANSWERED", CaseEvent.REVIEW_ANSWERED, true),
+    REQUEST_RE_REVIEW("request-re-review", "申请复核", states(REPLIED, FINISHED, EVALUATED), RE_REVIEWING, "RE_REVIEW_REQUESTED",
             CaseEvent.RE_REVIEW_REQUESTED, true),
-    ANSWER_RE_REVIEW("answer-re-review", states(RE_REVIEWING), REPLIED, "RE_REVIEW_ANSWERED", CaseEvent.RE_REVIEW_ANSWERED, true),
-    FINISH("finish", states(REPLIED), FINISHED, "FINISHED", CaseEvent.FINISHED, false),
+    ANSWER_RE_REVIEW("answer-re-review", "复核意见", states(RE_REVIEWING), REPLIED, "RE_REVIEW_ANSWERED", CaseEvent.RE_REVIEW_ANSWERED, true),
+    FINISH("finish", "办结", states(REPLIED), FINISHED, "FINISHED", CaseEvent.FINISHED, false),
     /** 不满意 reopens the case instead: back to its unit, dispatched, with a REOPENED event after this one. */
-    EVALUATE("evaluate", states(FINISHED), EVALUATED, "EVALUATED", null, false),
-    ARCHIVE("archive", states(EVALUATED, REJECTED), ARCHIVED, "ARCHIVED", null, false),
-    SUPERVISE("supervise", openStates(), null, "SUPERVISED", null, false),
-    ASSIGN_LEADER("assign-leader", states(RECEIVED, ACCEPTED, TRANSFERRED, DISPATCHED, CLAIMED, CONTACTED, REPLIED, REVIEWING,
+    EVALUATE("evaluate", "评价", states(FINISHED), EVALUATED, "EVALUATED", null, false),
+    ARCHIVE("archive", "归档", states(EVALUATED, REJECTED), ARCHIVED, "ARCHIVED", null, false),
+    SUPERVISE("supervise", "督办", openStates(), null, "SUPERVISED", null, false),
+    ASSIGN_LEADER("assign-leader", "领导包案", states(RECEIVED, ACCEPTED, TRANSFERRED, DISPATCHED, CLAIMED, CONTACTED, REPLIED, REVIEWING,
             RE_REVIEWING), null, "LEADER_ASSIGNED", CaseEvent.LEADER_ASSIGNED, false),
-    EXTEND("extend", states(ACCEPTED, DISPATCHED, CLAIMED, CONTACTED), null, "EXTENDED", CaseEvent.EXTENDED, true),
+    EXTEND("extend", "延期", states(ACCEPTED, DISPATCHED, CLAIMED, CONTACTED), null, "EXTENDED", CaseEvent.EXTENDED, true),
     /** 调解 of a dispute: the mediator picked from the pool (点菜), the kind, the outcome; the state stays. */
-    MEDIATE("mediate", states(ACCEPTED, DISPATCHED, CLAIMED, CONTACTED), null, "MEDIATED", null, false),
-    MERGE("merge", states(RECEIVED, ACCEPTED, DISPATCHED), ARCHIVED, "MERGED", null, false),
-    KEEP_SEPARATE("keep-separate", states(RECEIVED, ACCEPTED, TRANSFERRED, DISPATCHED, CLAIMED, CONTACTED, REPLIED), null,
+    MEDIATE("mediate", "调解", states(ACCEPTED, DISPATCHED, CLAIMED, CONTACTED), null, "MEDIATED", null, false),
+    MERGE("merge", "合并", states(RECEIVED, ACCEPTED, DISPATCHED), ARCHIVED, "MERGED", null, false),
+    KEEP_SEPARATE("keep-separate", "不予合并", states(RECEIVED, ACCEPTED, TRANSFERRED, DISPATCHED, CLAIMED, CONTACTED, REPLIED), null,
             "KEPT_SEPARATE", null, false);
 
     /** The event a reopening writes, after the unsatisfied rating (不满意重办). */
@@ -72,14 +72,17 @@ public enum CaseAction {
     public static final CaseStatus REOPENED_STATUS = DISPATCHED;
 
     private final String path;
+    private final String label;
     private final Set<CaseStatus> from;
     private final CaseStatus to;
     private final String eventType;
     private final CaseEvent deadlineEvent;
     private final boolean forItsRuleSet;
 
-    CaseAction(String path, Set<CaseStatus> from, CaseStatus to, String eventType, CaseEvent deadlineEvent, boolean forItsRuleSet) {
+    CaseAction(String path, String label, Set<CaseStatus> from, CaseStatus to, String eventType, CaseEvent deadlineEvent,
+               boolean forItsRuleSet) {
         this.path = path;
+        this.label = label;
         this.from = from;
         this.to = to;
         this.eventType = eventType;
@@ -89,6 +92,11 @@ public enum CaseAction {
 
     public String path() {
         return path;
+    }
+
+    /** The action's name on the pages (受理, 派单, ...). */
+    public String label() {
+        return label;
     }
 
     public boolean allowedFrom(CaseStatus status) {

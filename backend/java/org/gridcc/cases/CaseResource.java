@@ -204,6 +204,14 @@ public class CaseResource {
         return Categories.all();
     }
 
+    @GET
+    @Path("/words")
+    @RolesAllowed({Role.ADMIN_NAME, Role.GIS_NAME, Role.OFFICER_NAME, Role.HANDLER_NAME, Role.WALL_NAME, Role.WORKER_NAME})
+    @Operation(summary = "The pages' Chinese words for case states, actions, channels, risks and deadline kinds, by code")
+    public CaseWords words() {
+        return CaseWords.ALL;
+    }
+
     private static EntityTag version(CaseView view) {
         return new EntityTag(String.valueOf(view.version()));
     }

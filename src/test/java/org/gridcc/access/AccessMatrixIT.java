@@ -130,6 +130,7 @@ class AccessMatrixIT {
                 new Row("POST", "/api/cases/" + photoCaseCode + "/media", null, CASE_WORKERS, true),
                 new Row("POST", "/api/cases/" + caseCode + "/actions/supervise", "{\"reason\": \"矩阵督办\"}", CASE_WORKERS),
                 new Row("GET", "/api/cases/categories", null, Set.of("admin", "gis", "officer", "handler", "wall", "worker")),
+                new Row("GET", "/api/cases/words", null, Set.of("admin", "gis", "officer", "handler", "wall", "worker")),
                 new Row("GET", "/api/reports/daily?grid=" + township, null, Set.of("admin", "officer")),
                 new Row("GET", "/api/grids/" + county, null, VIEWERS),
                 new Row("GET", "/api/grids/" + county + "/children", null, VIEWERS),

@@ -88,7 +88,7 @@ class DeskPageIT {
         assertThat(page.text("#grid-panel .grid-households")).isEqualTo(String.valueOf(grid.getLong("counts.households")));
         assertThat(page.text("#grid-panel")).contains("网格编码", "户数", "在办案件");
         WebElement row = browser.findElement(By.cssSelector("#grid-panel tr[data-case='" + code + "']"));
-        assertThat(row.getText()).contains(code, "待受理");
+        assertThat(row.getText()).contains(code, "已登记");
         assertThat(row.getText()).containsPattern("\\d\\d/\\d\\d \\d\\d:\\d\\d"); // its next deadline
         page.idle();
         page.screenshot("desk-grid");
@@ -177,7 +177,7 @@ class DeskPageIT {
         search(code);
         page.await(() -> code.equals(page.attribute("#case-panel", "data-case")) && page.displayed("#case-panel"), "the case found by its code");
         assertThat(page.text("#case-panel .case-code")).isEqualTo(code);
-        assertThat(page.text("#case-panel .case-status")).contains("待受理");
+        assertThat(page.text("#case-panel .case-status")).contains("已登记");
         assertThat(browser.findElements(By.cssSelector("#history li[data-type=RECEIVED]"))).hasSize(1);
 
         // The form offers what the service allows now, and nothing else (归档 is not allowed while received).
