@@ -1,5 +1,7 @@
 package org.gridcc.stats;
 
+import org.gridcc.common.Csv;
+
 /** A report as a CSV table (UTF-8 with a byte-order mark, so that Excel shows the Chinese names). */
 final class ReportCsv {
 
@@ -7,7 +9,7 @@ final class ReportCsv {
 
     static String of(Report report) {
         Kpis k = report.kpis();
-        var csv = new StringBuilder("\uFEFFsection,item,value\n");
+        var csv = new StringBuilder(Csv.BYTE_ORDER_MARK + "section,item,value\n");
         row(csv, "report", report.title(), report.kind());
         row(csv, "report", "grid", report.grid());
         row(csv, "report", "from", report.from());
@@ -27,12 +29,6 @@ final class ReportCsv {
     }
 
     private static void row(StringBuilder csv, String section, Object item, Object value) {
-        csv.append(cell(section)).append(',').append(cell(item)).append(',').append(cell(value)).append('\n');
-    }
-
-    /** RFC 4180: quote a cell that holds a comma, a quote or a line break. */
-    private static String cell(Object value) {
-        String text = value == null ? "" : value.toString();
-        return text.matches(".*[,\"\\n\\r].*") ? '"' + text.replace("\"", "\"\"") + '"' : text;
+        csv.append(Csv.cell(section)).append(',').append(Csv.cell(item)).append(',').append(Csv.cell(value)).append('\n');
     }
 }
