@@ -11,9 +11,9 @@ import { fetchJson, layerOf } from './map/grids.js';
 import { showUser } from './ui/page.js';
 import { published } from './gis/actions.js';
 import { listDrafts, listVersions } from './gis/lists.js';
-import { hintZoom, mapStyle, pickScope, showLevel } from './gis/problem-map.js';
+import { hintZoom, identify, mapStyle, showLevel } from './gis/problem-map.js';
 import { openDraft } from './gis/report.js';
-import { levelSelect, sayProblem, state } from './gis/state.js';
+import { levelSelect, sayProblem, shownLevel, state } from './gis/state.js';
 import { onDraftFrame, startUpload } from './gis/upload.js';
 
 const params = new URLSearchParams(location.search);
@@ -40,13 +40,13 @@ function onFrame(frame) {
 }
 
 async function main() {
-  await showUser({ onError: sayProblem }); // signed in, or off to the sign-in page
+  state.me = await showUser({ onError: sayProblem }); // signed in, or off to the sign-in page
   state.county = await fetchJson(`/api/grids/${COUNTY}`);
   state.publishedVersion = state.county.gridVersion;
   document.getElementById('published-version').textContent = `v${state.publishedVersion}`;
   startUpload();
   levelSelect.addEventListener('change', () => {
-    if (!state.draft) showLevel(levelSelect.value);
+    if (!state.draft) showLevel(shownLevel());
   });
   const map = new maplibregl.Map({
     container: 'map', style: mapStyle(), bounds: state.county.bbox, fitBoundsOptions: { padding: 24 },
@@ -57,7 +57,7 @@ async function main() {
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
   await new Promise((done) => map.once('load', done));
   map.on('zoomend', hintZoom);
-  map.on('click', (event) => pickScope(event.lngLat));
+  map.on('click', (event) => identify(event.lngLat, event.point));
   hintZoom();
 
   state.live = connectLive({ url: LIVE_URL, onFrame, onState: showConnection });

@@ -9,10 +9,11 @@ import { draftPanel, say, sayProblem, state } from './state.js';
 import { watch } from './upload.js';
 
 const dialog = document.getElementById('confirm');
-/** The confirmation dialog; resolves true when confirmed. */
-function confirmed(title, ...body) {
+/** The confirmation dialog; resolves true when confirmed. A danger (a delete) has its button red. */
+function confirmed(title, body, { danger = false } = {}) {
+  document.getElementById('confirm-ok').className = danger ? 'danger' : 'primary';
   document.getElementById('confirm-title').textContent = title;
-  document.getElementById('confirm-text').replaceChildren(...body);
+  document.getElementById('confirm-text').replaceChildren(...[body].flat());
   dialog.returnValue = '';
   dialog.showModal();
   return new Promise((done) => dialog.addEventListener('close', () => done(dialog.returnValue === 'ok'), { once: true }));
@@ -56,12 +57,12 @@ function outcomeText(verb, outcome) {
 
 export async function publish() {
   const changes = state.draft.report?.changes || {};
-  const ok = await confirmed(`发布草稿 #${state.draft.id}？ Publish?`,
+  const ok = await confirmed(`发布草稿 #${state.draft.id}？`, [
     el('p', {}, `发布后“${state.draft.label}”成为现行版本，现行版本 v${state.publishedVersion} 退役（可回滚）。`),
     el('ul', { id: 'confirm-moves' },
       el('li', {}, `迁移 ${number(changes.householdsMoving)} 户 households`),
       el('li', {}, `迁移 ${number(changes.casesMoving)} 件在办案件 open cases`),
-      el('li', {}, `新增 ${changes.added?.count ?? 0}、删除 ${changes.removed?.count ?? 0}、调整 ${changes.reshaped?.count ?? 0} 个网格 grids added/removed/reshaped`)));
+      el('li', {}, `新增 ${changes.added?.count ?? 0}、删除 ${changes.removed?.count ?? 0}、调整 ${changes.reshaped?.count ?? 0} 个网格 grids added/removed/reshaped`))]);
   if (!ok) return;
   say('正在发布… (publishing)');
   const outcome = await busy('publish', () => api(`/api/boundaries/drafts/${state.draft.id}/publish`, { method: 'POST' }));
@@ -72,9 +73,12 @@ export async function publish() {
 }
 
 export async function discard() {
-  const ok = await confirmed(`删除草稿 #${state.draft.id}？ Delete the draft?`, el('p', {}, '草稿和它的报告将被删除，现行版本不受影响。'));
+  const running = state.draft.state === 'reading' || state.draft.state === 'checking';
+  const ok = await confirmed(`删除草稿 #${state.draft.id}？`,
+    el('p', {}, `草稿和它的报告将被删除，现行版本不受影响。${running ? '它的读取或检查任务将被停止。' : ''}`), { danger: true });
   if (!ok) return;
   const id = state.draft.id;
+  state.watched = null; // its job, if one runs, is stopped: no more asking after it
   const done = await busy('discard', async () => {
     await api(`/api/boundaries/drafts/${id}`, { method: 'DELETE' });
     return true;
@@ -91,7 +95,7 @@ export async function discard() {
 }
 
 export async function rollback(version) {
-  const ok = await confirmed(`回滚到版本 v${version}？ Roll back?`,
+  const ok = await confirmed(`回滚到版本 v${version}？`,
     el('p', {}, `版本 v${version} 重新发布，现行版本 v${state.publishedVersion} 退役；户和在办案件按 v${version} 的边界迁回。`));
   if (!ok) return;
   say('正在回滚… (rolling back)');

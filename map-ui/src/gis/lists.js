@@ -2,7 +2,7 @@
 import { api, el } from '../ui/page.js';
 import { rollback } from './actions.js';
 import { LEVELS, STATE_NAMES, VERSION_NAMES, at } from './names.js';
-import { openDraft } from './report.js';
+import { openDraft, uploader } from './report.js';
 import { sayProblem, state } from './state.js';
 
 export function markCurrentDraft() {
@@ -20,10 +20,10 @@ export async function listDrafts() {
       return;
     }
     box.replaceChildren(el('table', {},
-      el('thead', {}, el('tr', {}, ['#', '名称 label', '层级 level', '状态 state', '上传 uploaded'].map((h) => el('th', {}, h)))),
+      el('thead', {}, el('tr', {}, ['#', '名称', '层级', '状态', '上传时间', '上传人'].map((h) => el('th', {}, h)))),
       el('tbody', {}, drafts.slice(0, 20).map((d) => el('tr', { dataset: { draft: String(d.id) }, onclick: () => openDraft(d.id), title: '打开 open' },
         el('td', {}, String(d.id)), el('td', {}, d.label || ''), el('td', {}, LEVELS[d.level]?.name || d.level),
-        el('td', {}, el('span', { class: 'state', dataset: { state: d.state } }, STATE_NAMES[d.state] || d.state)), el('td', {}, at(d.createdAt)))))));
+        el('td', {}, el('span', { class: 'state', dataset: { state: d.state } }, STATE_NAMES[d.state] || d.state)), el('td', {}, at(d.createdAt)), el('td', {}, uploader(d)))))));
     markCurrentDraft();
   } catch (error) {
     sayProblem(error);

@@ -9,7 +9,7 @@ export const GRID_LEVELS = Object.keys(LEVELS);
 
 export const CHECK_NAMES = {
   'no-geometry': '无几何图形', 'not-polygon': '不是面', 'invalid-geometry': '几何无效', repaired: '已修复',
-  'missing-code': '缺少编码', 'bad-code': '编码格式错误', 'wrong-level': '层级不符', 'outside-scope': '超出范围',
+  'missing-code': '缺少编码', 'bad-code': '编码格式错误', 'wrong-level': '层级不符', 'level-mismatch': '文件层级不符', 'outside-scope': '超出范围',
   'duplicate-code': '编码重复', 'missing-name': '缺少名称', 'parent-mismatch': '上级不符', 'unknown-parent': '上级不存在',
   overlap: '重叠', 'small-overlap': '微小重叠', gap: '缝隙', 'small-gap': '微小缝隙', 'outside-parent': '超出上级',
   'small-outside-parent': '略超上级', 'orphaned-grids': '下级网格失去上级', sliver: '碎片', 'no-features': '没有要素', file: '文件说明',

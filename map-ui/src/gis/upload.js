@@ -1,7 +1,7 @@
 // The upload form: choose or drop a file, send it with its progress, then follow the draft's job until it ends.
 import { api, problemError, session, toSignIn } from '../ui/page.js';
 import { listDrafts } from './lists.js';
-import { hideProgress, showJobProgress, showProgress } from './progress.js';
+import { hideProgress, showJobProgress, showProgress, showUploadJobProgress } from './progress.js';
 import { showDraft } from './report.js';
 import { say, sayProblem, state } from './state.js';
 
@@ -63,13 +63,12 @@ async function uploadChosen(event) {
   showProgress('上传 uploading', 0);
   try {
     const { status, draft: view } = await send(body);
+    hideProgress(); // from here on the draft panel shows the job
+    showDraft(view);
     if (status === 202) {
       say(`草稿 #${view.id} 已接收，正在检查 (accepted, checking)`, 'info');
-      showDraft(view);
       watch(view.id);
     } else {
-      hideProgress();
-      showDraft(view);
       say(`草稿 #${view.id} 已检查 (checked)`, 'ok');
     }
     listDrafts();
@@ -93,7 +92,6 @@ export async function watch(id) {
       view = await api(`/api/boundaries/drafts/${id}`);
     } catch (error) {
       state.watched = null;
-      hideProgress();
       sayProblem(error);
       return;
     }
@@ -102,7 +100,6 @@ export async function watch(id) {
       continue;
     }
     state.watched = null;
-    hideProgress();
     if (state.draft?.id === id) showDraft(view);
     say(view.state === 'failed' ? `草稿 #${id} 读取失败 (failed)` : `草稿 #${id} 已检查 (checked)`, view.state === 'failed' ? 'error' : 'ok',
       view.state === 'failed' ? view.failure : null);
@@ -113,7 +110,8 @@ export async function watch(id) {
 /** A /live frame of a draft's job: moves the bar of the job this page follows. */
 export function onDraftFrame(frame) {
   // Before the answer names the draft, the job this page started is the one running.
-  if (frame.draft === state.watched || (state.uploading && state.watched == null)) showJobProgress(frame.state, frame);
+  if (state.uploading && state.watched == null) showUploadJobProgress(frame.state, frame);
+  else if (frame.draft === state.watched) showJobProgress(frame.state, frame);
 }
 
 export function startUpload() {
