@@ -1,9 +1,10 @@
 -- One Mapbox Vector Tile of the grids of a version: one layer per level, each from the zoom
--- at which its polygons are big enough to read on a county wall map, and a households layer
+-- at which its polygons are big enough to read on a county wall map (GridLevel.minZoom: the
+-- caller names the levels carried at this zoom), and a households layer
 -- (points, no personal data) from zoom 15. Geometry is simplified to one unit of the tile's
 -- 4096-unit grid, which no one can see, before it is clipped and quantised.
 -- A draft's tiles also carry a changes layer: what it adds, removes and reshapes.
--- Parameters: $1 z, $2 x, $3 y, $4 grid version id.
+-- Parameters: $1 z, $2 x, $3 y, $4 grid version id, $5 the levels carried at zoom $1.
 WITH tile AS (
     SELECT envelope, (ST_XMax(envelope) - ST_XMin(envelope)) / 4096 AS unit
       FROM (SELECT ST_TileEnvelope($1, $2, $3) AS envelope) e
@@ -14,8 +15,7 @@ grids AS (
       FROM grid g, tile t
      WHERE g.version_id = $4
        AND g.geom_3857 && t.envelope
-       AND $1 >= CASE g.level WHEN 'county' THEN 0 WHEN 'township' THEN 6 WHEN 'village' THEN 9
-                              WHEN 'group' THEN 12 WHEN 'base' THEN 13 ELSE 14 END
+       AND g.level = ANY($5::text[])
 ),
 changes AS (
     SELECT c.code, c.change, ST_AsMVTGeom(ST_Transform(c.geom, 3857), t.envelope, 4096, 64, true) AS geom

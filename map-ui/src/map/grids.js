@@ -7,16 +7,11 @@ import { problemError } from '../ui/page.js';
 // dashed outlines of growing width, so neither is told by colour alone.
 export const COLOURS = { none: '#1f4e5f', open: '#3d8bfd', warning: '#f59f00', overdue: '#e03131', hot: '#ff4fd8' };
 
-// One level is drawn at a time, the one readable at the zoom (the tiles carry each level from
-// the zoom in docs/map.md "Vector tiles"); special grids are drawn over base grids from z14.
-export const LEVELS = [
-  { layer: 'county', name: '县', en: 'county', min: 0, max: 6 },
-  { layer: 'township', name: '乡镇（街道）', en: 'township', min: 6, max: 9 },
-  { layer: 'village', name: '村（社区）', en: 'village', min: 9, max: 12 },
-  { layer: 'group', name: '村民小组', en: 'group', min: 12, max: 13 },
-  { layer: 'base', name: '网格', en: 'base grid', min: 13, max: 24 },
-  { layer: 'special', name: '专属网格', en: 'special', min: 14, max: 24 },
-];
+// One level is drawn at a time, the one readable at the zoom; special grids are drawn over base
+// grids from their own zoom. The table (level, name, zooms, code length, parent) is the server's
+// (GridLevel, /api/grids/levels), which also makes the tiles carry each level from its min zoom.
+// Read once, before any page's script runs: every map needs it, and it is the same for everyone.
+export const LEVELS = await fetchJson('/api/grids/levels');
 
 export const EVENT_NAMES = {
   RECEIVED: '新案件', ACCEPTED: '受理', REJECTED: '不予受理', DISPATCHED: '派单', CLAIMED: '签收',

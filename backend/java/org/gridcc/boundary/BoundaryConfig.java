@@ -51,6 +51,15 @@ public interface BoundaryConfig {
     @WithDefault("1")
     double noiseM2();
 
+    /**
+     * A grid kept with the same code counts as reshaped only when its outline moved further than
+     * this (metres) somewhere: the width of the widest part of the difference between old and new
+     * (twice the radius of the largest circle inside it). Reprojection and rounding of coordinates
+     * (a Gauss-Krüger Shapefile to the millimetre or centimetre) move edges by far less.
+     */
+    @WithDefault("0.5")
+    double reshapeToleranceM();
+
     /** A polygon part smaller than this (square metres) is reported as a sliver. */
     @WithDefault("100")
     double sliverM2();

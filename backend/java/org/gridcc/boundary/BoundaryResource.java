@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gridcc.boundary.read.ReadOptions;
+import org.gridcc.common.Csv;
 import org.gridcc.common.Problem.FieldError;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
@@ -65,7 +66,7 @@ public class BoundaryResource {
         }
         var upload = new DraftService.Upload(file.uploadedFile(), file.fileName(), file.size(), level, scope, label,
                 new DraftJobs.FieldChoice(given(codeField), given(nameField), given(parentField), given(headField)),
-                new ReadOptions(given(encoding), given(crs), given(layer)));
+                new ReadOptions(given(encoding), given(crs), given(layer)), Caller.of(identity).username());
         DraftService.Accepted accepted = drafts.upload(upload);
         URI location = URI.create("/api/boundaries/drafts/" + accepted.draft().id());
         return (accepted.finished() ? Response.created(location) : Response.accepted().location(location))
@@ -92,9 +93,32 @@ public class BoundaryResource {
         return drafts.find(number(id));
     }
 
+    @GET
+    @Path("/drafts/{id}/problems.csv")
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(summary = "A checked draft's problems as a CSV table: index, severity, check (the stable kind), feature, code, other, areaM2, lon, lat, message")
+    public Response problemsCsv(@PathParam("id") String id) {
+        int draft = number(id);
+        return download(drafts.problemsCsv(draft), "draft-%d-problems.csv".formatted(draft));
+    }
+
+    @GET
+    @Path("/drafts/{id}/problems.geojson")
+    @Produces({"application/geo+json", MediaType.APPLICATION_JSON})
+    @Operation(summary = "A checked draft's problems as GeoJSON: each problem's own area (overlap, gap, part outside, sliver) where it has one, else its point")
+    public Response problemsGeoJson(@PathParam("id") String id) {
+        int draft = number(id);
+        return download(drafts.problemsGeoJson(draft), "draft-%d-problems.geojson".formatted(draft));
+    }
+
+    private static Response download(Object body, String fileName) {
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+    }
+
     @DELETE
     @Path("/drafts/{id}")
-    @Operation(summary = "Discard a draft that is not published")
+    @Operation(summary = "Discard a draft that is not published, in any state",
+            description = "A job of the draft still running is stopped first; 409 when it runs on another node and does not end within 20 s.")
     public Response discard(@PathParam("id") String id) {
         drafts.delete(number(id));
         return Response.noContent().build();

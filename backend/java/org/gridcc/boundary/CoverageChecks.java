@@ -19,7 +19,8 @@ final class CoverageChecks {
 
     /** Pairs with a grid in scope, each pair once. */
     private static final String OVERLAPS = """
-            SELECT a.code, b.code AS other, ST_Area(x.i::geography) AS m2, ST_X(x.p) AS lon, ST_Y(x.p) AS lat
+            SELECT a.code, b.code AS other, ST_Area(x.i::geography) AS m2, ST_X(x.p) AS lon, ST_Y(x.p) AS lat,
+                   ST_AsGeoJSON(x.i, 7) AS shape
               FROM grid a
               JOIN grid b ON b.version_id = a.version_id AND b.level = a.level AND b.code <> a.code AND a.geom && b.geom
              CROSS JOIN LATERAL (SELECT i, ST_PointOnSurface(i) AS p
@@ -30,7 +31,7 @@ final class CoverageChecks {
     /** Parents that have children of the level in the draft or had them before: the rest never had any to cover them. */
     private static final String GAPS = """
             SELECT p.code, NULL AS other, ST_Area(g.geom::geography) AS m2,
-                   ST_X(ST_PointOnSurface(g.geom)) AS lon, ST_Y(ST_PointOnSurface(g.geom)) AS lat
+                   ST_X(ST_PointOnSurface(g.geom)) AS lon, ST_Y(ST_PointOnSurface(g.geom)) AS lat, ST_AsGeoJSON(g.geom, 7) AS shape
               FROM grid p
              CROSS JOIN LATERAL (SELECT ST_Union(c.geom) AS children
                                    FROM grid c WHERE c.version_id = p.version_id AND c.level = ? AND c.parent_code = p.code) u
@@ -41,7 +42,7 @@ final class CoverageChecks {
 
     private static final String OUTSIDE_PARENT = """
             SELECT c.code, p.code AS other, ST_Area(g.geom::geography) AS m2,
-                   ST_X(ST_PointOnSurface(g.geom)) AS lon, ST_Y(ST_PointOnSurface(g.geom)) AS lat
+                   ST_X(ST_PointOnSurface(g.geom)) AS lon, ST_Y(ST_PointOnSurface(g.geom)) AS lat, ST_AsGeoJSON(g.geom, 7) AS shape
               FROM grid c
               JOIN grid p ON p.version_id = c.version_id AND p.code = c.parent_code
              CROSS JOIN LATERAL ST_Dump(ST_Difference(c.geom, p.geom)) g
@@ -56,12 +57,12 @@ final class CoverageChecks {
 
     private static final String SLIVERS = """
             SELECT c.code, NULL AS other, ST_Area(g.geom::geography) AS m2,
-                   ST_X(ST_PointOnSurface(g.geom)) AS lon, ST_Y(ST_PointOnSurface(g.geom)) AS lat
+                   ST_X(ST_PointOnSurface(g.geom)) AS lon, ST_Y(ST_PointOnSurface(g.geom)) AS lat, ST_AsGeoJSON(g.geom, 7) AS shape
               FROM grid c
              CROSS JOIN LATERAL ST_Dump(c.geom) g
              WHERE c.version_id = ? AND c.level = ? AND c.code LIKE ? AND ST_Area(g.geom::geography) < ?""";
 
-    private record Piece(String code, String other, double m2, double lon, double lat) {}
+    private record Piece(String code, String other, double m2, double lon, double lat, String shape) {}
 
     private final BoundaryConfig config;
 
@@ -90,7 +91,7 @@ final class CoverageChecks {
         for (Piece p : pieces(c, SLIVERS, target.draft(), level, target.scopePattern(), config.sliverM2())) {
             problems.add(DraftProblem.warning("sliver", positionOf.get(p.code()), p.code(),
                     "%s has a part of only %.1f m² near %.6f, %.6f: a sliver left by digitising?".formatted(p.code(), p.m2(), p.lon(), p.lat()))
-                    .at(p.lon(), p.lat()).area(p.m2()));
+                    .at(p.lon(), p.lat()).area(p.m2()).shape(p.shape()));
         }
         return problems;
     }
@@ -103,7 +104,7 @@ final class CoverageChecks {
                 ? DraftProblem.error(check, positionOf.get(p.code()), p.code(), text)
                 : DraftProblem.warning("small-" + check, positionOf.get(p.code()), p.code(),
                         text + " (below the tolerance of %.0f m²)".formatted(config.toleranceM2()));
-        problems.add(problem.at(p.lon(), p.lat()).area(p.m2()));
+        problems.add(problem.at(p.lon(), p.lat()).area(p.m2()).other(p.other()).shape(p.shape()));
     }
 
     private static void orphans(Connection c, DraftTarget target, List<DraftProblem> problems) throws SQLException {
@@ -117,7 +118,8 @@ final class CoverageChecks {
                 while (rs.next()) {
                     problems.add(DraftProblem.error("orphaned-grids", null, rs.getString("parent_code"),
                             "%d %s grid(s) (first %s) sit in %s, which this file no longer has: give it back or redraw them."
-                                    .formatted(rs.getInt("n"), rs.getString("level"), rs.getString("first"), rs.getString("parent_code"))));
+                                    .formatted(rs.getInt("n"), rs.getString("level"), rs.getString("first"), rs.getString("parent_code")))
+                            .other(rs.getString("first")));
                 }
             }
         }
@@ -143,7 +145,8 @@ final class CoverageChecks {
             var pieces = new ArrayList<Piece>();
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    pieces.add(new Piece(rs.getString("code"), rs.getString("other"), rs.getDouble("m2"), rs.getDouble("lon"), rs.getDouble("lat")));
+                    pieces.add(new Piece(rs.getString("code"), rs.getString("other"), rs.getDouble("m2"), rs.getDouble("lon"), rs.getDouble("lat"),
+                            rs.getString("shape")));
                 }
             }
             return pieces;

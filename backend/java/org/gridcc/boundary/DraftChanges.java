@@ -30,8 +30,12 @@ public final class DraftChanges {
 
     private DraftChanges() {}
 
-    /** Rewrites the draft's changed grids; reshaped ones differ by more than {@code noiseM2}. */
-    static void write(Connection c, DraftTarget target, double noiseM2) throws SQLException {
+    /**
+     * Rewrites the draft's changed grids. A grid is reshaped when old and new differ by more than
+     * {@code noiseM2} and the difference is wider than {@code reshapeToleranceM} somewhere (the
+     * diameter of the largest circle inside it, in Web Mercator scaled to metres at its latitude).
+     */
+    static void write(Connection c, DraftTarget target, double noiseM2, double reshapeToleranceM) throws SQLException {
         try (PreparedStatement clear = c.prepareStatement("DELETE FROM draft_change WHERE version_id = ?")) {
             clear.setInt(1, target.draft());
             clear.executeUpdate();
@@ -41,10 +45,12 @@ public final class DraftChanges {
                 SELECT ?, coalesce(n.code, o.code),
                        CASE WHEN o.code IS NULL THEN 'added' WHEN n.code IS NULL THEN 'removed' ELSE 'reshaped' END,
                        CASE WHEN o.code IS NULL THEN n.geom WHEN n.code IS NULL THEN o.geom ELSE ST_CollectionExtract(ST_SymDifference(n.geom, o.geom), 3) END
-                  FROM (SELECT code, geom FROM grid WHERE version_id = ? AND level = ? AND code LIKE ?) n
-                  FULL JOIN (SELECT code, geom FROM grid WHERE version_id = ? AND level = ? AND code LIKE ?) o ON o.code = n.code
+                  FROM (SELECT code, geom, geom_3857 FROM grid WHERE version_id = ? AND level = ? AND code LIKE ?) n
+                  FULL JOIN (SELECT code, geom, geom_3857 FROM grid WHERE version_id = ? AND level = ? AND code LIKE ?) o ON o.code = n.code
                  WHERE o.code IS NULL OR n.code IS NULL
-                    OR (NOT ST_Equals(n.geom, o.geom) AND ST_Area(ST_SymDifference(n.geom, o.geom)::geography) > ?)""")) {
+                    OR (NOT ST_Equals(n.geom, o.geom) AND ST_Area(ST_SymDifference(n.geom, o.geom)::geography) > ?
+                        AND 2 * (ST_MaximumInscribedCircle(ST_CollectionExtract(ST_SymDifference(n.geom_3857, o.geom_3857), 3))).radius
+                              * cos(radians(ST_Y(ST_Centroid(o.geom)))) > ?)""")) {
             insert.setInt(1, target.draft());
             insert.setInt(2, target.draft());
             insert.setString(3, target.level().code());
@@ -53,6 +59,7 @@ public final class DraftChanges {
             insert.setString(6, target.level().code());
             insert.setString(7, target.scopePattern());
             insert.setDouble(8, noiseM2);
+            insert.setDouble(9, reshapeToleranceM);
             insert.executeUpdate();
         }
         // Households are found through the changed areas next: the planner must know how few they are.

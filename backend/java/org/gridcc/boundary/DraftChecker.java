@@ -38,16 +38,20 @@ public class DraftChecker {
         var problems = new ArrayList<DraftProblem>(features.problems());
         fileNotes.forEach(note -> problems.add(DraftProblem.warning("file", null, null, note)));
         if (features.features() == 0) problems.add(DraftProblem.error("no-features", null, null, "The file holds no features."));
-        problems.addAll(new CoverageChecks(config).run(c, target, features.positionOf()));
+        // Codes of another level: the coverage of the level would only repeat that every grid is missing.
+        if (problems.stream().noneMatch(p -> p.check().equals("level-mismatch"))) {
+            problems.addAll(new CoverageChecks(config).run(c, target, features.positionOf()));
+        }
         problems.sort(ERRORS_FIRST);
         steps.accept("changes");
-        DraftChanges.write(c, target, config.noiseM2());
+        DraftChanges.write(c, target, config.noiseM2(), config.reshapeToleranceM());
         Reassignment.Plan plan = Reassignment.planDraft(c, GridLookup.load(c, target.draft()));
         long errors = problems.stream().filter(DraftProblem::isError).count();
         return new DraftReport(target.draft(), target.baseVersion(), target.level(), target.scope(), features.features(),
                 features.passed().size(), errors == 0, errors, problems.size() - errors, List.copyOf(problems),
                 DraftChanges.summarise(c, target.draft(), plan),
-                new DraftReport.Tolerances(config.toleranceM2(), config.noiseM2(), config.sliverM2(), config.repairMaxChangePercent()),
-                ServiceClock.local(clock.now()));
+                new DraftReport.Tolerances(config.toleranceM2(), config.noiseM2(), config.sliverM2(), config.repairMaxChangePercent(),
+                        config.reshapeToleranceM()),
+                features.levelFromCodes().orElse(null), ServiceClock.local(clock.now()));
     }
 }

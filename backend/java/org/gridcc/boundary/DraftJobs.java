@@ -13,6 +13,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +24,9 @@ import org.gridcc.boundary.read.FieldMapping;
 import org.gridcc.boundary.read.ReadOptions;
 import org.gridcc.boundary.read.SourceFile;
 import org.gridcc.boundary.read.UploadLimits;
+import org.gridcc.common.Problem.FieldError;
 import org.gridcc.common.ProblemException;
+import org.gridcc.common.ProblemType;
 import org.gridcc.grid.GridLevel;
 import org.jboss.logging.Logger;
 
@@ -47,6 +51,9 @@ public class DraftJobs {
     private final BoundaryConfig config;
     private final Event<DraftProgress> progress;
     private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> new Thread(r, "boundary-jobs"));
+    /** Drafts whose job is queued or runs on this node, and those of them being deleted (their job stops at its next step or count). */
+    private final Set<Integer> onThisNode = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> cancelled = ConcurrentHashMap.newKeySet();
 
     public DraftJobs(DataSource db, DraftStore store, DraftChecker checker, BoundaryConfig config, Event<DraftProgress> progress) {
         this.db = db;
@@ -79,8 +86,13 @@ public class DraftJobs {
      * Reads the uploaded file into the draft and checks it; the file is deleted when the job ends.
      * Whatever stops the job (a refusal, a bug, running out of memory) ends it with the draft
      * failed and the reason on it, so that nothing stays "reading" and the draft can be deleted.
+     * The file is read before the transaction; the transaction holds the draft's job lock (see
+     * DraftJobLock) and goes on only while the draft is still reading: a draft deleted meanwhile,
+     * or ended by a node's start-up, is left alone.
      */
-    CompletableFuture<DraftReport> read(DraftTarget target, Path file, String fileName, ReadOptions options, FieldChoice fields) {
+    CompletableFuture<DraftReport> read(DraftTarget target, boolean levelFromCodes, Path file, String fileName, ReadOptions options,
+                                        FieldChoice fields) {
+        onThisNode.add(target.draft());
         return CompletableFuture.supplyAsync(() -> {
             var steps = new Steps(target.draft());
             try {
@@ -88,30 +100,74 @@ public class DraftJobs {
                 SourceFile source = BoundaryFiles.read(file, fileName, options, limits(), (done, total) -> steps.count(done, total));
                 FieldMapping mapping = FieldMapping.detect(source.fields(), fields.code(), fields.name(), fields.parent(), fields.head());
                 return Jdbc.transaction(db, c -> {
+                    DraftJobLock.hold(c, target.draft());
+                    if (!store.isIn(c, target.draft(), "reading")) throw new Deleted();
                     store.saveFeatures(c, target.draft(), source, mapping);
-                    DraftReport report = check(c, target, source.warnings(), steps);
-                    store.saveFacts(c, target.draft(), source, mapping);
+                    DraftTarget at = levelFromCodes ? atLevelOfCodes(c, target) : target;
+                    DraftReport report = check(c, at, source.warnings(), steps);
+                    store.saveFacts(c, target.draft(), source, mapping, at.level());
                     return report;
                 });
             } catch (Throwable e) {
+                if (e instanceof Deleted) throw deleted(steps);
                 throw failed(target.draft(), steps.step, fileName, e);
             } finally {
+                ended(target.draft());
                 deleteQuietly(file);
             }
         }, jobs);
     }
 
+    /** The draft at the level most of its codes are of (LevelSuggestion); refused when they tell none, or it does not fit the scope. */
+    private DraftTarget atLevelOfCodes(Connection c, DraftTarget target) throws SQLException {
+        GridLevel level = LevelSuggestion.of(store.codes(c, target.draft())).map(LevelSuggestion::level).orElseThrow(() ->
+                new ProblemException(ProblemType.INVALID_INPUT, "No code of the file has the length of a grid level's: choose the level.",
+                        List.of(new FieldError("level", "auto: the codes tell no level"))));
+        if (!target.scope().isEmpty()) {
+            GridLevel scopeLevel = GridLevel.ofGridCode(target.scope()).orElseThrow();
+            if (!DraftTarget.scopeFits(scopeLevel, level)) throw DraftTarget.scopeTooFine(target.scope(), scopeLevel, level);
+        }
+        return target.at(level);
+    }
+
+    /** Asks a job of this draft queued or running on this node to stop at its next step or count. */
+    void cancel(int draft) {
+        if (onThisNode.contains(draft)) cancelled.add(draft);
+    }
+
+    private void ended(int draft) {
+        onThisNode.remove(draft);
+        cancelled.remove(draft);
+    }
+
+    /** The job's draft was deleted under it: what a waiting uploader hears. */
+    private static ProblemException deleted(Steps steps) {
+        LOG.infof("Draft %d was deleted: its job stopped while %s, at %d of %d", steps.draft, steps.step, steps.done, steps.total);
+        return new ProblemException(ProblemType.CONFLICT, "Draft %d was deleted while its job ran.".formatted(steps.draft));
+    }
+
+    /** Thrown inside a job whose draft is gone, to roll its transaction back. */
+    private static final class Deleted extends RuntimeException {
+        Deleted() {
+            super(null, null, false, false);
+        }
+    }
+
     /** Checks a draft again against the version published now, applying its offered repairs first when asked; a failure changes nothing. */
     CompletableFuture<DraftReport> recheck(int draft, GridLevel level, String scope, boolean repair) {
+        onThisNode.add(draft);
         return CompletableFuture.supplyAsync(() -> {
             var steps = new Steps(draft);
             try {
                 return Jdbc.transaction(db, c -> {
+                    DraftJobLock.hold(c, draft);
+                    if (!store.isIn(c, draft, "checking")) throw new Deleted();
                     if (repair) applyRepairs(c, draft);
                     var target = new DraftTarget(draft, level, scope, BoundaryPublisher.publishedVersion(c));
                     return check(c, target, store.notes(c, draft), steps);
                 });
             } catch (Throwable e) {
+                if (e instanceof Deleted) throw deleted(steps);
                 ProblemException reason = JobFailure.of(draft, steps.step, null, e).reason();
                 // The check was rolled back: the draft is as it was before, ready.
                 try {
@@ -123,6 +179,8 @@ public class DraftJobs {
                     LOG.errorf(again, "Draft %d is left in state checking", draft);
                 }
                 throw reason;
+            } finally {
+                ended(draft);
             }
         }, jobs);
     }
@@ -184,12 +242,15 @@ public class DraftJobs {
         private String step = "queued";
         private long stepStarted;
         private long lastSent;
+        private int done;
+        private int total;
 
         Steps(int draft) {
             this.draft = draft;
         }
 
         void enter(String next) {
+            stopWhenCancelled();
             if (!step.equals("queued")) LOG.infof("Draft %d: %s took %d ms", draft, step, (System.nanoTime() - stepStarted) / 1_000_000);
             step = next;
             stepStarted = System.nanoTime();
@@ -197,9 +258,16 @@ public class DraftJobs {
         }
 
         void count(int done, int total) {
+            this.done = done;
+            this.total = total;
+            stopWhenCancelled();
             long now = System.nanoTime();
             if (done != total && now - lastSent < PROGRESS_EVERY_NANOS) return; // the last count always goes out
             send(done, total);
+        }
+
+        private void stopWhenCancelled() {
+            if (cancelled.contains(draft)) throw new Deleted();
         }
 
         private void send(int done, int total) {

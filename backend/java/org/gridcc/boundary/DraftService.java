@@ -1,11 +1,15 @@
 package org.gridcc.boundary;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,7 +44,13 @@ public class DraftService {
 
     /** The upload form, as sent. */
     public record Upload(Path file, String fileName, long size, String level, String scope, String label,
-                         DraftJobs.FieldChoice fields, ReadOptions options) {}
+                         DraftJobs.FieldChoice fields, ReadOptions options, String uploadedBy) {}
+
+    /** How long a delete waits for the job of its draft to stop (on this node at its next step or count; on another, at its end). */
+    /** The level an upload leaves to its codes' length. */
+    static final String AUTO = "auto";
+
+    private static final Duration JOB_STOP_WAIT = Duration.ofSeconds(20);
 
     private final DataSource db;
     private final DraftStore store;
@@ -48,9 +58,12 @@ public class DraftService {
     private final GridIndex index;
     private final BoundaryConfig config;
     private final GridTileSource tiles;
+    private final ObjectMapper json;
 
-    public DraftService(DataSource db, DraftStore store, DraftJobs jobs, GridIndex index, BoundaryConfig config, GridTileSource tiles) {
+    public DraftService(DataSource db, DraftStore store, DraftJobs jobs, GridIndex index, BoundaryConfig config, GridTileSource tiles,
+                        ObjectMapper json) {
         this.tiles = tiles;
+        this.json = json;
         this.db = db;
         this.store = store;
         this.jobs = jobs;
@@ -60,13 +73,15 @@ public class DraftService {
 
     public Accepted upload(Upload upload) {
         if (upload.size() > config.maxUpload().asLongValue()) throw tooLarge(upload.size(), config.maxUpload().asLongValue());
-        GridLevel level = level(upload.level());
-        String scope = scope(upload.scope(), level);
+        // "auto": the job takes the level from the codes' length; until then the draft is of the level below the scope.
+        boolean levelFromCodes = upload.level() != null && upload.level().strip().equals(AUTO);
+        String scope = scope(upload.scope(), levelFromCodes ? null : level(upload.level()));
+        GridLevel level = levelFromCodes ? provisional(scope) : level(upload.level());
         if (index.version() == 0) throw new ProblemException(ProblemType.CONFLICT, "No grid version is published: there is nothing to replace grids of.");
         String label = upload.label() == null || upload.label().isBlank()
                 ? "%s（%s）".formatted(upload.fileName(), level.chinese()) : upload.label().strip();
         // The draft first: refused (a label the database cannot store), the upload goes with the request.
-        int draft = withConnection(c -> store.create(c, label, level, scope, index.version(), upload.fileName()));
+        int draft = withConnection(c -> store.create(c, label, level, scope, index.version(), upload.fileName(), upload.uploadedBy()));
         Path kept;
         try {
             kept = keep(upload.file());
@@ -74,8 +89,8 @@ public class DraftService {
             withConnection(c -> store.delete(c, draft));
             throw e;
         }
-        CompletableFuture<DraftReport> job = jobs.read(new DraftTarget(draft, level, scope, index.version()), kept, upload.fileName(),
-                upload.options(), upload.fields());
+        CompletableFuture<DraftReport> job = jobs.read(new DraftTarget(draft, level, scope, index.version()), levelFromCodes, kept,
+                upload.fileName(), upload.options(), upload.fields());
         // Refused while the uploader waits: nothing of it stays behind.
         return await(draft, job, () -> withConnection(c -> store.delete(c, draft)));
     }
@@ -102,19 +117,48 @@ public class DraftService {
                 .orElseThrow(() -> ProblemException.notFound("There is no boundary draft %d.".formatted(draft)));
     }
 
+    /** A checked draft's problems as CSV. */
+    public String problemsCsv(int draft) {
+        return ProblemExport.csv(problems(find(draft)));
+    }
+
+    /** A checked draft's problems as GeoJSON, each with its own area where it has one. */
+    public ObjectNode problemsGeoJson(int draft) {
+        JsonNode problems = problems(find(draft));
+        return ProblemExport.geoJson(json, problems, withConnection(c -> store.problemShapes(c, draft)));
+    }
+
+    private static JsonNode problems(DraftView view) {
+        if (view.report() == null) {
+            throw new ProblemException(ProblemType.CONFLICT, "Draft %d has no report (it is %s): there are no problems to export yet."
+                    .formatted(view.id(), view.state()));
+        }
+        return view.report().path("problems");
+    }
+
     public List<DraftView> list() {
         return withConnection(c -> store.list(c, 50));
     }
 
+    /**
+     * Deletes a draft that is not published, in whatever state: a job of it still running is
+     * stopped first (409 when it runs on another node and does not end within a while).
+     */
     public void delete(int draft) {
         DraftView view = find(draft);
         if (view.state().equals("published")) {
             throw new ProblemException(ProblemType.CONFLICT, "Draft %d is published: roll back to another version instead.".formatted(draft));
         }
-        if (view.state().equals("reading") || view.state().equals("checking")) {
-            throw new ProblemException(ProblemType.CONFLICT, "Draft %d is %s: delete it when its job has finished.".formatted(draft, view.state()));
+        jobs.cancel(draft);
+        boolean deleted = Jdbc.transaction(db, c -> {
+            if (!DraftJobLock.holdWithin(c, draft, JOB_STOP_WAIT)) return false;
+            store.delete(c, draft);
+            return true;
+        });
+        if (!deleted) {
+            throw new ProblemException(ProblemType.CONFLICT,
+                    "Draft %d's job is still running on another node of the service; delete it again when the job has ended.".formatted(draft));
         }
-        withConnection(c -> store.delete(c, draft));
     }
 
     /** Checks a ready draft again, against the version published now; with {@code repair}, after applying the offered repairs. */
@@ -168,13 +212,19 @@ public class DraftService {
         Optional<GridLevel> level = text == null ? Optional.empty() : GridLevel.of(text.strip());
         if (level.isEmpty() || level.get() == GridLevel.COUNTY) {
             throw new ProblemException(ProblemType.INVALID_INPUT,
-                    "Say which level the file's grids are: township, village, group, base or special.",
-                    List.of(new FieldError("level", text == null ? "missing" : "\"%s\" is not one of township, village, group, base, special".formatted(text))));
+                    "Say which level the file's grids are: township, village, group, base or special, or auto to take it from the codes' length.",
+                    List.of(new FieldError("level", text == null ? "missing"
+                            : "\"%s\" is not one of township, village, group, base, special, auto".formatted(text))));
         }
         return level.get();
     }
 
-    /** The grid whose subtree the file replaces; the whole county when not given. */
+    /** The level a draft left to its codes has until they are read: the first below its scope. */
+    private GridLevel provisional(String scope) {
+        return scope.isEmpty() ? GridLevel.TOWNSHIP : GridLevel.ofGridCode(scope).orElseThrow().children().get(0);
+    }
+
+    /** The grid whose subtree the file replaces; the whole county when not given. level: null when the codes will tell it. */
     private String scope(String text, GridLevel level) {
         if (text == null || text.isBlank()) return "";
         String code = text.strip();
@@ -183,11 +233,8 @@ public class DraftService {
             throw new ProblemException(ProblemType.INVALID_INPUT, "The scope names no grid of the published version.",
                     List.of(new FieldError("scope", "%s is not a grid code of version %d".formatted(code, index.version()))));
         }
-        if (grid.get().level() == GridLevel.SPECIAL || grid.get().level().ordinal() > level.parent().orElseThrow().ordinal()) {
-            throw new ProblemException(ProblemType.INVALID_INPUT, "The scope must be a grid above the level the file replaces.",
-                    List.of(new FieldError("scope", "%s is a %s grid; %s grids are replaced within a coarser grid"
-                            .formatted(code, grid.get().level().code(), level.code()))));
-        }
+        GridLevel finest = level != null ? level : GridLevel.BASE;
+        if (!DraftTarget.scopeFits(grid.get().level(), finest)) throw DraftTarget.scopeTooFine(code, grid.get().level(), finest);
         return code;
     }
 

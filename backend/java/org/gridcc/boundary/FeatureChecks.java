@@ -10,8 +10,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.gridcc.boundary.DraftProblem.Repair;
+import org.gridcc.grid.GridCode;
 
 /**
  * The checks of one feature on its own: geometry (present, polygonal, valid, with a make-valid
@@ -19,8 +20,6 @@ import org.gridcc.boundary.DraftProblem.Repair;
  * parent. Features that pass become grids of the draft version.
  */
 final class FeatureChecks {
-
-    private static final Pattern CODE_FORM = Pattern.compile("[0-9]{6}([0-9]{3})*");
 
     /** Geometry facts come from PostGIS: validity with reason and place, and what make-valid would change. */
     private static final String FEATURES = """
@@ -42,7 +41,8 @@ final class FeatureChecks {
     /** A feature that becomes a grid of the draft. */
     record Passed(int position, String code, String parent) {}
 
-    record Result(int features, List<DraftProblem> problems, List<Passed> passed) {
+    /** levelFromCodes: the level most codes are of, when they are of one. */
+    record Result(int features, List<DraftProblem> problems, List<Passed> passed, Optional<LevelSuggestion> levelFromCodes) {
 
         /** The file position of each grid the draft brings. */
         Map<String, Integer> positionOf() {
@@ -67,17 +67,28 @@ final class FeatureChecks {
         var passed = new ArrayList<Passed>();
         var firstWithCode = new HashMap<String, Integer>();
         List<Row> rows = rows(c, target.draft());
+        Optional<LevelSuggestion> levelFromCodes = LevelSuggestion.of(rows.stream().map(Row::code).toList());
+        // A file of another level than chosen: one finding that says so, not one per feature.
+        Optional<LevelSuggestion> otherLevel = levelFromCodes.filter(s -> s.level() != target.level() && s.isMostOf());
+        otherLevel.ifPresent(s -> problems.add(DraftProblem.error("level-mismatch", null, null,
+                "%d of the %d codes have %d digits, the codes of %s grids; this draft replaces %s grids (%d digits). Upload the file again at level %s."
+                        .formatted(s.matching(), s.codes(), s.digits(), s.level().code(), target.level().code(), target.level().codeLength(),
+                                s.level().code()))));
+        int toldDigits = otherLevel.map(LevelSuggestion::digits).orElse(-1);
         for (Row row : rows) {
             int before = problems.size();
             geometry(row, problems);
-            String parent = code(row, target, parents, firstWithCode, problems);
+            boolean told = row.code() != null && row.code().length() == toldDigits;
+            String parent = told ? null : code(row, target, parents, firstWithCode, problems);
             if (row.name() == null) {
                 problems.add(DraftProblem.error("missing-name", row.position(), row.code(),
                         "Feature %d has no name; every grid is shown by its name.".formatted(row.position())));
             }
-            if (problems.subList(before, problems.size()).stream().noneMatch(DraftProblem::isError)) passed.add(new Passed(row.position(), row.code(), parent));
+            if (!told && problems.subList(before, problems.size()).stream().noneMatch(DraftProblem::isError)) {
+                passed.add(new Passed(row.position(), row.code(), parent));
+            }
         }
-        return new Result(rows.size(), problems, passed);
+        return new Result(rows.size(), problems, passed, levelFromCodes);
     }
 
     private void geometry(Row row, List<DraftProblem> problems) {
@@ -120,7 +131,7 @@ final class FeatureChecks {
             problems.add(DraftProblem.error("missing-code", at, null, "Feature %d has no code.".formatted(at)));
             return null;
         }
-        if (!CODE_FORM.matcher(code).matches()) {
+        if (!GridCode.isCode(code)) {
             problems.add(DraftProblem.error("bad-code", at, code,
                     "Feature %d: \"%s\" is not a grid code (the 6-digit county code, then groups of 3 digits).".formatted(at, code)));
             return null;
@@ -143,11 +154,11 @@ final class FeatureChecks {
         String parent = code.substring(0, code.length() - 3);
         if (row.givenParent() != null && !row.givenParent().equals(parent)) {
             problems.add(DraftProblem.error("parent-mismatch", at, code,
-                    "Feature %d: code %s does not start with its parent's code %s.".formatted(at, code, row.givenParent())));
+                    "Feature %d: code %s does not start with its parent's code %s.".formatted(at, code, row.givenParent())).other(row.givenParent()));
         } else if (!parents.contains(parent)) {
             problems.add(DraftProblem.error("unknown-parent", at, code,
                     "Feature %d: its parent %s is not a %s grid of the published version %d."
-                            .formatted(at, parent, target.parentLevel().code(), target.baseVersion())));
+                            .formatted(at, parent, target.parentLevel().code(), target.baseVersion())).other(parent));
         }
         return parent;
     }

@@ -13,8 +13,13 @@ public final class GridCode {
 
     private GridCode() {}
 
+    /** Whether the text has the form of a grid code (of any level). */
+    public static boolean isCode(String code) {
+        return code != null && FORM.matcher(code).matches();
+    }
+
     public static String check(String code) {
-        if (code == null || !FORM.matcher(code).matches()) {
+        if (!isCode(code)) {
             throw new ProblemException(ProblemType.INVALID_INPUT,
                     "\"%s\" is not a grid code: a code is the 6-digit county code followed by 3-digit serials, e.g. 530324101002."
                             .formatted(code),

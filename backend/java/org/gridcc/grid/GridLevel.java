@@ -11,19 +11,27 @@ import java.util.Optional;
  * the geographic levels.
  */
 public enum GridLevel {
-    COUNTY("county", "县/区"),
-    TOWNSHIP("township", "乡镇/街道"),
-    VILLAGE("village", "村/社区"),
-    GROUP("group", "村民小组"),
-    BASE("base", "网格"),
-    SPECIAL("special", "专属网格");
+    // The zooms: vector tiles carry a level from minZoom (its polygons are then big enough to
+    // read), and a map shows one geographic level at a time, up to the next one's minZoom.
+    COUNTY("county", "县/区", "county", 0, 6),
+    TOWNSHIP("township", "乡镇/街道", "township", 6, 9),
+    VILLAGE("village", "村/社区", "village", 9, 12),
+    GROUP("group", "村民小组", "group", 12, 13),
+    BASE("base", "网格", "base grid", 13, 24),
+    SPECIAL("special", "专属网格", "special", 14, 24);
 
     private final String code;
     private final String chinese;
+    private final String english;
+    private final int minZoom;
+    private final int maxZoom;
 
-    GridLevel(String code, String chinese) {
+    GridLevel(String code, String chinese, String english, int minZoom, int maxZoom) {
         this.code = code;
         this.chinese = chinese;
+        this.english = english;
+        this.minZoom = minZoom;
+        this.maxZoom = maxZoom;
     }
 
     /** The word stored in the database and used in the API. */
@@ -34,6 +42,36 @@ public enum GridLevel {
 
     public String chinese() {
         return chinese;
+    }
+
+    public String english() {
+        return english;
+    }
+
+    /** The zoom from which the vector tiles carry this level's grids. */
+    public int minZoom() {
+        return minZoom;
+    }
+
+    /** The zoom from which a map shows the next level instead (special grids are drawn over base grids). */
+    public int maxZoom() {
+        return maxZoom;
+    }
+
+    /** The levels the tiles of a zoom carry. */
+    public static List<GridLevel> carriedAt(int zoom) {
+        return Arrays.stream(values()).filter(l -> zoom >= l.minZoom).toList();
+    }
+
+    /** A village numbers its special grids from this serial on, among its groups. */
+    public static final int FIRST_SPECIAL_SERIAL = 901;
+
+    /** The level a grid code is of, by its length (a special grid's serial from 901); empty for a length no level has. */
+    public static Optional<GridLevel> ofGridCode(String code) {
+        if (code.length() == SPECIAL.codeLength() && Integer.parseInt(code.substring(code.length() - 3)) >= FIRST_SPECIAL_SERIAL) {
+            return Optional.of(SPECIAL);
+        }
+        return Arrays.stream(values()).filter(l -> l != SPECIAL && l.codeLength() == code.length()).findFirst();
     }
 
     /** The level a grid of this level sits in; none for the county. Special grids sit in a village. */

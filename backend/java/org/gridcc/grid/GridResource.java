@@ -2,6 +2,7 @@ package org.gridcc.grid;
 
 import org.gridcc.access.Caller;
 import org.gridcc.access.Role;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -29,6 +30,22 @@ public class GridResource {
     public GridResource(GridService grids, SecurityIdentity identity) {
         this.grids = grids;
         this.identity = identity;
+    }
+
+    /** The levels with their names and zooms, for the pages' maps (the tiles carry each level from its {@code min}). */
+    public record LevelView(String layer, String name, String en, int min, int max, int codeLength, String parent) {
+        static LevelView of(GridLevel level) {
+            return new LevelView(level.code(), level.chinese(), level.english(), level.minZoom(), level.maxZoom(), level.codeLength(),
+                    level.parent().map(GridLevel::code).orElse(null));
+        }
+    }
+
+    @GET
+    @Path("/levels")
+    @PermitAll // the same for everyone, and needed before a wall is enrolled
+    @Operation(summary = "The grid levels, coarsest first: name, the zooms a map shows each at, code length, parent level")
+    public List<LevelView> levels() {
+        return java.util.Arrays.stream(GridLevel.values()).map(LevelView::of).toList();
     }
 
     @GET

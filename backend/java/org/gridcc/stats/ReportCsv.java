@@ -1,5 +1,7 @@
 package org.gridcc.stats;
 
+import org.gridcc.common.Csv;
+
 /** A report as a CSV table (UTF-8 with a byte-order mark, so that Excel shows the Chinese names). */
 public final class ReportCsv {
 
@@ -33,16 +35,10 @@ public final class ReportCsv {
 
     /** A new table with its byte-order mark and header: section, item, value. */
     public static StringBuilder table() {
-        return new StringBuilder("\uFEFFsection,item,value\n");
+        return new StringBuilder(Csv.BYTE_ORDER_MARK + "section,item,value\n");
     }
 
     public static void row(StringBuilder csv, String section, Object item, Object value) {
-        csv.append(cell(section)).append(',').append(cell(item)).append(',').append(cell(value)).append('\n');
-    }
-
-    /** RFC 4180: quote a cell that holds a comma, a quote or a line break. */
-    private static String cell(Object value) {
-        String text = value == null ? "" : value.toString();
-        return text.matches(".*[,\"\\n\\r].*") ? '"' + text.replace("\"", "\"\"") + '"' : text;
+        csv.append(Csv.cell(section)).append(',').append(Csv.cell(item)).append(',').append(Csv.cell(value)).append('\n');
     }
 }

@@ -17,7 +17,6 @@ final class GridLabels {
     private static final int TOWNSHIPS_PER_STREET = 6;
     /** The share of the remaining townships that are towns (镇) rather than townships (乡). */
     private static final double TOWN_SHARE = 0.65;
-    private static final int FIRST_SPECIAL_SERIAL = 901;
 
     private final Random random;
 
@@ -46,7 +45,7 @@ final class GridLabels {
 
     /** Codes the special grids of a village 901, 902, ... west to east, north to south, once they are placed. */
     void labelSpecials(GridNode village) {
-        int serial = FIRST_SPECIAL_SERIAL;
+        int serial = GridLevel.FIRST_SPECIAL_SERIAL;
         for (GridNode special : westToEastNorthToSouth(village.specials)) {
             special.code = childCode(village, serial++);
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gridcc.common.SqlFiles;
+import org.gridcc.grid.GridLevel;
 
 /**
  * Vector tiles of the grids of one version, made by PostGIS ({@code sql/grid-tile.sql}) and
@@ -32,7 +33,7 @@ public class GridTileSource {
     @CacheResult(cacheName = "grid-tiles")
     public Uni<Tile> tile(int version, TileAddress at) {
         return pool.preparedQuery(SQL)
-                .execute(Tuple.of(at.z(), at.x(), at.y(), version))
+                .execute(Tuple.of(at.z(), at.x(), at.y(), version, GridLevel.carriedAt(at.z()).stream().map(GridLevel::code).toArray(String[]::new)))
                 .map(rows -> Tile.of(version, at, rows.iterator().next().getBuffer("mvt").getBytes()));
     }
 

@@ -132,6 +132,7 @@ class AccessMatrixIT {
                 new Row("GET", "/api/cases/categories", null, Set.of("admin", "gis", "officer", "handler", "wall", "worker")),
                 new Row("GET", "/api/cases/words", null, Set.of("admin", "gis", "officer", "handler", "wall", "worker")),
                 new Row("GET", "/api/reports/daily?grid=" + township, null, Set.of("admin", "officer")),
+                new Row("GET", "/api/grids/levels", null, EVERYONE),
                 new Row("GET", "/api/grids/" + county, null, VIEWERS),
                 new Row("GET", "/api/grids/" + county + "/children", null, VIEWERS),
                 new Row("GET", "/api/grids/at?lon=%s&lat=%s".formatted(point[0], point[1]), null, VIEWERS),

@@ -45,6 +45,8 @@ class SchemaIT {
                 .containsExactly("case.point POINT 4326",
                         // A draft's features as read (any type, even invalid) and its changes for the difference layer.
                         "draft_change.geom GEOMETRY 4326", "draft_feature.geom GEOMETRY 4326",
+                        // The areas of a draft's findings (overlaps, gaps, parts outside, slivers).
+                        "draft_problem_shape.geom GEOMETRY 4326",
                         "grid.geom MULTIPOLYGON 4326", "grid.geom_3857 MULTIPOLYGON 3857",
                         "household.point POINT 4326", "household.point_3857 POINT 3857");
     }

@@ -171,13 +171,15 @@ class GisPageIT {
                 + "AND a.version_id = %1$s AND b.version_id = %1$s".formatted(PUBLISHED), group.a(), group.b()));
 
         open();
-        // The scope from a click on the map: base grids are replaced within the group clicked in.
+        // A click on the map identifies the grid there; its group becomes the scope from the popup.
         double[] point = county.pointIn(group.a());
         browser.executeScript("gridGis.map.jumpTo({center: [arguments[0], arguments[1]], zoom: 14})", point[0], point[1]);
         page.idle();
         clickAt(point);
-        page.await(() -> group.code().equals(browser.findElement(By.id("scope")).getAttribute("value")), "the scope filled by the click");
-        upload(write(file, "合并.geojson"), null, null);
+        page.await(() -> page.displayed("#identify"), "the grid identified");
+        browser.findElement(By.id("use-scope-group")).click();
+        page.await(() -> group.code().equals(browser.findElement(By.id("scope")).getAttribute("value")), "the scope filled from the popup");
+        upload(write(file, "合并.geojson"), null, null); // the level left to the codes: base grids
         int draft = awaitDraft(-1);
 
         JsonPath view = given().get("/api/boundaries/drafts/" + draft).then().statusCode(200).extract().jsonPath();
@@ -231,7 +233,147 @@ class GisPageIT {
                 && "current".equals(page.attribute("#versions tr[data-version='" + original + "']", "class")), "the versions list refreshed");
     }
 
+    /**
+     * A draft another user's job left reading (the service restarted under it, on a node whose
+     * start-up has not ended it yet): marked with who uploaded it, its bar in its own panel and not
+     * in the upload box, and deleted after a red confirmation.
+     */
+    @Test
+    void aStuckDraftOfAnotherUserIsMarkedAndDeletedAfterARedConfirmation() {
+        var other = TestUsers.user("gis", null, null);
+        int stuck = Integer.parseInt(county.one("INSERT INTO grid_version (label, status) VALUES ('卡住的草稿', 'draft') RETURNING id"));
+        county.execute("""
+                INSERT INTO boundary_draft (version_id, level, scope, base_version, state, file_name, progress, uploaded_by)
+                VALUES (?, 'base', '', ?, 'reading', 'grids.zip', '{"step": "reading", "done": 0, "total": 0}', ?)""",
+                stuck, original, other.username());
+        String otherName = county.one("SELECT display_name FROM app_user WHERE username = ?", other.username());
+
+        open();
+        String row = "#drafts tr[data-draft='" + stuck + "']";
+        page.await(() -> page.displayed(row), "the stuck draft listed");
+        assertThat(page.text(row + " .uploader.other")).isEqualTo(otherName);
+        browser.findElement(By.cssSelector(row)).click();
+        page.await(() -> String.valueOf(stuck).equals(page.attribute("#draft-panel", "data-draft")), "the stuck draft open");
+        assertThat(page.attribute("#draft-panel", "data-state")).isEqualTo("reading");
+        assertThat(page.displayed("#draft-progress")).as("the job's bar in the draft's panel").isTrue();
+        assertThat(page.displayed("#progress-box")).as("the upload box is for one's own upload").isFalse();
+        assertThat(page.text("#draft-panel .facts")).contains(otherName);
+        assertThat(browser.findElement(By.id("discard")).isEnabled()).as("删除草稿 in any state").isTrue();
+
+        browser.findElement(By.id("discard")).click();
+        page.await(() -> page.displayed("#confirm-ok"), "the delete dialog");
+        assertThat(page.attribute("#confirm-ok", "class")).contains("danger");
+        assertThat((String) page.js("return getComputedStyle(document.getElementById('confirm-ok')).backgroundColor")).isEqualTo("rgb(201, 42, 42)");
+        page.screenshot("gis-stuck-draft");
+        confirm();
+        page.await(() -> !page.displayed("#draft-panel") && page.text("#message").contains("已删除"), "the stuck draft deleted");
+        given().get("/api/boundaries/drafts/" + stuck).then().statusCode(404);
+    }
+
+    /** A township file uploaded with the level left to the codes is checked as townships; at 网格 it is one problem, and the form takes the level the codes say. */
+    @Test
+    void theLevelComesFromTheCodesAndTheFormSaysWhy() throws IOException {
+        var townships = new TestBoundaries(county);
+        county.list("SELECT code FROM grid WHERE level = 'township' AND version_id = " + PUBLISHED + " ORDER BY code").forEach(townships::grid);
+        Path path = write(townships, "乡镇.geojson");
+
+        open();
+        assertThat(new Select(browser.findElement(By.id("level"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("auto");
+        upload(path, null, null);
+        int auto = awaitDraft(-1);
+        assertThat(page.text("#draft-panel .facts")).contains("乡镇/街道 township");
+        assertThat(page.attribute("#level-note", "data-fits")).isEqualTo("true");
+        assertThat(page.text("#level-note")).contains(townships.size() + " 个为 9 位", "乡镇/街道");
+
+        upload(path, "base", null);
+        awaitDraft(auto);
+        assertThat(page.attribute("#level-note", "data-fits")).isEqualTo("false");
+        assertThat(page.text("#level-note")).contains("应为「乡镇/街道」");
+        assertThat(new Select(browser.findElement(By.id("level"))).getFirstSelectedOption().getAttribute("value")).as("the level pre-selected").isEqualTo("township");
+        assertThat(browser.findElements(By.cssSelector("#problems li"))).hasSize(1);
+        assertThat(page.text("#problems li[data-check='level-mismatch']")).contains("9 位", "「乡镇/街道」", "重新上传");
+        page.screenshot("gis-level");
+    }
+
+    /**
+     * The report as GIS staff act on it: findings in Chinese, filtered by kind, exported; an
+     * overlap drawn as its own area and marked so that it is seen zoomed out; a click identifies
+     * the grid with its problems; a reshaped code takes the map to the grid.
+     */
+    @Test
+    void anOverlapIsDrawnAsItsAreaFilteredExportedAndTheGridIsIdentifiedOnClick() throws IOException {
+        var group = TestBoundaries.group(county, 33);
+        var file = new TestBoundaries(county).childrenOf(group.code()).without(group.a());
+        file.feature(group.a(), "越界", file.geometry("SELECT ST_Union(a.geom, ST_Intersection(ST_Buffer(a.geom::geography, 30)::geometry, b.geom)) "
+                + "FROM grid a, grid b WHERE a.code = ? AND b.code = ? AND a.version_id = %1$s AND b.version_id = %1$s".formatted(PUBLISHED),
+                group.a(), group.b()));
+
+        open();
+        upload(write(file, "越界.geojson"), "base", group.code());
+        int draft = awaitDraft(-1);
+        List<Map<String, Object>> problems = given().get("/api/boundaries/drafts/" + draft).then().extract().jsonPath().getList("report.problems");
+        int overlap = problems.indexOf(problems.stream().filter(p -> "overlap".equals(p.get("check"))).findFirst().orElseThrow());
+        String item = "#problems li[data-index='" + overlap + "']";
+        assertThat(page.text(item)).contains("重叠", group.a(), group.b(), "m²").doesNotContain("overlap by");
+
+        // Filtered by kind: only the overlaps.
+        long overlaps = problems.stream().filter(p -> "overlap".equals(p.get("check"))).count();
+        new Select(browser.findElement(By.id("problem-filter"))).selectByValue("overlap");
+        assertThat(browser.findElements(By.cssSelector("#problems li"))).hasSize((int) overlaps)
+                .allSatisfy(li -> assertThat(li.getAttribute("data-check")).isEqualTo("overlap"));
+
+        // Exported: the links answer with the files.
+        assertThat(page.attribute("#export-csv", "href")).endsWith("/api/boundaries/drafts/" + draft + "/problems.csv");
+        assertThat(page.attribute("#export-geojson", "href")).endsWith("/api/boundaries/drafts/" + draft + "/problems.geojson");
+        for (String link : List.of("export-csv", "export-geojson")) {
+            Object status = browser.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(document.getElementById(arguments[0]).href).then(r => done(r.status), e => done(String(e)))""", link);
+            assertThat(status).as(link).isEqualTo(200L);
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> at = (List<Number>) problems.get(overlap).get("at");
+
+        // Zoomed out to the county's zoom 8: the overlap is marked; zoomed in, its own area is drawn filled.
+        browser.executeScript("gridGis.map.jumpTo({center: arguments[0], zoom: 8})", at);
+        page.idle();
+        assertThat(renderedProblems("problem-markers", at)).contains((long) overlap);
+        browser.executeScript("gridGis.map.jumpTo({center: arguments[0], zoom: 16})", at);
+        page.idle();
+        assertThat(renderedProblems("problems-fill", at)).contains((long) overlap);
+        page.screenshot("gis-problems");
+
+        // A click on the grid identifies it: code, name, level and its problems.
+        double[] inA = county.pointIn(group.a());
+        browser.executeScript("gridGis.map.jumpTo({center: [arguments[0], arguments[1]], zoom: 15})", inA[0], inA[1]);
+        page.idle();
+        clickAt(inA);
+        page.await(() -> page.displayed("#identify"), "the grid identified");
+        assertThat(page.attribute("#identify", "data-code")).isEqualTo(group.a());
+        assertThat(page.text("#identify")).contains(group.a(), "越界", "网格", "重叠");
+        page.screenshot("gis-identify");
+
+        // A reshaped code in the changes takes the map to its grid.
+        String reshaped = "#changes li[data-change=reshaped] button[data-code='" + group.a() + "']";
+        page.await(() -> page.displayed(reshaped), "the reshaped grid listed");
+        browser.executeScript("gridGis.map.jumpTo({center: arguments[0], zoom: 9})", List.of(at.get(0).doubleValue() + 0.2, at.get(1)));
+        browser.findElement(By.cssSelector(reshaped)).click();
+        page.await(() -> !Boolean.TRUE.equals(page.js("return gridGis.map.isMoving()"))
+                && Boolean.TRUE.equals(page.js("return gridGis.map.getBounds().contains(arguments[0])", List.of(inA[0], inA[1])))
+                && page.number("return gridGis.map.getZoom()") >= 13, "the map at the reshaped grid");
+        assertThat((String) page.js("return gridGis.highlighted()")).isEqualTo(group.a());
+    }
+
     // --- helpers ---
+
+    /** The problem indexes drawn in a layer around a point (a few pixels either side). */
+    private List<Long> renderedProblems(String layer, List<Number> at) {
+        List<Number> found = page.js("""
+                const m = gridGis.map, p = m.project(arguments[1]);
+                return m.queryRenderedFeatures([[p.x - 6, p.y - 6], [p.x + 6, p.y + 6]], {layers: [arguments[0]]}).map(f => f.properties.index)""",
+                layer, at);
+        return found.stream().map(Number::longValue).toList();
+    }
 
     @Test
     void anOfferedRepairIsAppliedFromThePageAndTheDraftBecomesPublishable() throws Exception {
