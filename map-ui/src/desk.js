@@ -7,7 +7,7 @@
 // Query parameters as on the wall: county (default 530324), live (the WebSocket URL).
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { connectLive } from './wall/live.js';
+import { connectLive } from './live/live.js';
 import { EVENT_NAMES, LEVELS, fetchJson, gridStates, hatch, layerOf, style, tileUrl } from './map/grids.js';
 import { UNMASKING_ROLES, el, messageLine, request, showUser } from './ui/page.js';
 

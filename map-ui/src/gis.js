@@ -6,7 +6,7 @@
 // draft (open that draft).
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { connectLive } from './wall/live.js';
+import { connectLive } from './live/live.js';
 import { fetchJson, layerOf, tileUrl } from './map/grids.js';
 import { api, el, messageLine, problemError, session, showUser, toSignIn } from './ui/page.js';
 

@@ -6,9 +6,10 @@
 // HttpOnly cookie from then on. The wall shows no personal data: grids, counts, event types.
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { connectLive } from './wall/live.js';
+import { connectLive } from './live/live.js';
 import { EVENT_NAMES, LEVELS, fetchJson, gridStates, hatch, layerOf, style, tileUrl } from './map/grids.js';
 import { request } from './ui/page.js';
+import { showConnection } from './ui/connection.js';
 
 const params = new URLSearchParams(location.search);
 const COUNTY = params.get('county') || '530324';
@@ -36,17 +37,6 @@ function showKpi(kpi) {
 }
 
 const connection = document.getElementById('connection');
-function showConnection(state, since) {
-  connection.dataset.state = state;
-  document.body.dataset.connection = state;
-  connection.dataset.since = since.toISOString();
-  connection.innerHTML = {
-    connecting: '连接中 <small>connecting</small>',
-    live: '实时 <small>live</small>',
-    reconnecting: '重连中 <small>reconnecting</small>',
-    stale: `数据停留于 ${hms(since)} <small>stale since ${hms(since)} · 重连中 reconnecting</small>`,
-  }[state];
-}
 
 const clock = document.getElementById('clock');
 function tick() {
@@ -235,7 +225,7 @@ async function main() {
   };
 
   await loaded; // feature-state needs the source in place
-  const live = connectLive({ url: LIVE_URL, onFrame, onState: showConnection });
+  const live = connectLive({ url: LIVE_URL, onFrame, onState: (state, since) => showConnection(connection, state, since) });
 
   // For the browser tests and for a curious engineer at the console.
   window.gridWall = {

@@ -148,6 +148,18 @@ class WallPageIT {
     }
 
     @Test
+    void everyPageHasAFaviconTheBrowserCanDraw() {
+        given().get("/favicon.ico").then().statusCode(200);
+        // What a browser does with it: decodes it as an image (a 404 or an HTML page would not decode).
+        browser.get(service.toString());
+        long width = ((Number) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1], img = new Image();
+                img.src = '/favicon.ico';
+                img.decode().then(() => done(img.naturalWidth), () => done(0));""")).longValue();
+        assertThat(width).as("the favicon's width as decoded by Chromium").isEqualTo(32);
+    }
+
+    @Test
     void aCasePostedThroughTheApiColoursItsGridWithinTwoSecondsAndOverdueAndHotspotsAreToldApart() {
         // The largest of a few base grids, so that its colour and outline are plain on screen.
         String base = county.one("SELECT code FROM (SELECT code, geom FROM grid WHERE level = 'base' ORDER BY code DESC OFFSET 4510 LIMIT 10) s"
