@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gridcc.common.ServiceClock;
 import org.gridcc.grid.GridIndex;
-import org.gridcc.grid.GridLevel;
 import org.gridcc.stats.CaseStats;
 import org.gridcc.stats.Kpis;
 import org.jboss.logging.Logger;
@@ -57,8 +57,8 @@ public class LiveState {
     private final Map<String, Kpis> rates = new HashMap<>();
     /** Subtrees whose rates are being read: walls connecting together to one area start one read. */
     private final Set<String> rating = new HashSet<>();
-    /** Base grids with a hotspot level above 0, kept as levels change. */
-    private final Set<String> hotBaseGrids = new HashSet<>();
+    /** Grids of every level with a hotspot level above 0, kept as levels change. */
+    private final Set<String> hotGrids = new HashSet<>();
     /** Done once the state has been read from the database (the first rebuild). */
     private final CompletableFuture<Void> loaded = new CompletableFuture<>();
     /** Grows with every change of the state: snapshots taken at the same value are the same. */
@@ -112,7 +112,7 @@ public class LiveState {
         changed.addAll(tallies.keySet());
         cases.clear();
         tallies.clear();
-        hotBaseGrids.clear();
+        hotGrids.clear();
         lastGroupAlert.clear();
         hotspots = new Hotspots(config.hotspot());
         today = day(now);
@@ -230,7 +230,7 @@ public class LiveState {
             today = day(now);
             changed.addAll(tallies.keySet());
             tallies.clear();
-            hotBaseGrids.clear();
+            hotGrids.clear();
             cases.values().removeIf(c -> !c.open() && c.receivedAt().isBefore(now.minus(config.hotspot().window())
                     .minus(config.hotspot().baseline())));
             cases.values().forEach(c -> count(c, 1));
@@ -287,8 +287,8 @@ public class LiveState {
             GridTally tally = tallies.get(grid);
             if (tally == null && level == 0 || tally != null && tally.hot == level) continue;
             tally = tallies.computeIfAbsent(grid, g -> new GridTally());
-            if (level > 0 && isBase(grid)) hotBaseGrids.add(grid);
-            else hotBaseGrids.remove(grid);
+            if (level > 0) hotGrids.add(grid);
+            else hotGrids.remove(grid);
             tally.hot = level;
             changed.add(grid);
             version++;
@@ -323,14 +323,14 @@ public class LiveState {
             overdue += t.overdue;
             supervised += t.supervised;
         }
-        int hot = subtree == null ? hotBaseGrids.size() : (int) hotBaseGrids.stream().filter(g -> g.startsWith(subtree)).count();
+        var hot = new TreeMap<String, Integer>();
+        for (String grid : hotGrids) {
+            if (subtree != null && !grid.startsWith(subtree)) continue;
+            index.grid(grid).ifPresent(g -> hot.merge(g.level().code(), 1, Integer::sum));
+        }
         Kpis rated = rates.get(subtree == null ? counties.stream().findFirst().orElse("") : subtree);
-        return new Kpi(received, open, warned, overdue, supervised, hot, rated == null ? null : rated.timelyAcceptanceRate(),
-                rated == null ? null : rated.onTimeReplyRate(), rated == null ? null : rated.satisfactionRate());
-    }
-
-    private boolean isBase(String grid) {
-        return index.grid(grid).map(g -> g.level() == GridLevel.BASE).orElse(false);
+        return new Kpi(received, open, warned, overdue, supervised, hot, rated == null ? null : rated.timelyAcceptance(),
+                rated == null ? null : rated.onTimeReply(), rated == null ? null : rated.satisfaction());
     }
 
     private static LocalDate day(Instant time) {

@@ -77,6 +77,10 @@ class GroupAlertIT {
                     .body("categories[0].score.expected", equalTo(0.2f))
                     .body("categories[0].score.pValue", org.hamcrest.Matchers.lessThan(1e-4f));
             client.awaitGrid(village, g -> g.getInteger("hot", 0) == 3, "hotspot level 3");
+            // The key figure counts hot grids by level, so that a wall names the count of the level its map shows.
+            client.await(f -> f.getJsonObject("kpi") != null && f.getJsonObject("kpi").getJsonObject("hotGrids") != null
+                    && f.getJsonObject("kpi").getJsonObject("hotGrids").getInteger("village", 0) == 1
+                    && f.getJsonObject("kpi").getJsonObject("hotGrids").getInteger("base", 0) >= 1, "hot grids counted by level");
             given().get("/api/grids/" + village + "/hotspot").then().body("level", greaterThanOrEqualTo(1));
         }
         given().get("/api/grids/999999/hotspot").then().statusCode(404).contentType("application/problem+json");
