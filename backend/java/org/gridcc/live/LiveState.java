@@ -59,6 +59,11 @@ public class LiveState {
     private final Set<String> rating = new HashSet<>();
     /** Grids of every level with a hotspot level above 0, kept as levels change. */
     private final Set<String> hotGrids = new HashSet<>();
+    /** Group-event warnings not yet acknowledged, as last read; changed: not yet sent in a delta. */
+    private List<GroupAlert> openAlerts = List.of();
+    private boolean alertsChanged;
+    /** Reads of the open alerts started and applied: an older answer never replaces a newer one. */
+    private long alertReads, alertsRead;
     /** Done once the state has been read from the database (the first rebuild). */
     private final CompletableFuture<Void> loaded = new CompletableFuture<>();
     /** Grows with every change of the state: snapshots taken at the same value are the same. */
@@ -78,22 +83,23 @@ public class LiveState {
     }
 
     /** What a client gets first (and again when it fell behind or the boundaries changed). */
-    public record Snapshot(long seq, int gridVersion, Map<String, GridState> grids, Kpi kpi, List<Long> missed) {
+    public record Snapshot(long seq, int gridVersion, Map<String, GridState> grids, Kpi kpi, List<GroupAlert> alerts, List<Long> missed) {
         @JsonProperty(index = 0)
         public String type() {
             return "snapshot";
         }
     }
 
-    /** What changed since the last drain: grid states (every level), events in stream order. */
-    record Drain(long seq, Map<String, GridState> grids, List<StreamEvent.Ticker> events) {
+    /** What changed since the last drain: grid states (every level), events in stream order, the open alerts (null: unchanged). */
+    record Drain(long seq, Map<String, GridState> grids, List<StreamEvent.Ticker> events, List<GroupAlert> alerts) {
         boolean isEmpty() {
-            return grids.isEmpty() && events.isEmpty();
+            return grids.isEmpty() && events.isEmpty() && alerts == null;
         }
     }
 
     /** Reads every open case, and every case recent enough for the hotspot windows, in one consistent snapshot. */
     public Uni<Void> rebuild() {
+        readAlerts();
         Instant now = clock.now();
         Instant horizon = now.minus(config.hotspot().window()).minus(config.hotspot().baseline());
         return pool.withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").execute()
@@ -174,6 +180,7 @@ public class LiveState {
             rescore(after.grids(), now);
             raiseGroupAlert(after, now);
         }
+        if (GroupAlerts.CHANGING.contains(event.type())) readAlerts();
         StreamEvent.Ticker ticker = event.ticker();
         recent.addLast(ticker);
         while (recent.size() > config.recentEvents()) recent.removeFirst();
@@ -194,7 +201,7 @@ public class LiveState {
             GridState state = tally.state();
             if (!state.isEmpty() && subscription.acceptsGrid(code, index)) grids.put(code, state);
         });
-        return new Snapshot(seq, gridVersion, grids, kpi(subscription.subtree()), missed);
+        return new Snapshot(seq, gridVersion, grids, kpi(subscription.subtree()), alertsIn(subscription.subtree()), missed);
     }
 
     synchronized Drain drain() {
@@ -206,7 +213,28 @@ public class LiveState {
         changed.clear();
         var events = List.copyOf(pending);
         pending.clear();
-        return new Drain(seq, grids, events);
+        List<GroupAlert> alerts = alertsChanged ? openAlerts : null;
+        alertsChanged = false;
+        return new Drain(seq, grids, events, alerts);
+    }
+
+    /** The open alerts of a subtree (null: all); call with the lock held. */
+    synchronized List<GroupAlert> alertsIn(String subtree) {
+        return subtree == null ? openAlerts : openAlerts.stream().filter(a -> a.village().startsWith(subtree)).toList();
+    }
+
+    /** Reads the open group-event warnings again (at start, and when one is raised or acknowledged on any node). */
+    private synchronized void readAlerts() {
+        long ticket = ++alertReads;
+        groupAlerts.open().subscribe().with(alerts -> {
+            synchronized (this) {
+                if (ticket < alertsRead) return;
+                alertsRead = ticket;
+                openAlerts = alerts;
+                alertsChanged = true;
+                version++;
+            }
+        }, e -> LOG.warnf("Live state: open group alerts not read (%s)", e.getMessage()));
     }
 
     synchronized long seq() {
