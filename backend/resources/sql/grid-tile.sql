@@ -14,7 +14,7 @@ grids AS (
       FROM grid g, tile t
      WHERE g.version_id = $4
        AND g.geom_3857 && t.envelope
-       AND $1 >= CASE g.level WHEN 'county' THEN 0 WHEN 'township' THEN 6 WHEN 'village' THEN 9
+       AND $1 >= CASE g.level WHEN 'county' THEN 0 WHEN 'township' THEN 6 WHEN 'village' THEN 8
                               WHEN 'group' THEN 12 WHEN 'base' THEN 13 ELSE 14 END
 ),
 changes AS (
