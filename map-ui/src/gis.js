@@ -6,7 +6,8 @@
 // draft (open that draft). Its parts are in gis/: upload, report, problem-map, actions, lists.
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { connectLive } from './wall/live.js';
+import { connectLive } from './live/live.js';
+import { showConnection } from './ui/connection.js';
 import { fetchJson, layerOf } from './map/grids.js';
 import { showUser } from './ui/page.js';
 import { published } from './gis/actions.js';
@@ -21,15 +22,6 @@ const COUNTY = params.get('county') || '530324';
 const LIVE_URL = params.get('live') || `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/live?level=county`;
 
 const connection = document.getElementById('connection');
-function showConnection(connectionState) {
-  connection.dataset.state = connectionState;
-  connection.innerHTML = {
-    connecting: '连接中 <small>connecting</small>',
-    live: '实时 <small>live</small>',
-    reconnecting: '重连中 <small>reconnecting</small>',
-    stale: '已断开 <small>disconnected</small>',
-  }[connectionState];
-}
 
 function onFrame(frame) {
   if (frame.type === 'draft') {
@@ -60,7 +52,7 @@ async function main() {
   map.on('click', (event) => identify(event.lngLat, event.point));
   hintZoom();
 
-  state.live = connectLive({ url: LIVE_URL, onFrame, onState: showConnection });
+  state.live = connectLive({ url: LIVE_URL, onFrame, onState: (line, since) => showConnection(connection, line, since) });
   listDrafts();
   listVersions();
 

@@ -6,9 +6,13 @@
 // HttpOnly cookie from then on. The wall shows no personal data: grids, counts, event types.
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { connectLive } from './wall/live.js';
-import { EVENT_NAMES, LEVELS, fetchJson, gridStates, hatch, layerOf, style, tileUrl } from './map/grids.js';
+import { connectLive } from './live/live.js';
+import { EVENT_NAMES, fetchJson, gridStates, hatch, layerOf, style, tileUrl } from './map/grids.js';
+import { ENROL_TEXT } from './ui/enrol-text.js';
 import { request } from './ui/page.js';
+import { showConnection } from './ui/connection.js';
+import { wallLevel, placeLabels } from './wall/places.js';
+import { showGroupAlerts } from './wall/alerts.js';
 
 const params = new URLSearchParams(location.search);
 const COUNTY = params.get('county') || '530324';
@@ -24,29 +28,31 @@ const dateFormat = new Intl.DateTimeFormat('zh-CN', {
 });
 const hms = (date) => timeFormat.format(date);
 
+// Key figures: a rate with the counts it is taken from ("96.2% (48/50)"), hot grids of the level
+// the map shows (the server counts them by level).
 const kpiCells = Object.fromEntries([...document.querySelectorAll('[data-kpi]')].map((cell) => [cell.dataset.kpi, cell]));
-const percent = (rate) => (rate == null ? '–' : `${(rate * 100).toFixed(1)}%`);
+const RATES = ['timelyAcceptance', 'onTimeReply', 'satisfaction'];
+const percent = (value) => `${(value * 100).toFixed(1).replace(/\.0$/, '')}%`;
+let lastKpi = null;
+let levelShown = null;
 
 function showKpi(kpi) {
   if (!kpi) return;
+  lastKpi = kpi;
   for (const [key, cell] of Object.entries(kpiCells)) {
     const value = kpi[key];
-    cell.textContent = key.endsWith('Rate') ? percent(value) : (value ?? '–');
+    if (RATES.includes(key)) {
+      cell.replaceChildren(value?.value == null ? '–' : percent(value.value));
+      if (value) cell.append(Object.assign(document.createElement('small'), { textContent: `(${value.part}/${value.whole})` }));
+    } else if (key === 'hotGrids') {
+      cell.textContent = levelShown ? (value?.[levelShown.layer] ?? 0) : '–';
+    } else {
+      cell.textContent = value ?? '–';
+    }
   }
 }
 
 const connection = document.getElementById('connection');
-function showConnection(state, since) {
-  connection.dataset.state = state;
-  document.body.dataset.connection = state;
-  connection.dataset.since = since.toISOString();
-  connection.innerHTML = {
-    connecting: '连接中 <small>connecting</small>',
-    live: '实时 <small>live</small>',
-    reconnecting: '重连中 <small>reconnecting</small>',
-    stale: `数据停留于 ${hms(since)} <small>stale since ${hms(since)} · 重连中 reconnecting</small>`,
-  }[state];
-}
 
 const clock = document.getElementById('clock');
 function tick() {
@@ -55,6 +61,16 @@ function tick() {
 }
 tick();
 setInterval(tick, 1000);
+
+// Names by grid code (the county, its townships and villages), for the ticker's places.
+const names = new Map();
+/** Where a case is counted, by name: township and village (a confidential case: its county only). */
+function placeOf(gridCode) {
+  if (!gridCode) return '';
+  if (gridCode.length < 9) return names.get(gridCode) || gridCode;
+  return [gridCode.slice(0, 9), gridCode.slice(0, 12)].filter((code) => code.length <= gridCode.length)
+    .map((code) => names.get(code)).filter(Boolean).join(' ');
+}
 
 // The ticker: the newest events, at most TICKER_SIZE kept, each once (events can arrive twice
 // when positions missed are fetched over HTTP while deltas go on).
@@ -72,11 +88,16 @@ function addEvents(events) {
     item.dataset.seq = event.seq;
     item.dataset.case = event.caseCode;
     item.dataset.type = event.type;
+    item.dataset.grid = event.gridCode;
     const at = event.at ? event.at.slice(11, 19) : '';
-    item.innerHTML = `<time>${at}</time> <b></b> <span></span> <code></code>`;
+    item.innerHTML = '<time></time> <b></b> <span class="category"></span><span class="place"></span>';
+    item.querySelector('time').textContent = at;
     item.querySelector('b').textContent = EVENT_NAMES[event.type] || event.type;
-    item.querySelector('span').textContent = categories.get(event.category) || event.category || '';
-    item.querySelector('code').textContent = `${event.caseCode} · ${event.gridCode}`;
+    item.querySelector('.category').textContent = categories.get(event.category) || event.category || '';
+    item.querySelector('.place').textContent = placeOf(event.gridCode);
+    const code = document.createElement('code');
+    code.textContent = event.caseCode;
+    item.querySelector('.place').append(code);
     return item;
   }));
 }
@@ -98,6 +119,7 @@ async function enrol() {
 // Nobody touches a wall: where it is not enrolled it says so, large, instead of a blank map.
 function showUnregistered(refused) {
   document.getElementById('unregistered').hidden = false;
+  document.querySelector('#unregistered h2').textContent = ENROL_TEXT;
   document.querySelector('#unregistered .detail').textContent = refused ? refused.message : '';
   connection.dataset.state = 'unregistered';
   connection.innerHTML = '未登记 <small>not enrolled</small>';
@@ -118,14 +140,22 @@ async function signedIn() {
 async function main() {
   if (!(await signedIn())) return;
   fetchJson('/api/cases/categories').then((list) => list.forEach((c) => categories.set(c.code, c.name)));
-  const county = await fetchJson(`/api/grids/${COUNTY}`);
+  const [county, townships, villages] = await Promise.all([
+    fetchJson(`/api/grids/${COUNTY}`),
+    fetchJson(`/api/grids/${COUNTY}/labels?level=township`),
+    fetchJson(`/api/grids/${COUNTY}/labels?level=village`),
+  ]);
+  names.set(county.code, county.name);
+  for (const label of [...townships, ...villages]) names.set(label.code, label.name);
   let version = county.gridVersion;
 
-  // The legend sits over the map's lower left: keep the county clear of it where there is room.
+  // The legend sits over the map's lower left, group-alert banners over its top: keep the county
+  // clear of them where there is room.
   const padding = () => {
     const legend = document.getElementById('legend').offsetWidth;
     const room = document.getElementById('map').offsetWidth > 3 * legend;
-    return { top: 24, bottom: 24, right: 24, left: room ? legend + 32 : 24 };
+    const banner = document.getElementById('alerts');
+    return { top: 24 + (banner.hidden ? 0 : banner.offsetHeight), bottom: 24, right: 24, left: room ? legend + 32 : 24 };
   };
   const map = new maplibregl.Map({
     container: 'map',
@@ -140,21 +170,29 @@ async function main() {
   map.on('styleimagemissing', (event) => {
     if (event.id === 'hatch') map.addImage('hatch', hatch());
   });
-  const fit = (bbox) => map.fitBounds(bbox, { padding: padding(), animate: false });
-  window.addEventListener('resize', () => fit(county.bbox));
 
+  const labels = placeLabels(map, { township: townships, village: villages });
   const levelLabel = document.getElementById('level');
-  const shownLevel = () => {
-    const zoom = map.getZoom();
-    return LEVELS.find(({ min, max, layer }) => layer !== 'special' && zoom >= min && zoom < max);
-  };
+  const hotLabel = document.querySelector('#kpi dt[data-for=hotGrids]');
+  // The level drawn: chosen from the screen and the data (wall/places.js), then the names placed.
+  let ready = false; // the style loaded: layers can be changed
   const showLevel = () => {
-    const level = shownLevel();
-    levelLabel.textContent = `${level.name} ${level.en}`;
-    levelLabel.dataset.level = level.layer;
+    if (!ready) return;
+    levelShown = wallLevel(map, { township: townships, village: villages });
+    levelLabel.textContent = `${levelShown.name} ${levelShown.en}`;
+    levelLabel.dataset.level = levelShown.layer;
+    hotLabel.innerHTML = `热点${levelShown.name} <small>hotspots, ${levelShown.en}</small>`;
+    labels.update(levelShown.layer);
+    showKpi(lastKpi);
   };
+  const fit = (bbox) => {
+    map.resize(); // the canvas to the new size first (MapLibre's own observer may come later): the fit is for the screen as it is now
+    map.fitBounds(bbox, { padding: padding(), animate: false });
+    showLevel();
+  };
+  window.addEventListener('resize', () => fit(county.bbox));
   map.on('zoomend', showLevel);
-  showLevel();
+  map.on('moveend', () => ready && labels.update(levelShown.layer));
 
   // What /live has told us, by grid code (only grids with something to show).
   const { shown, put: apply } = gridStates(map);
@@ -196,6 +234,8 @@ async function main() {
     });
   };
 
+  const alerts = showGroupAlerts(map, { villages, onChange: () => fit(county.bbox) });
+
   const onFrame = (frame) => {
     switch (frame.type) {
       case 'snapshot': {
@@ -206,6 +246,7 @@ async function main() {
         clearTimeout(timer);
         flush(); // a whole new state: at once
         showKpi(frame.kpi);
+        alerts.show(frame.alerts || []);
         // Positions this wall was not sent while it lagged: the ticker gets them over HTTP.
         if (frame.missed) {
           const [from, to] = frame.missed;
@@ -223,6 +264,7 @@ async function main() {
         for (const [code, grid] of Object.entries(frame.grids)) put(code, grid);
         addEvents(frame.events);
         showKpi(frame.kpi);
+        if (frame.alerts) alerts.show(frame.alerts);
         break;
       case 'replay':
         addEvents(frame.events);
@@ -235,12 +277,14 @@ async function main() {
   };
 
   await loaded; // feature-state needs the source in place
-  const live = connectLive({ url: LIVE_URL, onFrame, onState: showConnection });
+  ready = true;
+  showLevel();
+  const live = connectLive({ url: LIVE_URL, onFrame, onState: (state, since) => showConnection(connection, state, since) });
 
   // For the browser tests and for a curious engineer at the console.
   window.gridWall = {
-    map, shown, live, layerOf, recent: () => recent, level: () => shownLevel().layer, tileReloads: () => tileReloads,
-    paceMs: () => interval,
+    map, shown, live, layerOf, recent: () => recent, level: () => levelShown.layer, tileReloads: () => tileReloads,
+    paceMs: () => interval, alerts: () => alerts.shown(),
   };
 }
 

@@ -6,6 +6,7 @@ import { actionForm, offerActions } from './action-form.js';
 import {
   CHANNEL_NAMES, DEADLINE_NAMES, DEADLINE_STATES, RISK_NAMES, STATUS_NAMES, actorName, at,
 } from './labels.js';
+import { groupAlertDetail } from './group-alerts.js';
 import { focus } from './map.js';
 import { keepPhotos, photoStrip } from './photos.js';
 import { desk, nav, panels, say, sayProblem, show, whenShown } from './state.js';
@@ -69,7 +70,8 @@ function historyLine(view, e) {
     el('span', { class: 'actor', title: e.actor || '' }, actorName(e.actor)),
     p.onBehalfOf ? el('small', { class: 'on-behalf' }, ` 代 ${p.onBehalfOf}`) : null,
     p.unit ? [' → ', unitName(view, p.unit)] : null,
-    detail.length ? el('q', {}, detail.join(' · ')) : null);
+    detail.length ? el('q', {}, detail.join(' · ')) : null,
+    e.type === 'GROUP_ALERT' ? groupAlertDetail(p, (code) => nav.go({ case: code })) : null);
 }
 
 // The possible duplicates, each a link to the other case, and how often the reporter came before.

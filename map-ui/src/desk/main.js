@@ -7,12 +7,13 @@
 // (grid, case, overdue=1; see url-state.js).
 import { fetchJson, gridStates, layerOf, tileUrl } from '../map/grids.js';
 import { request, showUser } from '../ui/page.js';
-import { connectLive } from '../wall/live.js';
+import { connectLive } from '../live/live.js';
 import { CASE_WORDS, loadCase, openCase } from './case-panel.js';
-import { showConnection } from './connection.js';
+import { showConnection } from '../ui/connection.js';
 import { addCorner, area, drawOn } from './draw.js';
 import { CHANNEL_NAMES, loadWords } from './labels.js';
 import { listOverdue, openGrid } from './grid-panel.js';
+import { renderGroupAlerts } from './group-alerts.js';
 import { createMap, fitTo, gridAt, highlight, levelOf, outlineScope } from './map.js';
 import { downloadReport } from './reports.js';
 import { desk, nav, overdueOnly, panels, problemLine, sayProblem, show } from './state.js';
@@ -134,10 +135,12 @@ async function main() {
         }
         for (const code of [...shown.keys()]) if (!(code in frame.grids)) put(code, null);
         for (const [code, grid] of Object.entries(frame.grids)) put(code, grid);
+        if (frame.alerts) showGroupAlerts(); // also after a reconnect: what changed meanwhile
         break;
       case 'delta':
         for (const [code, grid] of Object.entries(frame.grids)) put(code, grid);
         if (touches(frame)) refreshSoon();
+        if (frame.alerts) showGroupAlerts();
         break;
       case 'boundaries':
         version = frame.gridVersion;
@@ -146,7 +149,7 @@ async function main() {
       default:
     }
   };
-  const live = connectLive({ url: LIVE_URL, onFrame, onState: showConnection });
+  const live = connectLive({ url: LIVE_URL, onFrame, onState: (line, since) => showConnection(document.getElementById('connection'), line, since) });
 
   // For the browser tests and a curious engineer at the console.
   window.gridDesk = {
@@ -161,7 +164,17 @@ async function main() {
     corners: () => area.vertices.length,
     lastCount: () => area.count,
   };
+  showGroupAlerts();
   render(nav.now());
+}
+
+// The group-event warnings of the officer's area, with 确认 (admins and officers may acknowledge);
+// read again when a frame says they changed.
+const alertsPanel = document.getElementById('group-alerts');
+function showGroupAlerts() {
+  if (!['admin', 'officer'].includes(desk.me?.role)) return;
+  alertsPanel.hidden = false;
+  renderGroupAlerts(alertsPanel, { openCase: (code) => nav.go({ case: code }) }).catch(sayProblem);
 }
 
 main();

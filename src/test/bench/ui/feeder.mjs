@@ -76,10 +76,13 @@ export function startFeeder(chains, { port = 0, gridsPerDelta = 200, eventsPerDe
   };
   const kpi = () => {
     const c = sums.get(county) || { open: 0, warned: 0, overdue: 0 };
-    let hotGrids = 0;
-    for (const [code, level] of hot) if (level && code.length === 18) hotGrids++;
+    // As /live sends them: hot grids by level, rates with the counts they are taken from.
+    const levels = { 9: 'township', 12: 'village', 15: 'group', 18: 'base' };
+    const hotGrids = {};
+    for (const [code, level] of hot) if (level && levels[code.length]) hotGrids[levels[code.length]] = (hotGrids[levels[code.length]] || 0) + 1;
+    const rate = (part, whole) => ({ part, whole, value: part / whole });
     return { receivedToday: caseNo, open: c.open, warned: c.warned, overdue: c.overdue, supervised: 0, hotGrids,
-      timelyAcceptanceRate: 0.97, onTimeReplyRate: 0.93, satisfactionRate: 0.95 };
+      timelyAcceptance: rate(97, 100), onTimeReply: rate(93, 100), satisfaction: rate(95, 100) };
   };
 
   // The county as the wall finds it: a third of the base grids with something open.

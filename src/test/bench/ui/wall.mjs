@@ -41,7 +41,6 @@ const browser = await chromium.launch({
 let status = 0;
 try {
   const page = await browser.newPage({ viewport: { width, height } });
-  // (A 404 of the favicon, which the wall has none of, is logged by the console alone.)
   page.on('console', (message) => {
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) log('page:', message.text());
   });

@@ -11,25 +11,28 @@ import java.util.Optional;
  * the geographic levels.
  */
 public enum GridLevel {
-    // The zooms: vector tiles carry a level from minZoom (its polygons are then big enough to
-    // read), and a map shows one geographic level at a time, up to the next one's minZoom.
-    COUNTY("county", "县/区", "county", 0, 6),
-    TOWNSHIP("township", "乡镇/街道", "township", 6, 9),
-    VILLAGE("village", "村/社区", "village", 9, 12),
-    GROUP("group", "村民小组", "group", 12, 13),
-    BASE("base", "网格", "base grid", 13, 24),
-    SPECIAL("special", "专属网格", "special", 14, 24);
+    // The zooms: a map shows one geographic level at a time, from its minZoom (its polygons are
+    // then big enough to read) up to the next one's; the vector tiles carry a level from tilesFrom,
+    // villages a zoom early so that a small wall can choose them where the data shows they fit.
+    COUNTY("county", "县/区", "county", 0, 0, 6),
+    TOWNSHIP("township", "乡镇/街道", "township", 6, 6, 9),
+    VILLAGE("village", "村/社区", "village", 8, 9, 12),
+    GROUP("group", "村民小组", "group", 12, 12, 13),
+    BASE("base", "网格", "base grid", 13, 13, 24),
+    SPECIAL("special", "专属网格", "special", 14, 14, 24);
 
     private final String code;
     private final String chinese;
     private final String english;
+    private final int tilesFrom;
     private final int minZoom;
     private final int maxZoom;
 
-    GridLevel(String code, String chinese, String english, int minZoom, int maxZoom) {
+    GridLevel(String code, String chinese, String english, int tilesFrom, int minZoom, int maxZoom) {
         this.code = code;
         this.chinese = chinese;
         this.english = english;
+        this.tilesFrom = tilesFrom;
         this.minZoom = minZoom;
         this.maxZoom = maxZoom;
     }
@@ -48,7 +51,7 @@ public enum GridLevel {
         return english;
     }
 
-    /** The zoom from which the vector tiles carry this level's grids. */
+    /** The zoom from which a map shows this level. */
     public int minZoom() {
         return minZoom;
     }
@@ -60,7 +63,7 @@ public enum GridLevel {
 
     /** The levels the tiles of a zoom carry. */
     public static List<GridLevel> carriedAt(int zoom) {
-        return Arrays.stream(values()).filter(l -> zoom >= l.minZoom).toList();
+        return Arrays.stream(values()).filter(l -> zoom >= l.tilesFrom).toList();
     }
 
     /** A village numbers its special grids from this serial on, among its groups. */

@@ -73,6 +73,16 @@ public class GridResource {
     }
 
     @GET
+    @Path("/{code}/labels")
+    @Operation(summary = "Where to write the names of the grids of a level in the grid's subtree (township, village or group)",
+            description = "Each label: code, name, lon/lat of the centre of the largest circle inside the grid, and its radius in"
+                    + " Web Mercator metres (room), so that a map can tell whether the name fits at its zoom.")
+    public Uni<List<GridLabel>> labels(@PathParam("code") String code,
+                                       @Parameter(description = "township, village or group", example = "village") @QueryParam("level") String level) {
+        return grids.labels(code, level);
+    }
+
+    @GET
     @Path("/{code}/geometry")
     @Produces({"application/geo+json", MediaType.APPLICATION_JSON})
     @Operation(summary = "The grid's polygon as a GeoJSON Feature (EPSG:4326)")

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.gridcc.access.Caller;
+import org.gridcc.common.Problem;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
 
@@ -85,6 +86,28 @@ public class GridService {
                         r.getLong("special_households") != null ? r.getLong("special_households")
                                 : t.getItem2().getOrDefault(r.getString("code"), 0L)))
                 .toList());
+    }
+
+    /** Levels whose labels are asked for: the finer ones are too many for one answer and drawn too small to name. */
+    private static final List<GridLevel> LABELLED = List.of(GridLevel.TOWNSHIP, GridLevel.VILLAGE, GridLevel.GROUP);
+
+    /** The label points of the grids of a level in a grid's subtree (a wall names townships and villages on its map). */
+    public Uni<List<GridLabel>> labels(String code, String levelName) {
+        known(code);
+        GridLevel level = GridLevel.of(levelName == null ? "" : levelName).filter(LABELLED::contains).orElseThrow(() -> new ProblemException(
+                ProblemType.INVALID_INPUT, "Say which level to label: level=township, village or group.",
+                List.of(new Problem.FieldError("level", "one of township, village, group"))));
+        return pool.preparedQuery("""
+                        SELECT code, name, ST_X(ST_Transform(c.center, 4326)) AS lon, ST_Y(ST_Transform(c.center, 4326)) AS lat,
+                               c.radius AS room
+                          FROM grid g, ST_MaximumInscribedCircle(g.geom_3857) c
+                         WHERE g.version_id = $1 AND g.level = $2 AND g.code ~>=~ $3 AND g.code ~<~ ($3 || ':')
+                           AND g.geom_3857 IS NOT NULL
+                         ORDER BY code""")
+                .execute(Tuple.of(index.version(), level.code(), code))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false)
+                        .map(r -> new GridLabel(r.getString("code"), r.getString("name"), r.getDouble("lon"), r.getDouble("lat"),
+                                Math.round(r.getDouble("room")))).toList());
     }
 
     /** The grid as a GeoJSON Feature, built by PostGIS. */

@@ -205,13 +205,14 @@ public class LiveHub {
             if (filter.acceptsGrid(code, index)) grids.put(code, grid);
         });
         var events = drain.events().stream().filter(filter::acceptsEvent).toList();
-        if (grids.isEmpty() && events.isEmpty()) return "";
+        if (grids.isEmpty() && events.isEmpty() && drain.alerts() == null) return "";
         var frame = new java.util.LinkedHashMap<String, Object>();
         frame.put("type", "delta");
         frame.put("seq", drain.seq());
         frame.put("grids", grids);
         frame.put("events", events);
         frame.put("kpi", state.kpi(filter.subtree()));
+        if (drain.alerts() != null) frame.put("alerts", state.alertsIn(filter.subtree()));
         return encode(frame);
     }
 

@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gridcc.common.ServiceClock;
 import org.gridcc.grid.GridIndex;
-import org.gridcc.grid.GridLevel;
 import org.gridcc.stats.CaseStats;
 import org.gridcc.stats.Kpis;
 import org.jboss.logging.Logger;
@@ -57,8 +57,13 @@ public class LiveState {
     private final Map<String, Kpis> rates = new HashMap<>();
     /** Subtrees whose rates are being read: walls connecting together to one area start one read. */
     private final Set<String> rating = new HashSet<>();
-    /** Base grids with a hotspot level above 0, kept as levels change. */
-    private final Set<String> hotBaseGrids = new HashSet<>();
+    /** Grids of every level with a hotspot level above 0, kept as levels change. */
+    private final Set<String> hotGrids = new HashSet<>();
+    /** Group-event warnings not yet acknowledged, as last read; changed: not yet sent in a delta. */
+    private List<GroupAlert> openAlerts = List.of();
+    private boolean alertsChanged;
+    /** Reads of the open alerts started and applied: an older answer never replaces a newer one. */
+    private long alertReads, alertsRead;
     /** Done once the state has been read from the database (the first rebuild). */
     private final CompletableFuture<Void> loaded = new CompletableFuture<>();
     /** Grows with every change of the state: snapshots taken at the same value are the same. */
@@ -78,22 +83,23 @@ public class LiveState {
     }
 
     /** What a client gets first (and again when it fell behind or the boundaries changed). */
-    public record Snapshot(long seq, int gridVersion, Map<String, GridState> grids, Kpi kpi, List<Long> missed) {
+    public record Snapshot(long seq, int gridVersion, Map<String, GridState> grids, Kpi kpi, List<GroupAlert> alerts, List<Long> missed) {
         @JsonProperty(index = 0)
         public String type() {
             return "snapshot";
         }
     }
 
-    /** What changed since the last drain: grid states (every level), events in stream order. */
-    record Drain(long seq, Map<String, GridState> grids, List<StreamEvent.Ticker> events) {
+    /** What changed since the last drain: grid states (every level), events in stream order, the open alerts (null: unchanged). */
+    record Drain(long seq, Map<String, GridState> grids, List<StreamEvent.Ticker> events, List<GroupAlert> alerts) {
         boolean isEmpty() {
-            return grids.isEmpty() && events.isEmpty();
+            return grids.isEmpty() && events.isEmpty() && alerts == null;
         }
     }
 
     /** Reads every open case, and every case recent enough for the hotspot windows, in one consistent snapshot. */
     public Uni<Void> rebuild() {
+        readAlerts();
         Instant now = clock.now();
         Instant horizon = now.minus(config.hotspot().window()).minus(config.hotspot().baseline());
         return pool.withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").execute()
@@ -112,7 +118,7 @@ public class LiveState {
         changed.addAll(tallies.keySet());
         cases.clear();
         tallies.clear();
-        hotBaseGrids.clear();
+        hotGrids.clear();
         lastGroupAlert.clear();
         hotspots = new Hotspots(config.hotspot());
         today = day(now);
@@ -174,6 +180,7 @@ public class LiveState {
             rescore(after.grids(), now);
             raiseGroupAlert(after, now);
         }
+        if (GroupAlerts.CHANGING.contains(event.type())) readAlerts();
         StreamEvent.Ticker ticker = event.ticker();
         recent.addLast(ticker);
         while (recent.size() > config.recentEvents()) recent.removeFirst();
@@ -194,7 +201,7 @@ public class LiveState {
             GridState state = tally.state();
             if (!state.isEmpty() && subscription.acceptsGrid(code, index)) grids.put(code, state);
         });
-        return new Snapshot(seq, gridVersion, grids, kpi(subscription.subtree()), missed);
+        return new Snapshot(seq, gridVersion, grids, kpi(subscription.subtree()), alertsIn(subscription.subtree()), missed);
     }
 
     synchronized Drain drain() {
@@ -206,7 +213,28 @@ public class LiveState {
         changed.clear();
         var events = List.copyOf(pending);
         pending.clear();
-        return new Drain(seq, grids, events);
+        List<GroupAlert> alerts = alertsChanged ? openAlerts : null;
+        alertsChanged = false;
+        return new Drain(seq, grids, events, alerts);
+    }
+
+    /** The open alerts of a subtree (null: all); call with the lock held. */
+    synchronized List<GroupAlert> alertsIn(String subtree) {
+        return subtree == null ? openAlerts : openAlerts.stream().filter(a -> a.village().startsWith(subtree)).toList();
+    }
+
+    /** Reads the open group-event warnings again (at start, and when one is raised or acknowledged on any node). */
+    private synchronized void readAlerts() {
+        long ticket = ++alertReads;
+        groupAlerts.open().subscribe().with(alerts -> {
+            synchronized (this) {
+                if (ticket < alertsRead) return;
+                alertsRead = ticket;
+                openAlerts = alerts;
+                alertsChanged = true;
+                version++;
+            }
+        }, e -> LOG.warnf("Live state: open group alerts not read (%s)", e.getMessage()));
     }
 
     synchronized long seq() {
@@ -230,7 +258,7 @@ public class LiveState {
             today = day(now);
             changed.addAll(tallies.keySet());
             tallies.clear();
-            hotBaseGrids.clear();
+            hotGrids.clear();
             cases.values().removeIf(c -> !c.open() && c.receivedAt().isBefore(now.minus(config.hotspot().window())
                     .minus(config.hotspot().baseline())));
             cases.values().forEach(c -> count(c, 1));
@@ -287,8 +315,8 @@ public class LiveState {
             GridTally tally = tallies.get(grid);
             if (tally == null && level == 0 || tally != null && tally.hot == level) continue;
             tally = tallies.computeIfAbsent(grid, g -> new GridTally());
-            if (level > 0 && isBase(grid)) hotBaseGrids.add(grid);
-            else hotBaseGrids.remove(grid);
+            if (level > 0) hotGrids.add(grid);
+            else hotGrids.remove(grid);
             tally.hot = level;
             changed.add(grid);
             version++;
@@ -323,14 +351,14 @@ public class LiveState {
             overdue += t.overdue;
             supervised += t.supervised;
         }
-        int hot = subtree == null ? hotBaseGrids.size() : (int) hotBaseGrids.stream().filter(g -> g.startsWith(subtree)).count();
+        var hot = new TreeMap<String, Integer>();
+        for (String grid : hotGrids) {
+            if (subtree != null && !grid.startsWith(subtree)) continue;
+            index.grid(grid).ifPresent(g -> hot.merge(g.level().code(), 1, Integer::sum));
+        }
         Kpis rated = rates.get(subtree == null ? counties.stream().findFirst().orElse("") : subtree);
-        return new Kpi(received, open, warned, overdue, supervised, hot, rated == null ? null : rated.timelyAcceptanceRate(),
-                rated == null ? null : rated.onTimeReplyRate(), rated == null ? null : rated.satisfactionRate());
-    }
-
-    private boolean isBase(String grid) {
-        return index.grid(grid).map(g -> g.level() == GridLevel.BASE).orElse(false);
+        return new Kpi(received, open, warned, overdue, supervised, hot, rated == null ? null : rated.timelyAcceptance(),
+                rated == null ? null : rated.onTimeReply(), rated == null ? null : rated.satisfaction());
     }
 
     private static LocalDate day(Instant time) {

@@ -6,18 +6,22 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.gridcc.cases.CasePlace;
 import org.gridcc.cases.Categories;
 import org.gridcc.cases.Category;
+import org.gridcc.common.ServiceClock;
 
 /**
  * The KPIs named in the seeds, counted by PostGIS over the cases of a grid subtree received
  * in a period. Definitions (also in docs/reports.md):
  * timely acceptance = the first deadline of the case's rule set (claim, dispatch or acceptance
- * decision) met on time, over cases received; on-time reply = a reply deadline (reply, first
- * answer, handling) of the first round of handling met on time, over cases replied; completion = finished, evaluated or
+ * decision) met on time, over the cases whose first deadline is decided (met, or passed unmet by
+ * now: a case still within it is neither on time nor late); on-time reply = a reply deadline (reply,
+ * first answer, handling) of the first round of handling met on time, over the cases whose reply
+ * deadline is decided likewise; completion = finished, evaluated or
  * archived and not merged, over cases received; satisfaction = latest rating 满意 or 基本满意,
  * over cases rated; mediation success = disputes whose (latest) mediation reached an agreement, over
  * disputes mediated (MEDIATED events, 调解成功率). A confidential case counts at its county only.
@@ -31,13 +35,15 @@ public class CaseStats {
                        WHERE %s AND c.received_at >= $2 AND c.received_at < $3)""".formatted(CasePlace.countedIn(1, 4));
 
     private final Pool pool;
+    private final ServiceClock clock;
 
-    public CaseStats(Pool pool) {
+    public CaseStats(Pool pool, ServiceClock clock) {
         this.pool = pool;
+        this.clock = clock;
     }
 
     public Uni<Kpis> kpis(String grid, OffsetDateTime from, OffsetDateTime to) {
-        Tuple period = Tuple.of(grid, from, to, Categories.confidentialCodes());
+        Tuple period = Tuple.of(grid, from, to, Categories.confidentialCodes(), clock.now().atOffset(ZoneOffset.UTC));
         Uni<Row> totals = pool.preparedQuery("WITH " + IN_PERIOD + """
                         , rated AS (SELECT DISTINCT ON (e.case_id) e.case_id, e.payload->>'rating' AS rating
                                       FROM case_event e JOIN cases c ON c.id = e.case_id
@@ -46,17 +52,18 @@ public class CaseStats {
                                             (e.payload #>> '{mediation,judicialConfirmation}')::boolean AS confirmed
                                        FROM case_event e JOIN cases c ON c.id = e.case_id
                                       WHERE e.type = 'MEDIATED' ORDER BY e.case_id, e.id DESC),
-                        replies AS (SELECT c.id, bool_or(d.met_at <= d.due) AS on_time
-                                      FROM cases c JOIN case_deadline d ON d.case_id = c.id
-                                     WHERE d.round = 0 AND d.kind IN ('REPLY', 'FIRST_ANSWER', 'HANDLING') AND d.met_at IS NOT NULL
-                                     GROUP BY c.id),
+                        decided AS (SELECT d.* FROM cases c JOIN case_deadline d ON d.case_id = c.id
+                                     WHERE d.round = 0 AND (d.met_at IS NOT NULL OR d.due <= $5)),
+                        first_deadlines AS (SELECT * FROM decided WHERE position = 0),
+                        replies AS (SELECT case_id, bool_or(met_at <= due) AS on_time FROM decided
+                                     WHERE kind IN ('REPLY', 'FIRST_ANSWER', 'HANDLING') GROUP BY case_id),
                         finished AS (SELECT c.id, c.category FROM cases c
                                       WHERE case_phase(c.status) IN ('handled', 'closed') AND c.merged_into IS NULL
                                         AND EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id AND e.type = 'FINISHED'))
                         SELECT (SELECT count(*) FROM cases) AS received,
-                               (SELECT count(*) FROM cases c JOIN case_deadline d ON d.case_id = c.id
-                                 WHERE d.round = 0 AND d.position = 0 AND d.met_at <= d.due) AS accepted_on_time,
-                               (SELECT count(*) FROM replies) AS replied,
+                               (SELECT count(*) FROM first_deadlines) AS acceptance_decided,
+                               (SELECT count(*) FROM first_deadlines WHERE met_at <= due) AS accepted_on_time,
+                               (SELECT count(*) FROM replies) AS reply_decided,
                                (SELECT count(*) FROM replies WHERE on_time) AS replied_on_time,
                                (SELECT count(*) FROM finished) AS finished,
                                (SELECT count(*) FROM rated) AS evaluated,
@@ -83,10 +90,10 @@ public class CaseStats {
                         .toList());
         return Uni.combine().all().unis(totals, overdue, categories).asTuple().map(t -> {
             Row r = t.getItem1();
-            long received = r.getLong("received"), replied = r.getLong("replied"), evaluated = r.getLong("evaluated");
-            long mediated = r.getLong("mediated");
-            return new Kpis(received, r.getLong("accepted_on_time"), Kpis.rate(r.getLong("accepted_on_time"), received),
-                    replied, r.getLong("replied_on_time"), Kpis.rate(r.getLong("replied_on_time"), replied),
+            long received = r.getLong("received"), replyDecided = r.getLong("reply_decided"), evaluated = r.getLong("evaluated");
+            long mediated = r.getLong("mediated"), decided = r.getLong("acceptance_decided");
+            return new Kpis(received, decided, r.getLong("accepted_on_time"), Kpis.rate(r.getLong("accepted_on_time"), decided),
+                    replyDecided, r.getLong("replied_on_time"), Kpis.rate(r.getLong("replied_on_time"), replyDecided),
                     r.getLong("finished"), Kpis.rate(r.getLong("finished"), received),
                     evaluated, r.getLong("satisfied"), Kpis.rate(r.getLong("satisfied"), evaluated),
                     mediated, r.getLong("agreements"), r.getLong("confirmed"), Kpis.rate(r.getLong("agreements"), mediated),

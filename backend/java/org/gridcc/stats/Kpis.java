@@ -4,13 +4,16 @@ import java.util.List;
 
 /**
  * What the centre is measured by for a grid subtree and period (cases received in it), with
- * rates as fractions (null when nothing was there to rate).
+ * rates as fractions (null when nothing was there to rate) and the counts each rate is taken
+ * from (part, then whole), so that a rate is never shown without them. The one definition of
+ * each figure (in {@link CaseStats}) serves the reports and the live wall.
  */
 public record Kpis(
         long received,
+        long acceptanceDecided,
         long acceptedOnTime,
         Double timelyAcceptanceRate,
-        long replied,
+        long replyDecided,
         long repliedOnTime,
         Double onTimeReplyRate,
         long finished,
@@ -26,11 +29,29 @@ public record Kpis(
         List<UnitOverdue> overdueByUnit,
         List<CategoryCount> byCategory) {
 
-    /** Cases that went overdue in the period, by the unit holding them. */
     /** A unit's cases that went overdue in the period, and those referred to the county 纪委 (一周一曝光). */
     public record UnitOverdue(String unit, String name, long overdueCases, long referredCases) {}
 
     public record CategoryCount(String category, String name, long received) {}
+
+    /** A rate with what it is taken from: part of whole (value null when whole is 0). */
+    public record Rate(long part, long whole, Double value) {
+        static Rate of(long part, long whole) {
+            return new Rate(part, whole, Kpis.rate(part, whole));
+        }
+    }
+
+    public Rate timelyAcceptance() {
+        return Rate.of(acceptedOnTime, acceptanceDecided);
+    }
+
+    public Rate onTimeReply() {
+        return Rate.of(repliedOnTime, replyDecided);
+    }
+
+    public Rate satisfaction() {
+        return Rate.of(satisfied, evaluated);
+    }
 
     static Double rate(long part, long whole) {
         return whole == 0 ? null : Math.round(1000.0 * part / whole) / 1000.0;

@@ -15,10 +15,16 @@ public final class ReportCsv {
         row(csv, "report", "from", report.from());
         row(csv, "report", "to", report.to());
         row(csv, "kpi", "received", k.received());
+        row(csv, "kpi", "acceptanceDecided", k.acceptanceDecided());
+        row(csv, "kpi", "acceptedOnTime", k.acceptedOnTime());
         row(csv, "kpi", "timelyAcceptanceRate", k.timelyAcceptanceRate());
+        row(csv, "kpi", "replyDecided", k.replyDecided());
+        row(csv, "kpi", "repliedOnTime", k.repliedOnTime());
         row(csv, "kpi", "onTimeReplyRate", k.onTimeReplyRate());
         row(csv, "kpi", "finished", k.finished());
         row(csv, "kpi", "completionRate", k.completionRate());
+        row(csv, "kpi", "evaluated", k.evaluated());
+        row(csv, "kpi", "satisfied", k.satisfied());
         row(csv, "kpi", "satisfactionRate", k.satisfactionRate());
         row(csv, "kpi", "mediationSuccessRate", k.mediationSuccessRate());
         k.overdueByUnit().forEach(u -> row(csv, "overdueByUnit", u.name(), u.overdueCases()));

@@ -22,6 +22,25 @@ class GridsIT {
     DemoCounty county;
 
     @Test
+    void labelsPlaceEachGridsNameInsideItWithTheRoomThereIs() {
+        JsonPath villages = given().queryParam("level", "village").get("/api/grids/530324/labels")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(villages.getList("code")).hasSize((int) county.count(
+                "SELECT count(*) FROM grid WHERE level = 'village' AND version_id = ?", county.publishedVersion()));
+        String code = villages.getString("[0].code");
+        assertThat(villages.getString("[0].name")).isEqualTo(county.one("SELECT name FROM grid WHERE code = ? AND version_id = ?",
+                code, county.publishedVersion()));
+        assertThat(villages.getDouble("[0].room")).isPositive();
+        // The point is inside the village it names.
+        given().queryParam("lon", villages.getDouble("[0].lon")).queryParam("lat", villages.getDouble("[0].lat")).get("/api/grids/at")
+                .then().statusCode(200).body("chain.code", hasItem(code));
+        given().queryParam("level", "township").get("/api/grids/" + code.substring(0, 9) + "/labels").then().statusCode(200)
+                .body("code", equalTo(List.of(code.substring(0, 9))));
+        given().queryParam("level", "base").get("/api/grids/530324/labels").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("level"));
+    }
+
+    @Test
     void aPointInsideGivesTheChainFromCountyToBaseGrid() {
         String base = county.first(GridLevel.BASE);
         double[] p = county.pointIn(base);

@@ -5,6 +5,9 @@ import static org.gridcc.cases.TestCases.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +18,8 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.vertx.core.json.JsonObject;
+import org.gridcc.access.TestUsers;
 import org.gridcc.grid.DemoCounty;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(GroupAlertIT.AlertsOn.class)
-class GroupAlertIT {
+public class GroupAlertIT {
 
     public static class AlertsOn implements QuarkusTestProfile {
         @Override
@@ -77,9 +82,82 @@ class GroupAlertIT {
                     .body("categories[0].score.expected", equalTo(0.2f))
                     .body("categories[0].score.pValue", org.hamcrest.Matchers.lessThan(1e-4f));
             client.awaitGrid(village, g -> g.getInteger("hot", 0) == 3, "hotspot level 3");
+            // The key figure counts hot grids by level, so that a wall names the count of the level its map shows.
+            client.await(f -> f.getJsonObject("kpi") != null && f.getJsonObject("kpi").getJsonObject("hotGrids") != null
+                    && f.getJsonObject("kpi").getJsonObject("hotGrids").getInteger("village", 0) == 1
+                    && f.getJsonObject("kpi").getJsonObject("hotGrids").getInteger("base", 0) >= 1, "hot grids counted by level");
             given().get("/api/grids/" + village + "/hotspot").then().body("level", greaterThanOrEqualTo(1));
         }
         given().get("/api/grids/999999/hotspot").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void anAlertStaysOnEveryWallUntilAnOfficerOfItsAreaAcknowledgesItOnce() throws Exception {
+        String village = county.one("SELECT code FROM grid WHERE level = 'village' ORDER BY code DESC OFFSET 50 LIMIT 1");
+        String elsewhere = county.one("SELECT code FROM grid WHERE level = 'township' AND code <> ? ORDER BY code LIMIT 1",
+                village.substring(0, 9));
+        String base = county.one("SELECT min(code) FROM grid WHERE level = 'base' AND code LIKE ? || '%'", village);
+        double[] here = county.pointIn(base);
+        var wall = TestUsers.tokenUser("wall");
+        try (LiveClient before = LiveClient.connect(service.getPort(), "", "Authorization", "Bearer " + wall.token())) {
+            before.awaitType("snapshot");
+            List<String> codes = new ArrayList<>();
+            for (int i = 0; i < 5; i++) codes.add(post(here, "environment", null));
+            before.awaitEvent(codes.get(4), "GROUP_ALERT");
+            // On the wall as an open alert (a delta), named, with the cases of the cluster.
+            JsonObject raised = before.await(f -> alertOf(f, village) != null, "the open alert in a delta");
+            JsonObject alert = alertOf(raised, village);
+            long id = alert.getLong("id");
+            assertThat(alert.getString("villageName")).isNotBlank();
+            assertThat(alert.getString("townshipName")).isNotBlank();
+            assertThat(alert.getInteger("cases")).isEqualTo(5);
+            assertThat(alert.getJsonArray("caseCodes").getList()).containsExactlyElementsOf(codes);
+            // A wall that connects now gets it in its snapshot.
+            try (LiveClient late = LiveClient.connect(service.getPort(), "", "Authorization", "Bearer " + wall.token())) {
+                assertThat(alertOf(late.awaitType("snapshot"), village)).isNotNull();
+            }
+            given().get("/api/group-alerts").then().statusCode(200)
+                    .body("find { it.id == " + id + " }.caseCodes", equalTo(codes));
+
+            // Only an officer of its area (or the county) may acknowledge it; a wall or handler may not.
+            wall.given().post("/api/group-alerts/" + id + "/acknowledge").then().statusCode(403);
+            var outsider = TestUsers.user("officer", elsewhere, null);
+            outsider.given().post("/api/group-alerts/" + id + "/acknowledge").then().statusCode(403)
+                    .contentType("application/problem+json").body("detail", containsString(village));
+            outsider.given().get("/api/group-alerts").then().statusCode(200).body("id", not(hasItem((int) id)));
+            var officer = TestUsers.user("officer", village.substring(0, 9), null);
+            officer.given().post("/api/group-alerts/x/acknowledge").then().statusCode(404).contentType("application/problem+json");
+            officer.given().post("/api/group-alerts/" + id + "/acknowledge").then().statusCode(200)
+                    .body("acknowledgedBy", containsString(officer.username()));
+            // Once: a second acknowledgement says by whom.
+            given().post("/api/group-alerts/" + id + "/acknowledge").then().statusCode(409)
+                    .contentType("application/problem+json").body("detail", containsString(officer.username()));
+
+            // Off every wall: live, and in the snapshot of a wall that reconnects.
+            before.await(f -> "delta".equals(f.getString("type")) && f.getJsonArray("alerts") != null && alertOf(f, village) == null,
+                    "the alert gone in a delta");
+            try (LiveClient again = LiveClient.connect(service.getPort(), "", "Authorization", "Bearer " + wall.token())) {
+                JsonObject snapshot = again.awaitType("snapshot");
+                assertThat(snapshot.getJsonArray("alerts")).isNotNull();
+                assertThat(alertOf(snapshot, village)).isNull();
+            }
+            given().get("/api/group-alerts").then().statusCode(200).body("id", not(hasItem((int) id)));
+            given().get("/api/cases/" + codes.get(4)).then().body("history.type", hasItem("GROUP_ALERT_ACKNOWLEDGED"));
+            assertThat(county.count("SELECT count(*) FROM audit_entry WHERE action = 'group-alert.acknowledged' AND target = ?"
+                    + " AND outcome = 'ok'", String.valueOf(id))).isEqualTo(1);
+            assertThat(county.count("SELECT count(*) FROM audit_entry WHERE action = 'group-alert.acknowledged' AND target = ?"
+                    + " AND outcome = 'refused'", String.valueOf(id))).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    /** The open alert of a village in a frame's alerts, or null. */
+    private static JsonObject alertOf(JsonObject frame, String village) {
+        var alerts = frame.getJsonArray("alerts");
+        if (alerts == null) return null;
+        for (int i = 0; i < alerts.size(); i++) {
+            if (village.equals(alerts.getJsonObject(i).getString("village"))) return alerts.getJsonObject(i);
+        }
+        return null;
     }
 
     @Test

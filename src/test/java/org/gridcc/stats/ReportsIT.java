@@ -60,8 +60,11 @@ class ReportsIT {
                 .statusCode(200)
                 .body("title", equalTo("一天一反馈"))
                 .body("kpis.received", equalTo(3))
+                // The consultation's first deadline has not come yet: neither on time nor late, so not rated.
+                .body("kpis.acceptanceDecided", equalTo(2))
                 .body("kpis.acceptedOnTime", equalTo(2))
-                .body("kpis.timelyAcceptanceRate", equalTo(0.667f))
+                .body("kpis.timelyAcceptanceRate", equalTo(1.0f))
+                .body("kpis.replyDecided", equalTo(2))
                 .body("kpis.onTimeReplyRate", equalTo(1.0f))
                 .body("kpis.finished", equalTo(1))
                 .body("kpis.completionRate", equalTo(0.333f))
@@ -72,6 +75,15 @@ class ReportsIT {
                 .body("kpis.mediationSuccessRate", equalTo(null))
                 .body("kpis.overdueByUnit[0].unit", equalTo(lateUnit))
                 .body("kpis.byCategory.find { it.category == 'neighbour_dispute' }.received", equalTo(1));
+
+        // The late case's day: its first deadline passed unmet, so it is decided, and late.
+        String lateDay = given().get("/api/cases/" + late).then().extract().<String>path("receivedAt").substring(0, 10);
+        given().queryParam("grid", village).queryParam("date", lateDay).get("/api/reports/daily").then()
+                .statusCode(200)
+                .body("kpis.received", equalTo(1))
+                .body("kpis.acceptanceDecided", equalTo(1))
+                .body("kpis.acceptedOnTime", equalTo(0))
+                .body("kpis.timelyAcceptanceRate", equalTo(0.0f));
     }
 
     @Test
@@ -80,7 +92,7 @@ class ReportsIT {
                 .statusCode(200)
                 .contentType(containsString("text/csv"))
                 .extract().asString();
-        assertThat(csv).startsWith("\uFEFFsection,item,value\n").contains("report,一月一专报,monthly").contains("kpi,received,");
+        assertThat(csv).startsWith("\uFEFFsection,item,value\n").contains("report,一月一专报,monthly").contains("kpi,received,").contains("kpi,acceptanceDecided,").contains("kpi,evaluated,");
     }
 
     @Test

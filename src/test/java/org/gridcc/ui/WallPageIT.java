@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.gridcc.access.TestUsers;
 import org.gridcc.grid.DemoCounty;
@@ -129,14 +130,86 @@ class WallPageIT {
         assertThat(browser.getTitle()).contains("网格");
         assertThat(browser.findElement(By.cssSelector("[data-kpi=receivedToday]")).getText()).matches("[1-9][0-9]*");
         assertThat(browser.findElement(By.cssSelector("[data-kpi=overdue]")).getText()).matches("[0-9]+");
-        assertThat(browser.findElement(By.cssSelector("[data-kpi=satisfactionRate]")).getText()).matches("–|[0-9.]+%");
+        assertThat(browser.findElement(By.cssSelector("[data-kpi=satisfaction]")).getText()).matches("(–|[0-9.]+%)(\\s*\\([0-9]+/[0-9]+\\))?");
         assertThat(browser.findElement(By.id("clock")).getText()).containsPattern("\\d\\d:\\d\\d:\\d\\d");
         assertThat(browser.findElement(By.id("connection")).getAttribute("data-state")).isEqualTo("live");
         assertThat(browser.findElement(By.id("connection")).getText()).contains("实时");
         // The ticker has the case, in Chinese.
         page.await(() -> !browser.findElements(By.cssSelector("#events li[data-case='" + code + "'][data-type=RECEIVED]")).isEmpty(),
                 "the case in the ticker");
-        assertThat(browser.findElement(By.cssSelector("#events li[data-case='" + code + "']")).getText()).contains("新案件", "邻里纠纷");
+        // ... and where it is by name, township and village, not by an 18-digit grid code.
+        String line = browser.findElement(By.cssSelector("#events li[data-case='" + code + "']")).getText();
+        var village = given().get("/api/grids/" + base.substring(0, 12)).then().statusCode(200).extract().jsonPath();
+        assertThat(line).contains("新案件", "邻里纠纷", village.getString("name"), village.getString("parent.name")).doesNotContain(base);
+        // Township names on the map, inside their townships.
+        var townships = given().get("/api/grids/530324/children").then().statusCode(200).extract().jsonPath().getList("name", String.class);
+        List<String> labels = page.js("return [...document.querySelectorAll('.place-label.township:not([hidden])')].map(e => e.textContent)");
+        assertThat(labels).containsExactlyInAnyOrderElementsOf(townships);
+        // Rates come with the counts they are taken from.
+        assertThat(browser.findElement(By.cssSelector("[data-kpi=timelyAcceptance]")).getText()).matches("(–|[0-9.]+%)(\\s*\\([0-9]+/[0-9]+\\))?");
+    }
+
+    @Test
+    void theTextScalesWithTheScreenSoThatA4kWallLooksLikeA1080pOneLarger() {
+        post(county.pointIn(base(4505)), "consultation", null);
+        viewport(1920, 1080);
+        open(wall.toString());
+        page.await(() -> !browser.findElements(By.cssSelector("#events li")).isEmpty(), "an event in the ticker");
+        Map<String, Double> hd = fontSizes();
+        page.screenshot("wall-1080p");
+        // Readable from across the room at 1080p.
+        assertThat(hd.get("#events li")).as("ticker").isGreaterThanOrEqualTo(20);
+        assertThat(hd.get("#kpi dd")).as("key figures").isGreaterThanOrEqualTo(40);
+        assertThat(hd.get("#kpi dt")).as("key figure names").isGreaterThanOrEqualTo(18);
+        assertThat(hd.get("#legend ul")).as("legend").isGreaterThanOrEqualTo(18);
+        assertThat(hd.get("#legend small")).as("legend, English").isGreaterThanOrEqualTo(13.5);
+        assertThat(hd.get(".place-label.township")).as("township names").isGreaterThanOrEqualTo(24);
+
+        viewport(3840, 2160);
+        page.idle();
+        Map<String, Double> uhd = fontSizes();
+        page.screenshot("wall-4k");
+        for (var size : hd.entrySet()) {
+            assertThat(uhd.get(size.getKey()) / size.getValue()).as("size of %s at 4K over 1080p (%s px at 1080p)", size.getKey(), size.getValue())
+                    .isCloseTo(2.0, org.assertj.core.data.Offset.offset(0.01));
+        }
+        assertThat(page.js("return gridWall.level()").toString()).isEqualTo("village");
+    }
+
+    @Test
+    void aSmallWallChoosesItsLevelFromTheDataAndShowsVillagesNotTwoWholeTownships() {
+        viewport(1366, 768);
+        open(wall.toString());
+        page.screenshot("wall-1366");
+        double zoom = ((Number) page.js("return gridWall.map.getZoom()")).doubleValue();
+        // The zoom alone would draw townships (villages from 9); the villages in view are big enough to read.
+        assertThat(zoom).isLessThan(9);
+        assertThat(page.js("return gridWall.level()").toString()).isEqualTo("village");
+        assertThat(browser.findElement(By.id("level")).getAttribute("data-level")).isEqualTo("village");
+        assertThat(browser.findElement(By.cssSelector("#kpi dt[data-for=hotGrids]")).getText()).contains("村");
+        // The village outlines are drawn: village features rendered where the map is.
+        assertThat(page.number("return gridWall.map.queryRenderedFeatures({layers: ['village-fill']}).length")).isGreaterThan(50);
+    }
+
+    /** Makes the page's viewport that of a screen of this size in full screen, as a wall runs (a window's size includes its frame). */
+    private void viewport(int width, int height) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+        page.await(() -> page.number("return innerWidth") == width && page.number("return innerHeight") == height,
+                "a viewport of " + width + "x" + height);
+    }
+
+    /** The computed font size (px) of the first element matching each selector on the wall. */
+    private Map<String, Double> fontSizes() {
+        Map<String, Number> sizes = page.js("""
+                const out = {};
+                for (const css of ['#events li', '#events li code', '#kpi dt', '#kpi dd', '#kpi dt small', '#legend ul', '#legend small',
+                                   '#ticker h2', '#clock', 'h1', '.place-label.township'])
+                  out[css] = parseFloat(getComputedStyle(document.querySelector(css)).fontSize);
+                return out;""");
+        var result = new java.util.TreeMap<String, Double>();
+        sizes.forEach((css, px) -> result.put(css, px.doubleValue()));
+        return result;
     }
 
     @Test
@@ -145,6 +218,18 @@ class WallPageIT {
                 .header("Cache-Control", "no-cache").contentType(containsString("text/html"))
                 .body(containsString("网格态势大屏"));
         given().get("/wall/").then().statusCode(200).body(containsString("网格态势大屏"));
+    }
+
+    @Test
+    void everyPageHasAFaviconTheBrowserCanDraw() {
+        given().get("/favicon.ico").then().statusCode(200);
+        // What a browser does with it: decodes it as an image (a 404 or an HTML page would not decode).
+        browser.get(service.toString());
+        long width = ((Number) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1], img = new Image();
+                img.src = '/favicon.ico';
+                img.decode().then(() => done(img.naturalWidth), () => done(0));""")).longValue();
+        assertThat(width).as("the favicon's width as decoded by Chromium").isEqualTo(32);
     }
 
     @Test
