@@ -51,6 +51,11 @@ public enum GridLevel {
         return english;
     }
 
+    /** The zoom from which the vector tiles carry this level's grids. */
+    public int tilesFrom() {
+        return tilesFrom;
+    }
+
     /** The zoom from which a map shows this level. */
     public int minZoom() {
         return minZoom;

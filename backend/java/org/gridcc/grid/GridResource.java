@@ -32,11 +32,11 @@ public class GridResource {
         this.identity = identity;
     }
 
-    /** The levels with their names and zooms, for the pages' maps (the tiles carry each level from its {@code min}). */
-    public record LevelView(String layer, String name, String en, int min, int max, int codeLength, String parent) {
+    /** The levels with their names and zooms, for the pages' maps: shown from {@code min} to {@code max}, in the tiles from {@code tilesFrom}. */
+    public record LevelView(String layer, String name, String en, int min, int max, int tilesFrom, int codeLength, String parent) {
         static LevelView of(GridLevel level) {
-            return new LevelView(level.code(), level.chinese(), level.english(), level.minZoom(), level.maxZoom(), level.codeLength(),
-                    level.parent().map(GridLevel::code).orElse(null));
+            return new LevelView(level.code(), level.chinese(), level.english(), level.minZoom(), level.maxZoom(), level.tilesFrom(),
+                    level.codeLength(), level.parent().map(GridLevel::code).orElse(null));
         }
     }
 
