@@ -8,8 +8,10 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.gridcc.common.CaseEventsWritten;
 import org.jboss.logging.Logger;
 
@@ -52,7 +54,8 @@ public class EventRelay {
     private volatile boolean started;
 
     public EventRelay(Pool pool, Vertx vertx, @Channel("case-events") MutinyEmitter<StreamEvent> channel,
-                      @Channel("case-events-to-kafka") MutinyEmitter<StreamEvent> kafka, LiveConfig config) {
+                      @Channel("case-events-to-kafka") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BATCH)
+                      MutinyEmitter<StreamEvent> kafka, LiveConfig config) {
         this.pool = pool;
         this.vertx = vertx;
         this.channel = channel;
@@ -99,13 +102,27 @@ public class EventRelay {
                 .chain(mark -> StreamReader.between(c, mark.iterator().next().getLong(0), Long.MAX_VALUE, BATCH))
                 .chain(events -> {
                     if (events.isEmpty()) return Uni.createFrom().item(0);
-                    MutinyEmitter<StreamEvent> out = config.kafka() ? kafka : channel;
-                    // One after the other, each when the one before has been taken: the order is the stream's.
-                    Uni<Void> sent = Uni.createFrom().voidItem();
-                    for (StreamEvent event : events) sent = sent.chain(() -> out.send(event));
                     long last = events.get(events.size() - 1).seq();
+                    Uni<Void> sent = config.kafka() ? toKafka(events) : toThisNode(events);
                     return sent.chain(() -> c.preparedQuery("UPDATE stream_published SET seq = $1 WHERE seq < $1").execute(Tuple.of(last)))
                             .replaceWith(events.size());
                 });
+    }
+
+    /** One after the other, each when the one before has been folded: the order is the stream's. */
+    private Uni<Void> toThisNode(List<StreamEvent> events) {
+        Uni<Void> sent = Uni.createFrom().voidItem();
+        for (StreamEvent event : events) sent = sent.chain(() -> channel.send(event));
+        return sent;
+    }
+
+    /**
+     * All handed to the producer in the stream's order, then every acknowledgement awaited: the
+     * producer is idempotent and the topic has one partition, so the broker keeps that order
+     * without a round trip per event. If one fails, the round fails and the next one sends again
+     * from the mark; a fold ignores the positions it has.
+     */
+    private Uni<Void> toKafka(List<StreamEvent> events) {
+        return Uni.join().all(events.stream().map(kafka::send).toList()).andFailFast().replaceWithVoid();
     }
 }
