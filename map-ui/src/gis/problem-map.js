@@ -9,7 +9,9 @@ import { say, sayProblem, shownLevel, state } from './state.js';
 const scopeInput = document.getElementById('scope');
 const PROBLEM_COLOURS = { error: '#ff3b3b', warning: '#ffb000' };
 const EMPTY = { type: 'FeatureCollection', features: [] };
+// The changes' colours; the page's CSS reads them as var(--added), var(--removed), var(--reshaped).
 const CHANGE_COLOURS = { added: '#2f9e44', removed: '#e03131', reshaped: '#f76707' };
+for (const [name, colour] of Object.entries(CHANGE_COLOURS)) document.documentElement.style.setProperty(`--${name}`, colour);
 const DRAFT_COLOUR = '#ffd43b';
 const PUBLISHED_COLOUR = '#7d9bb3';
 

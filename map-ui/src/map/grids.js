@@ -3,9 +3,10 @@
 // the level of a grid code, event names in Chinese and a patient fetch.
 import { problemError } from '../ui/page.js';
 
-// Fill colours (the legend's CSS uses the same); overdue is also hatched and hotspots are
-// dashed outlines of growing width, so neither is told by colour alone.
+// Fill colours; overdue is also hatched and hotspots are dashed outlines of growing width, so
+// neither is told by colour alone. The legends' CSS reads them as var(--none), var(--open), ...
 export const COLOURS = { none: '#1f4e5f', open: '#3d8bfd', warning: '#f59f00', overdue: '#e03131', hot: '#ff4fd8' };
+for (const [name, colour] of Object.entries(COLOURS)) document.documentElement.style.setProperty(`--${name}`, colour);
 
 // One level is drawn at a time, the one readable at the zoom; special grids are drawn over base
 // grids from their own zoom. The table (level, name, zooms, code length, parent) is the server's
