@@ -44,6 +44,38 @@ single_port=$(sed -E 's#^[a-z]+://[^/]*:([0-9]+).*#\1#' <<<"$GRIDCC_URL")
 single_pid=$(port_user "$single_port" | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2)
 [ -n "$single_pid" ] && [ -r "/proc/$single_pid/status" ] || fail "no process of ours is found listening on port $single_port"
 peak_rss_mb() { awk '/^VmHWM:/ { printf "%.0f\n", $2 / 1024 }' "/proc/$1/status"; }
+# CPU seconds (user + system) the processes have used so far; gone ones count 0. Args: pid...
+cpu_seconds() {
+  local pid total=0 ticks
+  for pid in "$@"; do
+    ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)
+    total=$((total + ticks))
+  done
+  awk -v t="$total" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f\n", t / hz }'
+}
+# nginx's master and its workers (whose command line does not name the configuration).
+nginx_pids() {
+  local master
+  master=$(pgrep -f "balancer-$front/nginx.conf" | head -n 1)
+  [ -n "$master" ] && echo "$master $(pgrep -d ' ' -P "$master")"
+}
+# Where the machine's CPU went during a run, by part: logged, to find the bottleneck (the
+# figures above are end to end). Args: label, then the command to run
+cpu_by_part() {
+  local label=$1; shift
+  local parts=("single node" "$single_pid" nginx "$(nginx_pids)" "node 1" "$node1" "node 2" "$node2"
+               kafka "$(pgrep -d ' ' -f "$bench_repo/.kafka/" || true)" postgres "$(pgrep -d ' ' -x postgres || true)")
+  local before=() i all_before all_after
+  for ((i = 0; i < ${#parts[@]}; i += 2)); do before+=("$(cpu_seconds ${parts[i + 1]})"); done
+  all_before=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat)
+  "$@"
+  all_after=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat)
+  local line="cpu during $label (s):"
+  for ((i = 0; i < ${#parts[@]}; i += 2)); do
+    line+=" ${parts[i]} $(awk -v a="$(cpu_seconds ${parts[i + 1]})" -v b="${before[i / 2]}" 'BEGIN { printf "%.1f", a - b }')"
+  done
+  echo "$line; the machine $(awk -v a="$all_after" -v b="$all_before" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", (a - b) / hz }')" >&2
+}
 
 # --- the cluster ----------------------------------------------------------------------------
 export GRIDCC_KAFKA_PORT=${GRIDCC_KAFKA_PORT:-59092}
@@ -82,8 +114,11 @@ event_to_screen() {
     --clients "$clients" --rate "$rate" --seconds "$seconds" --warmup "${GRIDCC_BENCH_LIVE_WARMUP:-5}" \
     --sample "${GRIDCC_BENCH_LIVE_SAMPLE:-100}" --slow 0 --slow-pause 0 | awk '{ print $1, $2 }'
 }
-read -r single_p50 single_p99 < <(event_to_screen "$GRIDCC_URL/api/cases" "ws${GRIDCC_URL#http}/live" "$single_pid" "$GRIDCC_TOKEN")
-read -r p50 p99 < <(event_to_screen "$cluster/api/cases" "ws://127.0.0.1:$front/live" "$node1" "$cluster_token")
+cpu_by_part "the single node's run" event_to_screen "$GRIDCC_URL/api/cases" "ws${GRIDCC_URL#http}/live" "$single_pid" "$GRIDCC_TOKEN" \
+  >"$work/single-figures"
+read -r single_p50 single_p99 <"$work/single-figures"
+cpu_by_part "the two nodes' run" event_to_screen "$cluster/api/cases" "ws://127.0.0.1:$front/live" "$node1" "$cluster_token" >"$work/cluster-figures"
+read -r p50 p99 <"$work/cluster-figures"
 node1_rss=$(peak_rss_mb "$node1")
 
 # --- failover: kill -9 of node 1 -----------------------------------------------------------------
