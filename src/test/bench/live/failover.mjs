@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
+import { atRate } from './pace.mjs';
 
 const { values: arg } = parseArgs({ options: {
   post: { type: 'string' },     // URL the cases are POSTed to (the balancer's)
@@ -133,15 +134,8 @@ function postCase(body) {
   req.end(body);
 }
 
-function startPosting() {
-  const start = now();
-  let sent = 0;
-  const timer = setInterval(() => {
-    const due = Math.floor((now() - start) * rate / 1000);
-    for (; sent < due; sent++) postCase(bodies[sent % bodies.length]);
-  }, 5);
-  return () => clearInterval(timer);
-}
+// Sends `rate` cases a second from now on; returns the function that stops it.
+const startPosting = () => atRate(rate, (i) => postCase(bodies[i % bodies.length]));
 
 // --- the run ----------------------------------------------------------------------------------
 

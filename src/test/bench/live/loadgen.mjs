@@ -22,6 +22,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { openClients } from './clients.mjs';
+import { atRate } from './pace.mjs';
 
 const { values: arg } = parseArgs({ options: {
   post: { type: 'string' },     // URL the cases are POSTed to
@@ -92,17 +93,8 @@ function postCase(body) {
   req.end(body);
 }
 
-// Sends `rate` cases a second from now on, by the clock rather than by the answers: a slow
-// answer delays no later post. Returns the function that stops it.
-function startPosting() {
-  const start = now();
-  let sent = 0;
-  const timer = setInterval(() => {
-    const due = Math.floor((now() - start) * rate / 1000);
-    for (; sent < due; sent++) postCase(bodies[sent % bodies.length]);
-  }, 5);
-  return () => clearInterval(timer);
-}
+// Sends `rate` cases a second from now on; returns the function that stops it.
+const startPosting = () => atRate(rate, (i) => postCase(bodies[i % bodies.length]));
 
 // --- the sampled clients: latencies -------------------------------------------------------
 
