@@ -17,7 +17,7 @@ export async function openGrid(code, { quiet = false } = {}) {
       if (error.problem?.status === 403) return null;
       throw error;
     });
-    const [{ data: grid }, page] = await Promise.all([request(`/api/grids/${code}`), cases]);
+    const [{ data: grid }, page, duty] = await Promise.all([request(`/api/grids/${code}`), cases, dutyOf(code)]);
     if (desk.selectedGrid !== code) return; // another grid was clicked meanwhile
     const panel = panels['grid-panel'];
     panel.dataset.grid = code;
@@ -29,6 +29,7 @@ export async function openGrid(code, { quiet = false } = {}) {
         el('dt', {}, '名称'), el('dd', { class: 'grid-name' }, grid.name),
         el('dt', {}, '网格长'), el('dd', { class: 'grid-head' }, grid.head || '–'),
         el('dt', {}, '网格员'), el('dd', {}, String(grid.workers ?? '–')),
+        duty ? dutyFacts(duty) : null,
         el('dt', {}, '户数'), el('dd', { class: 'grid-households' }, String(grid.counts?.households ?? '–')),
         el('dt', {}, '在办案件'), el('dd', { class: 'grid-open' }, String(grid.counts?.openCases ?? '–')),
         grid.parent ? [el('dt', {}, '上级'), el('dd', {}, el('button', { type: 'button', class: 'link', title: `网格编码 ${grid.parent.code}`,
@@ -44,6 +45,34 @@ export async function openGrid(code, { quiet = false } = {}) {
   } catch (error) {
     sayProblem(error);
   }
+}
+
+// Who answers for a grid and how its duties stand: the heads from the township down (with the
+// county's titles), who is on duty today, rounds missed in the last 30 days, open class-一 risks.
+// Null outside the officer's scope (the service refuses) or for a role that may not see them.
+async function dutyOf(code) {
+  if (!['admin', 'officer', 'handler'].includes(desk.me?.role)) return null;
+  const quietly = (path) => request(path).then(({ data }) => data, () => null);
+  const [people, missed, risks] = await Promise.all([quietly(`/api/grids/${code}/people`),
+    quietly(`/api/rounds/missed?grid=${code}&limit=1`), quietly(`/api/risk-register/counts?grid=${code}`)]);
+  return people ? { people, missed, risks } : null;
+}
+
+const personLine = (p) => el('span', { class: 'person', title: p.phone || '' }, `${p.title || p.kindLabel} ${p.name}`);
+
+function dutyFacts({ people, missed, risks }) {
+  const heads = people.heads.filter((h) => h.level !== 'county');
+  return [
+    el('dt', {}, '责任人'), el('dd', { class: 'grid-heads' }, heads.length ? heads.map(personLine) : '–'),
+    el('dt', {}, '今日值班'), el('dd', { class: 'on-duty' },
+      people.onDutyToday.length ? people.onDutyToday.slice(0, 6).map((p) => el('span', { class: 'person', title: p.phone || '' }, p.name))
+        : (people.workingDay ? '–' : '休息日')),
+    // Spread: the element builder flattens one level of arrays only.
+    ...(missed ? [el('dt', {}, '漏排查'), el('dd', { class: missed.total ? 'rounds-missed flagged' : 'rounds-missed' },
+      `近30天 ${missed.total} 次`)] : []),
+    ...(risks ? [el('dt', {}, '稳定风险'), el('dd', { class: risks.classOne ? 'risk-class-one flagged' : 'risk-class-one' },
+      `一类 ${risks.classOne} · 二类 ${risks.classTwo} · 三类 ${risks.classThree}`)] : []),
+  ];
 }
 
 export async function listOverdue(county) {

@@ -680,6 +680,26 @@ class DeskPageIT {
         return county.one("SELECT code FROM grid WHERE level = 'base' ORDER BY code DESC OFFSET ? LIMIT 1", offset);
     }
 
+    @Test
+    void aGridsPanelSaysWhoAnswersForItWhoIsOnDutyTodayAndHowItsRoundsAndRisksStand() {
+        String base = base(77);
+        JsonPath people = given().get("/api/grids/" + base + "/people").then().statusCode(200).extract().jsonPath();
+        long missed = given().get("/api/rounds/missed?grid=" + base + "&limit=1").then().statusCode(200).extract().jsonPath().getLong("total");
+        JsonPath risks = given().get("/api/risk-register/counts?grid=" + base).then().statusCode(200).extract().jsonPath();
+        open(desk + "?grid=" + base);
+        page.await(() -> page.displayed("#grid-panel .grid-heads"), "the grid's people");
+        List<String> heads = people.getList("heads.findAll { it.level != 'county' }.name");
+        assertThat(heads).as("the demo county has heads down to the base grid").isNotEmpty();
+        assertThat(page.text("#grid-panel .grid-heads")).contains(heads);
+        List<String> onDuty = people.getList("onDutyToday.name");
+        if (onDuty.isEmpty()) assertThat(page.text("#grid-panel .on-duty")).isIn("–", "休息日");
+        else assertThat(page.text("#grid-panel .on-duty")).contains(onDuty.get(0));
+        assertThat(page.text("#grid-panel .rounds-missed")).isEqualTo("近30天 " + missed + " 次");
+        assertThat(page.text("#grid-panel .risk-class-one")).isEqualTo("一类 %d · 二类 %d · 三类 %d"
+                .formatted(risks.getLong("classOne"), risks.getLong("classTwo"), risks.getLong("classThree")));
+        page.screenshot("desk-grid-duties");
+    }
+
     /** Opens the desk signed in as the admin. */
     private void open(String url) {
         HeadlessChromium.signIn(browser, desk, TestUsers.admin().cookie());
