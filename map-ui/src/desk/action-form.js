@@ -27,6 +27,7 @@ const ACTIONS = [
   { path: 'evaluate', fields: ['rating'] },
   { path: 'archive', fields: [] },
   { path: 'extend', fields: ['days', 'reason'] },
+  { path: 'mediate', fields: ['mediation'] },
   { path: 'merge', fields: ['other'] },
   { path: 'keep-separate', fields: ['other'] },
 ];
@@ -47,6 +48,10 @@ const ACTION_WORDS = {
     'leader.unit': '责任单位：请填写',
     'leader.person': '责任人：请填写',
     'leader.deadline': '办结时限：请选择今天或以后的日期',
+    mediation: '调解：请选择调解员并说明是否达成协议',
+    'mediation.mediator': '调解员：请从本类纠纷的调解员库中选择',
+    'mediation.kind': '调解类别：须与调解员所在调解组织一致',
+    'mediation.judicialConfirmation': '司法确认：须先达成调解协议',
   },
 };
 
@@ -76,6 +81,10 @@ export function actionForm(view, { openCase, showCase, reread }) {
       el('input', { name: 'leader.unit', placeholder: '责任单位' }),
       el('input', { name: 'leader.person', placeholder: '责任人' }),
       el('input', { name: 'leader.deadline', type: 'date' })),
+    el('fieldset', { dataset: { field: 'mediation' } }, el('legend', {}, '调解：调解员（点菜）、结果'),
+      mediatorSelect(view),
+      el('select', { name: 'mediation.agreement' }, el('option', { value: 'true' }, '达成调解协议'), el('option', { value: 'false' }, '未达成协议')),
+      el('label', {}, el('input', { type: 'checkbox', name: 'mediation.judicialConfirmation' }), ' 司法确认')),
     el('button', { type: 'submit', id: 'act' }, '提交'));
   const fit = () => {
     const action = ACTIONS.find((a) => a.path === select.value) || { fields: [] };
@@ -92,6 +101,16 @@ export function actionForm(view, { openCase, showCase, reread }) {
     act(form, { openCase, showCase, reread });
   });
   return form;
+}
+
+// The mediators a party of this dispute may pick from (点菜): those who take its category.
+function mediatorSelect(view) {
+  const select = el('select', { name: 'mediation.mediator' }, el('option', { value: '' }, '选择调解员'));
+  if (view.allowedActions?.includes('mediate') && view.category?.code) {
+    request(`/api/people?kind=mediator&category=${encodeURIComponent(view.category.code)}&size=200`).then(({ data }) =>
+      select.append(...data.items.map((m) => el('option', { value: m.id }, `${m.name}（${m.body || ''}）`))), () => {});
+  }
+  return select;
 }
 
 // Only what the case allows now, as the service says (allowedActions).
@@ -120,6 +139,10 @@ async function act(form, { openCase, showCase, reread }) {
     if (name === 'leader') {
       body.leader = { leader: values['leader.leader'], unit: values['leader.unit'], person: values['leader.person'] };
       if (values['leader.deadline']) body.leader.deadline = values['leader.deadline'];
+    } else if (name === 'mediation') {
+      body.mediation = { agreement: values['mediation.agreement'] === 'true',
+        judicialConfirmation: values['mediation.judicialConfirmation'] === 'on' };
+      if (values['mediation.mediator']) body.mediation.mediator = Number(values['mediation.mediator']);
     } else if (name === 'days') body.days = Number(values.days);
     else if (values[name] !== '') body[name] = values[name];
   }

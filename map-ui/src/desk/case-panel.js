@@ -63,7 +63,9 @@ function historyLine(view, e) {
   const p = e.payload || {};
   const deadline = p.kind && DEADLINE_NAMES[p.kind];
   const detail = [p.reason, p.rating, p.leader && `包案 ${p.leader.leader}`, p.days && `${p.days} 天`,
-    p.media?.length && `附照片 ${p.media.length} 张`].filter(Boolean);
+    p.media?.length && `附照片 ${p.media.length} 张`,
+    p.mediation && `调解员 ${p.mediation.mediatorName || p.mediation.mediator}（${p.mediation.kind || ''}）`
+      + `${p.mediation.agreement ? '达成协议' : '未达成协议'}${p.mediation.judicialConfirmation ? '，司法确认' : ''}`].filter(Boolean);
   return el('li', { dataset: { type: e.type } }, el('time', {}, at(e.at)), ' ',
     el('b', {}, EVENT_NAMES[e.type] || e.type), deadline ? el('span', { class: 'deadline-kind', title: p.kind }, ` ${deadline}期限`) : null,
     p.reminder ? ` 第${p.reminder}次` : null, ' ',

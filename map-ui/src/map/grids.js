@@ -18,7 +18,7 @@ export const EVENT_NAMES = {
   RECEIVED: '新案件', ACCEPTED: '受理', REJECTED: '不予受理', DISPATCHED: '派单', CLAIMED: '签收',
   RETURNED: '退回', ESCALATED: '上报', CONTACTED: '联系', REPLIED: '答复', FINISHED: '办结',
   EVALUATED: '评价', ARCHIVED: '归档', SUPERVISED: '督办', LEADER_ASSIGNED: '领导包案', EXTENDED: '延期',
-  MERGED: '合并', KEPT_SEPARATE: '不予合并', WARNED: '预警', OVERDUE: '超期', GROUP_ALERT: '群体性事件苗头', GROUP_ALERT_ACKNOWLEDGED: '苗头已确认',
+  MERGED: '合并', KEPT_SEPARATE: '不予合并', WARNED: '预警', OVERDUE: '超期', GROUP_ALERT: '群体性事件苗头', GROUP_ALERT_ACKNOWLEDGED: '苗头已确认', MEDIATED: '调解',
   TRANSFERRED: '转送', TRANSFER_OBJECTED: '转送异议', FIRST_ANSWERED: '初步方案', REVIEW_REQUESTED: '申请复查',
   REVIEW_ANSWERED: '复查意见', RE_REVIEW_REQUESTED: '申请复核', RE_REVIEW_ANSWERED: '复核意见', REOPENED: '不满意重办',
   REMINDED: '催办', REFERRED: '纪委督查', DEADLINES_RECOMPUTED: '期限重算', GRID_CHANGED: '网格调整', MEDIA_ADDED: '补充照片',

@@ -700,6 +700,25 @@ class DeskPageIT {
         page.screenshot("desk-grid-duties");
     }
 
+    @Test
+    void aDisputeIsMediatedFromTheFormWithAMediatorOfItsPoolAndItsOutcomeIsInTheHistory() {
+        String code = post(county.pointIn(base(5140)), "neighbour_dispute", null);
+        apiAct(code, "accept", "{\"actor\": \"测试\"}");
+        Object mediator = given().get("/api/people?kind=mediator&category=neighbour_dispute&size=1").then().statusCode(200)
+                .extract().path("items[0].id");
+        open(desk + "?case=" + code);
+        page.await(() -> code.equals(page.attribute("#case-panel", "data-case")), "the dispute");
+        new Select(browser.findElement(By.cssSelector("#action-form select[name=action]"))).selectByValue("mediate");
+        page.await(() -> new Select(browser.findElement(By.cssSelector("#action-form [name='mediation.mediator']"))).getOptions().size() > 1,
+                "the pool of mediators for the dispute's category");
+        act("mediate", Map.of("mediation.mediator", String.valueOf(mediator), "mediation.agreement", "true"));
+        page.await(() -> !browser.findElements(By.cssSelector("#history li[data-type=MEDIATED]")).isEmpty(), "the mediation in the history");
+        assertThat(page.text("#history li[data-type=MEDIATED]")).contains("调解", "达成协议");
+        var mediation = given().get("/api/cases/" + code).then().extract().jsonPath();
+        assertThat(mediation.getList("history.type")).contains("MEDIATED");
+        assertThat(mediation.<Boolean>getList("history.findAll { it.type == 'MEDIATED' }.payload.mediation.agreement")).containsExactly(true);
+    }
+
     /** Opens the desk signed in as the admin. */
     private void open(String url) {
         HeadlessChromium.signIn(browser, desk, TestUsers.admin().cookie());
