@@ -3,6 +3,7 @@
 // acknowledges it (POST /api/group-alerts/{id}/acknowledge), which takes it off every wall.
 // Also the detail of a GROUP_ALERT line in a case's history: the count and links to the cases.
 import { api, el } from '../ui/page.js';
+import { problemText } from '../ui/problem-text.js';
 
 const hm = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai', hour12: false, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
@@ -17,14 +18,10 @@ function caseLinks(codes, openCase) {
     } }, code));
 }
 
-/** What the officer reads when an acknowledgement is refused: in Chinese, saying what to do. */
+// What an acknowledgement refused says: the pages' one reading of a problem, with this list's own word for a gone alert.
 function refusal(error) {
-  switch (error.problem?.status) {
-    case 403: return '该预警不在您的辖区：请由所在乡镇或县级值班员确认。';
-    case 404: return '该预警已不存在：请刷新列表。';
-    case 409: return `该预警已被确认，无需再次确认。（${error.message}）`;
-    default: return `确认未成功，请稍后重试。（${error.message}）`;
-  }
+  const { text, items } = problemText(error.problem, { notFound: '该预警已不存在：请刷新列表。' });
+  return [text, ...items].join(' ');
 }
 
 /**
