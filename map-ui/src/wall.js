@@ -11,7 +11,7 @@ import { EVENT_NAMES, fetchJson, gridStates, hatch, layerOf, style, tileUrl } fr
 import { ENROL_TEXT } from './ui/enrol-text.js';
 import { request } from './ui/page.js';
 import { showConnection } from './ui/connection.js';
-import { wallLevel, placeLabels } from './wall/places.js';
+import { levelsToWatch, placeLabels, wallLevel } from './wall/places.js';
 import { showGroupAlerts } from './wall/alerts.js';
 
 const params = new URLSearchParams(location.search);
@@ -279,7 +279,16 @@ async function main() {
   await loaded; // feature-state needs the source in place
   ready = true;
   showLevel();
-  const live = connectLive({ url: LIVE_URL, onFrame, onState: (state, since) => showConnection(connection, state, since) });
+  // Subscribed to the levels the wall can draw at its zoom; a resize that changes them reconnects.
+  let watching = levelsToWatch(map);
+  const liveUrl = () => (watching ? `${LIVE_URL}${LIVE_URL.includes('?') ? '&' : '?'}level=${watching.join(',')}` : LIVE_URL);
+  const live = connectLive({ url: liveUrl, onFrame, onState: (state, since) => showConnection(connection, state, since) });
+  map.on('zoomend', () => {
+    const next = levelsToWatch(map);
+    if (String(next) === String(watching)) return;
+    watching = next;
+    live.reconnect();
+  });
 
   // For the browser tests and for a curious engineer at the console.
   window.gridWall = {

@@ -32,7 +32,8 @@ export function connectLive({
   function open() {
     retryTimer = null;
     const resumeFrom = lastSeq;
-    const target = resumeFrom == null ? url : `${url}${url.includes('?') ? '&' : '?'}since=${resumeFrom}`;
+    const base = typeof url === 'function' ? url() : url; // a function: the subscription may change between connections
+    const target = resumeFrom == null ? base : `${base}${base.includes('?') ? '&' : '?'}since=${resumeFrom}`;
     let ws;
     try {
       ws = new WebSocket(target);
@@ -134,6 +135,20 @@ export function connectLive({
     },
     get lastFrameAt() {
       return lastFrameAt;
+    },
+    /** Connects again at once, resuming where it was (after the subscription changed). */
+    reconnect() {
+      const ws = socket;
+      if (!ws) return;
+      ws.onmessage = ws.onclose = null;
+      socket = null;
+      try {
+        ws.close();
+      } catch {
+        // already closing
+      }
+      clearTimeout(retryTimer);
+      open();
     },
   };
 }

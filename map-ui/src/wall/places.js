@@ -18,12 +18,18 @@ const LEVEL = Object.fromEntries(LEVELS.map((level) => [level.layer, level]));
 /** The levels chosen by the data; finer ones follow the zoom. */
 const CHOSEN = ['township', 'village'];
 const READABLE_SHARE = 0.8;
-/** The tiles carry villages from this zoom (backend/resources/sql/grid-tile.sql), a zoom before the desk draws them. */
-const VILLAGE_TILES_FROM = 8;
 const WORLD_METRES = 40075016.686; // Web Mercator's width of the world, 512 px at zoom 0 in MapLibre
 
 const metresPerPixel = (zoom) => WORLD_METRES / (512 * 2 ** zoom);
 const remPx = () => parseFloat(getComputedStyle(document.documentElement).fontSize);
+
+/**
+ * The levels whose grid states the wall needs from /live at this zoom: the two it chooses between,
+ * or every level once zoomed in past villages (null). Fewer levels, smaller deltas.
+ */
+export function levelsToWatch(map) {
+  return map.getZoom() >= LEVEL.group.min ? null : CHOSEN;
+}
 
 /** The level to draw now ({layer, name, en, ...} of LEVELS), drawn: labels has the township and village labels (/labels). */
 export function wallLevel(map, labels) {
@@ -33,7 +39,7 @@ export function wallLevel(map, labels) {
   const room = remPx() / 2 * metresPerPixel(zoom);
   const inView = labels.village.filter((label) => bounds.contains([label.lon, label.lat]));
   const readable = inView.filter((label) => label.room >= room).length;
-  const villages = zoom >= VILLAGE_TILES_FROM && inView.length > 0 && readable >= READABLE_SHARE * inView.length;
+  const villages = zoom >= LEVEL.village.tilesFrom && inView.length > 0 && readable >= READABLE_SHARE * inView.length;
   const level = villages ? LEVEL.village : LEVEL.township;
   for (const layer of CHOSEN) {
     for (const kind of ['fill', 'hatch', 'line', 'hot']) {

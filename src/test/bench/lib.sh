@@ -23,6 +23,16 @@ on_exit() {
   trap 'bench_status=$?; set +e; for c in "${BENCH_ON_EXIT[@]}"; do eval "$c"; done; exit $bench_status' EXIT
 }
 
+# --- figures ----------------------------------------------------------------------------
+
+# Numbers on stdin, one a line: prints "median (min-max)", or the one number when there is one.
+spread() {
+  sort -g | awk '{ v[NR] = $1 } END {
+    if (NR == 0) { print "NaN"; exit }
+    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    if (NR == 1) print m; else printf "%s (%s-%s)\n", m, v[1], v[NR] }'
+}
+
 # --- HTTP -------------------------------------------------------------------------------
 
 # Runs wrk against a URL; prints "requests/s p50-ms p99-ms".

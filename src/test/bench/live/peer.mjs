@@ -1,17 +1,23 @@
 // The peer of ./bench live: a minimal Node `ws` broadcaster doing the fan-out /live does.
-// POST /cases answers 201 {"code": ...} at once and queues the case's RECEIVED event; every
-// GRIDCC_LIVE_COALESCE_MS (200) one delta carrying the queued events goes to every client, and
-// each client gets an (empty) snapshot when it connects. No grid states, no database, no
-// bound on a slow client's buffer: the floor under the service's live path.
+// POST /cases answers 201 {"code": ...} at once and queues the case's RECEIVED event; the queued
+// events go to every client in one delta by the service's policy: at once when the last delta
+// went out at least clients / GRIDCC_LIVE_SENDS_PER_SECOND seconds ago, else when that window
+// ends, the window at most GRIDCC_LIVE_COALESCE_MS (LiveHub.eventFolded). Each client gets an
+// (empty) snapshot when it connects. No grid states, no database, no bound on a slow client's
+// buffer: the floor under the service's live path.
 //   node peer.mjs [port]      (WebSocket on ws://127.0.0.1:port/live)
 import http from 'node:http';
 import { WebSocketServer } from 'ws';
 
 const port = Number(process.argv[2] ?? 8090);
-const coalesceMs = Number(process.env.GRIDCC_LIVE_COALESCE_MS ?? 200);
+const coalesceMs = Number(process.env.GRIDCC_LIVE_COALESCE_MS);
+const sendsPerSecond = Number(process.env.GRIDCC_LIVE_SENDS_PER_SECOND);
+if (!(coalesceMs > 0 && sendsPerSecond > 0)) throw new Error('set GRIDCC_LIVE_COALESCE_MS and GRIDCC_LIVE_SENDS_PER_SECOND (the service\'s policy)');
 const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
 let seq = 0;
 let queued = [];
+let lastDelta = 0;
+let due = false;
 
 const server = http.createServer((req, res) => {
   if (req.method !== 'POST' || req.url !== '/cases') return res.writeHead(404).end();
@@ -25,6 +31,7 @@ const server = http.createServer((req, res) => {
     queued.push({ seq, caseCode: code, type: 'RECEIVED', gridCode: body.gridCode ?? null,
                   at: new Date().toISOString(), category: body.category });
     res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ code }));
+    schedule();
   });
 });
 // The load generator keeps its connections busy; a long idle timeout spares it resets.
@@ -33,12 +40,21 @@ server.keepAliveTimeout = 60_000;
 const wss = new WebSocketServer({ server, path: '/live' });
 wss.on('connection', (ws) => ws.send(JSON.stringify({ type: 'snapshot', seq, grids: {}, kpi: {} })));
 
-setInterval(() => {
+function schedule() {
+  if (due) return;
+  due = true;
+  const windowMs = Math.min(coalesceMs, (wss.clients.size * 1000) / sendsPerSecond);
+  setTimeout(flush, Math.max(0, lastDelta + windowMs - performance.now()));
+}
+
+function flush() {
+  due = false;
   if (queued.length === 0) return;
+  lastDelta = performance.now();
   // Serialised once; every client is sent the same bytes.
   const frame = Buffer.from(JSON.stringify({ type: 'delta', seq, grids: {}, events: queued }));
   queued = [];
   for (const ws of wss.clients) if (ws.readyState === ws.OPEN) ws.send(frame, { binary: false });
-}, coalesceMs);
+}
 
 server.listen(port, '127.0.0.1', () => console.error(`peer: ws broadcaster on 127.0.0.1:${port}`));

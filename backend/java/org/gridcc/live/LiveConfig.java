@@ -4,13 +4,20 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How the live view behaves; see docs/map.md. */
+/** How the live view behaves; see docs/map.md. The delivery policy's values are in application.properties only. */
 @ConfigMapping(prefix = "gridcc.live")
 public interface LiveConfig {
 
-    /** Changes are gathered this long and sent as one delta. */
-    @WithDefault("200ms")
+    /** Changes are gathered at most this long and sent as one delta (and looked for this often when no event came). */
     Duration coalesce();
+
+    /**
+     * The fan-out's budget of frames sent a second, over all clients: a delta goes out at once when
+     * the last one went out at least (clients / this) seconds ago, else at that time. So a quiet
+     * county's wall sees an event within milliseconds, and under load changes are gathered (up to
+     * {@link #coalesce()}) so that the number of frames stays what the machine can send.
+     */
+    int sendsPerSecond();
 
     /** A heartbeat frame this often, so clients and proxies know the line is alive. */
     @WithDefault("15s")

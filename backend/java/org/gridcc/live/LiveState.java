@@ -64,6 +64,8 @@ public class LiveState {
     private boolean alertsChanged;
     /** Reads of the open alerts started and applied: an older answer never replaces a newer one. */
     private long alertReads, alertsRead;
+    /** Told (with the lock held) when an event was folded: the hub decides when to send it. */
+    private Runnable onEvent = () -> {};
     /** Done once the state has been read from the database (the first rebuild). */
     private final CompletableFuture<Void> loaded = new CompletableFuture<>();
     /** Grows with every change of the state: snapshots taken at the same value are the same. */
@@ -185,6 +187,12 @@ public class LiveState {
         recent.addLast(ticker);
         while (recent.size() > config.recentEvents()) recent.removeFirst();
         pending.add(ticker);
+        onEvent.run();
+    }
+
+    /** Whom to tell when an event was folded; it runs with this object's lock held, so it must only schedule work. */
+    synchronized void onEvent(Runnable listener) {
+        onEvent = listener;
     }
 
     /**

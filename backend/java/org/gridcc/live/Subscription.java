@@ -2,17 +2,22 @@ package org.gridcc.live;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.gridcc.grid.GridIndex;
 import org.gridcc.grid.GridLevel;
 
 /**
  * What a /live client asked for: {@code since} (resume after that stream position), {@code
- * level} (only grids of one level) and {@code grid} (only that grid and what lies in it; codes
- * nest, so this is a prefix).
+ * level} (only grids of those levels, comma-separated: a wall that draws townships and villages
+ * need not be sent the changes of every group and base grid) and {@code grid} (only that grid and
+ * what lies in it; codes nest, so this is a prefix).
  */
-public record Subscription(Long since, GridLevel level, String subtree) {
+public record Subscription(Long since, Set<GridLevel> levels, String subtree) {
 
     /** Parses the query of the handshake; a bad value is refused with a sentence that says what to send. */
     static Subscription parse(String query, GridIndex index) {
@@ -35,16 +40,20 @@ public record Subscription(Long since, GridLevel level, String subtree) {
             if (since < 0) throw new IllegalArgumentException("since must be a stream position (0 or more), not \"%s\""
                     .formatted(params.get("since")));
         }
-        GridLevel level = null;
+        Set<GridLevel> levels = null;
         if (params.containsKey("level")) {
-            level = GridLevel.of(params.get("level")).orElseThrow(() -> new IllegalArgumentException(
-                    "level must be one of county, township, village, group, base, special, not \"%s\"".formatted(params.get("level"))));
+            levels = EnumSet.noneOf(GridLevel.class);
+            for (String code : params.get("level").split(",", -1)) {
+                levels.add(GridLevel.of(code.trim()).orElseThrow(() -> new IllegalArgumentException(
+                        "level must be one or more of %s, comma-separated, not \"%s\"".formatted(
+                                Arrays.stream(GridLevel.values()).map(GridLevel::code).collect(Collectors.joining(", ")), params.get("level")))));
+            }
         }
         String grid = params.get("grid");
         if (grid != null && index.grid(grid).isEmpty()) {
             throw new IllegalArgumentException("no grid has code \"%s\" in the published version".formatted(grid));
         }
-        return new Subscription(since, level, grid);
+        return new Subscription(since, levels, grid);
     }
 
     /**
@@ -53,7 +62,7 @@ public record Subscription(Long since, GridLevel level, String subtree) {
      */
     Subscription within(String scope) {
         if (scope == null) return this;
-        if (subtree == null) return new Subscription(since, level, scope);
+        if (subtree == null) return new Subscription(since, levels, scope);
         if (subtree.startsWith(scope)) return this;
         throw new OutsideScope("grid %s is outside grid %s that you may see".formatted(subtree, scope));
     }
@@ -67,7 +76,7 @@ public record Subscription(Long since, GridLevel level, String subtree) {
 
     boolean acceptsGrid(String code, GridIndex index) {
         if (subtree != null && !code.startsWith(subtree)) return false;
-        return level == null || index.grid(code).map(g -> g.level() == level).orElse(false);
+        return levels == null || index.grid(code).map(g -> levels.contains(g.level())).orElse(false);
     }
 
     boolean acceptsEvent(StreamEvent.Ticker event) {
@@ -76,6 +85,6 @@ public record Subscription(Long since, GridLevel level, String subtree) {
 
     /** The same filter without the resume point: clients with equal filters share their delta frames. */
     Subscription filter() {
-        return new Subscription(null, level, subtree);
+        return new Subscription(null, levels, subtree);
     }
 }

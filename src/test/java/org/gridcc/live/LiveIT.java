@@ -128,6 +128,25 @@ class LiveIT {
         }
     }
 
+    /** The wall's subscription: the two levels it draws, not every group and base grid that changed. */
+    @Test
+    void aSubscriptionToTwoLevelsGetsThoseLevelsOnly() throws Exception {
+        String base = base(4140);
+        try (LiveClient client = connect("level=township,village")) {
+            client.awaitType("snapshot");
+            String code = post(county.pointIn(base), "neighbour_dispute", null);
+            client.awaitEvent(code, "RECEIVED");
+            client.awaitGrid(base.substring(0, 12), g -> g.getInteger("open", 0) >= 1, "the new case's village");
+            client.awaitGrid(base.substring(0, 9), g -> g.getInteger("open", 0) >= 1, "the new case's township");
+
+            var lengths = new java.util.TreeSet<Integer>();
+            for (JsonObject frame : client.frames()) {
+                if (frame.containsKey("grids")) frame.getJsonObject("grids").fieldNames().forEach(grid -> lengths.add(grid.length()));
+            }
+            assertThat(lengths).containsExactly(9, 12);
+        }
+    }
+
     @Test
     void aClientResumingAfterMoreEventsThanMemoryKeepsGetsThemAllOnceFromTheDatabase() throws Exception {
         long since;
@@ -162,7 +181,7 @@ class LiveIT {
         try (LiveClient client = connect("level=planet")) {
             JsonObject error = client.awaitType("error");
             assertThat(error.getInteger("status")).isEqualTo(400);
-            assertThat(error.getString("detail")).contains("level must be one of").contains("planet");
+            assertThat(error.getString("detail")).contains("level must be one or more of").contains("planet");
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (!client.isClosed() && System.nanoTime() < deadline) Thread.sleep(20);
             assertThat(client.isClosed()).isTrue();
