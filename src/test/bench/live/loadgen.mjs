@@ -143,8 +143,21 @@ function readInbox() {
     try { frame = JSON.parse(data.toString()); } catch { unreadable++; continue; }
     if (frame?.type === 'snapshot') client.snapshots++;
     if (frame?.type !== 'delta' || !Array.isArray(frame.events)) continue;
+    if (client === sampled[0] && phase === 'steady') weigh(frame, data.length);
     for (const event of frame.events) if (event?.type === 'RECEIVED') delivered(event.caseCode, at);
   }
+}
+
+// What the steady phase's deltas are made of, as one sampled client read them (for the log).
+const parts = { deltas: 0, bytes: 0, grids: 0, gridBytes: 0, events: 0, eventBytes: 0, kpiBytes: 0 };
+function weigh(frame, bytes) {
+  parts.deltas++;
+  parts.bytes += bytes;
+  parts.grids += Object.keys(frame.grids ?? {}).length;
+  parts.gridBytes += JSON.stringify(frame.grids ?? {}).length;
+  parts.events += frame.events.length;
+  parts.eventBytes += JSON.stringify(frame.events).length;
+  parts.kpiBytes += JSON.stringify(frame.kpi ?? null).length;
 }
 
 // --- the slow clients ---------------------------------------------------------------------
@@ -207,6 +220,12 @@ const perClient = crowdCount > 0 ? (countsAfter.frames - countsBefore.frames) / 
 const kbPerClient = crowdCount > 0 ? (countsAfter.bytes - countsBefore.bytes) / 1024 / crowdCount / seconds : 0;
 log(`steady: ${((posted - postedBefore) / seconds).toFixed(0)} cases/s posted; each client received ` +
     `${perClient.toFixed(1)} frames/s, ${kbPerClient.toFixed(1)} KB/s`);
+
+if (parts.deltas) {
+  const each = (v) => (v / parts.deltas).toFixed(0);
+  log(`steady: a delta was ${each(parts.bytes)} bytes on average: ${each(parts.grids)} grids in ${each(parts.gridBytes)} bytes, ` +
+      `${each(parts.events)} events in ${each(parts.eventBytes)}, key figures ${each(parts.kpiBytes)}`);
+}
 
 // The slow-client run: the stalled clients' sockets are paused (nothing read, so the kernel's
 // buffers fill and the server's bounded queue overflows), then resumed.

@@ -1,10 +1,11 @@
 // The peer of ./bench live: a minimal Node `ws` broadcaster doing the fan-out /live does.
 // POST /cases answers 201 {"code": ...} at once and queues the case's RECEIVED event; the queued
-// events go to every client in one delta by the service's policy: at once when the last delta
-// went out at least clients / GRIDCC_LIVE_SENDS_PER_SECOND seconds ago, else when that window
-// ends, the window at most GRIDCC_LIVE_COALESCE_MS (LiveHub.eventFolded). Each client gets an
-// (empty) snapshot when it connects. No grid states, no database, no bound on a slow client's
-// buffer: the floor under the service's live path.
+// events go to every client in one delta by the service's policy (live.DeltaPacing): at once when
+// the last delta went out at least clients / GRIDCC_LIVE_SENDS_PER_SECOND seconds ago and was
+// written to the clients that were keeping up, else when both have happened, and never later
+// than GRIDCC_LIVE_COALESCE_MS after the last. Each client gets an (empty) snapshot when it
+// connects. No grid states, no database, no bound on a slow client's buffer: the floor under the
+// service's live path.
 //   node peer.mjs [port]      (WebSocket on ws://127.0.0.1:port/live)
 import http from 'node:http';
 import { WebSocketServer } from 'ws';
@@ -18,6 +19,9 @@ let seq = 0;
 let queued = [];
 let lastDelta = 0;
 let due = false;
+let decision = 0;
+let unwritten = 0;    // writes of the last delta not yet done, to clients keeping up
+let generation = 0;
 
 const server = http.createServer((req, res) => {
   if (req.method !== 'POST' || req.url !== '/cases') return res.writeHead(404).end();
@@ -31,7 +35,7 @@ const server = http.createServer((req, res) => {
     queued.push({ seq, caseCode: code, type: 'RECEIVED', gridCode: body.gridCode ?? null,
                   at: new Date().toISOString(), category: body.category });
     res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ code }));
-    schedule();
+    if (!due) { due = true; decide(); }
   });
 });
 // The load generator keeps its connections busy; a long idle timeout spares it resets.
@@ -40,21 +44,31 @@ server.keepAliveTimeout = 60_000;
 const wss = new WebSocketServer({ server, path: '/live' });
 wss.on('connection', (ws) => ws.send(JSON.stringify({ type: 'snapshot', seq, grids: {}, kpi: {} })));
 
-function schedule() {
-  if (due) return;
-  due = true;
-  const windowMs = Math.min(coalesceMs, (wss.clients.size * 1000) / sendsPerSecond);
-  setTimeout(flush, Math.max(0, lastDelta + windowMs - performance.now()));
+function decide() {
+  const floor = lastDelta + (wss.clients.size * 1000) / sendsPerSecond;
+  const cap = lastDelta + coalesceMs;
+  const at = unwritten > 0 ? cap : Math.min(floor, cap);
+  const ticket = ++decision;
+  setTimeout(() => go(ticket), Math.max(0, at - performance.now()));
 }
 
-function flush() {
+function go(ticket) {
+  if (ticket !== decision || !due) return;
   due = false;
   if (queued.length === 0) return;
+  decision++;
   lastDelta = performance.now();
+  const of = ++generation;
+  unwritten = 0;
+  const written = () => { if (of === generation && --unwritten === 0 && due) decide(); };
   // Serialised once; every client is sent the same bytes.
   const frame = Buffer.from(JSON.stringify({ type: 'delta', seq, grids: {}, events: queued }));
   queued = [];
-  for (const ws of wss.clients) if (ws.readyState === ws.OPEN) ws.send(frame, { binary: false });
+  for (const ws of wss.clients) {
+    if (ws.readyState !== ws.OPEN) continue;
+    if (ws.bufferedAmount === 0) { unwritten++; ws.send(frame, { binary: false }, written); }
+    else ws.send(frame, { binary: false });
+  }
 }
 
 server.listen(port, '127.0.0.1', () => console.error(`peer: ws broadcaster on 127.0.0.1:${port}`));

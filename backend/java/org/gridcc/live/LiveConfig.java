@@ -12,10 +12,8 @@ public interface LiveConfig {
     Duration coalesce();
 
     /**
-     * The fan-out's budget of frames sent a second, over all clients: a delta goes out at once when
-     * the last one went out at least (clients / this) seconds ago, else at that time. So a quiet
-     * county's wall sees an event within milliseconds, and under load changes are gathered (up to
-     * {@link #coalesce()}) so that the number of frames stays what the machine can send.
+     * The fan-out's budget of frames a second, over all clients: the next delta waits at least
+     * clients / this after the last (see {@link DeltaPacing}).
      */
     int sendsPerSecond();
 

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gridcc.common.ServiceClock;
 import org.gridcc.grid.GridIndex;
@@ -30,8 +29,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The clients of /live: each gets a snapshot, then deltas of only the grids that changed,
- * plus the events as a ticker. An event goes out at once when the line is quiet; under load
- * changes are gathered for a window that grows with the clients ({@link LiveConfig#sendsPerSecond()}).
+ * plus the events as a ticker: at once when the line is quiet, gathered under load ({@link DeltaPacing}).
  *
  * <p>No client can hold up another: frames go out without waiting, and a client with too many
  * frames not yet written to its socket is marked behind and sent nothing more until its socket
@@ -55,9 +53,7 @@ public class LiveHub {
     /** Snapshots already encoded, by filter, while the state has not changed: a thousand walls connecting share one. */
     private final Map<Subscription, EncodedSnapshot> snapshots = new HashMap<>();
     private long snapshotsOf = -1;
-    /** A delta is scheduled (at once or by a timer): events folded meanwhile go with it. */
-    private final AtomicBoolean flushDue = new AtomicBoolean();
-    private volatile long lastDelta = System.nanoTime();
+    private final DeltaPacing pacing;
 
     private record EncodedSnapshot(long seq, String text) {}
 
@@ -71,6 +67,7 @@ public class LiveHub {
         this.config = config;
         this.json = json;
         this.vertx = vertx;
+        this.pacing = new DeltaPacing(vertx, config.coalesce(), config.sendsPerSecond(), clients::size, this::flush);
     }
 
     private static final class Client {
@@ -91,7 +88,7 @@ public class LiveHub {
     /** After the grid index (the state needs the grids' levels) and after the messaging channels are connected. */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent start) {
         state.rebuild().await().indefinitely();
-        state.onEvent(this::eventFolded);
+        state.onEvent(pacing::eventFolded);
         relay.start();
         // Changes that come without an event (hotspots cooling, alerts, rates) and clients that caught up.
         vertx.setPeriodic(config.coalesce().toMillis(), id -> flush());
@@ -169,22 +166,8 @@ public class LiveHub {
         });
     }
 
-    /**
-     * An event was folded: its delta goes out at once if the last went out a window ago, else when
-     * the window ends. The window is what the clients' frames cost at the budget, at most the
-     * coalescing window: 10 ms for 200 clients, 50 ms for 1,000 (docs/map.md).
-     */
-    private void eventFolded() {
-        if (!flushDue.compareAndSet(false, true)) return;
-        long window = Math.min(config.coalesce().toNanos(), clients.size() * 1_000_000_000L / config.sendsPerSecond());
-        long wait = lastDelta + window - System.nanoTime();
-        if (wait <= 0) vertx.runOnContext(this::flush);
-        else vertx.setTimer(Math.max(1, wait / 1_000_000), id -> flush());
-    }
-
     /** One delta per kind of subscription, to every client that is keeping up; and snapshots for those that caught up. */
     void flush() {
-        flushDue.set(false);
         state.atomically(() -> {
             for (Client client : clients.values()) {
                 if (client.behind && client.unsent.get() == 0 && client.held == null) {
@@ -201,7 +184,7 @@ public class LiveHub {
 
     private void deliver(LiveState.Drain drain) {
         if (drain.isEmpty()) return;
-        lastDelta = System.nanoTime();
+        pacing.deltaGoes();
         Map<Subscription, String> frames = new HashMap<>();
         for (Client client : clients.values()) {
             String frame = frames.computeIfAbsent(client.subscription.filter(), filter -> delta(drain, filter));
@@ -215,7 +198,8 @@ public class LiveHub {
                     client.behind = true;
                     continue;
                 }
-                send(client, frame);
+                // The writes of clients keeping up pace the next delta (DeltaPacing); a lagging one is not waited for.
+                send(client, frame, client.unsent.get() == 0 ? pacing.counting() : null);
                 client.seq = drain.seq();
             }
         }
@@ -292,8 +276,18 @@ public class LiveHub {
     }
 
     private void send(Client client, String frame) {
+        send(client, frame, null);
+    }
+
+    /** Sends without waiting; written (if any) is called once the frame is written or failed. */
+    private void send(Client client, String frame, Runnable written) {
         client.unsent.incrementAndGet();
-        client.connection.sendText(frame).subscribe().with(ok -> client.unsent.decrementAndGet(), e -> client.unsent.decrementAndGet());
+        client.connection.sendText(frame).subscribe().with(ok -> done(client, written), e -> done(client, written));
+    }
+
+    private static void done(Client client, Runnable written) {
+        client.unsent.decrementAndGet();
+        if (written != null) written.run();
     }
 
     private String encode(Object frame) {
