@@ -264,7 +264,7 @@ async function main() {
         for (const [code, grid] of Object.entries(frame.grids)) put(code, grid);
         addEvents(frame.events);
         showKpi(frame.kpi);
-        if (frame.alerts) alerts.show(frame.alerts);
+        alerts.change(frame.alertsRaised, frame.alertsGone);
         break;
       case 'replay':
         addEvents(frame.events);

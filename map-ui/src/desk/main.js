@@ -140,7 +140,7 @@ async function main() {
       case 'delta':
         for (const [code, grid] of Object.entries(frame.grids)) put(code, grid);
         if (touches(frame)) refreshSoon();
-        if (frame.alerts) showGroupAlerts();
+        if (frame.alertsRaised || frame.alertsGone) showGroupAlerts();
         break;
       case 'boundaries':
         version = frame.gridVersion;

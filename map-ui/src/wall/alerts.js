@@ -1,8 +1,9 @@
 // Group-event warnings (群体性事件苗头) on the wall: a banner over the map and a mark on the
 // village, both kept while /live lists the warning as open, that is until a duty officer
 // acknowledges it on the desk (POST /api/group-alerts/{id}/acknowledge). /live sends the open
-// warnings in every snapshot and in a delta whenever they change, so a wall that reconnects
-// shows the same as one that never lost its line.
+// warnings in every snapshot, and in a delta those raised or changed (alertsRaised) and the ids of
+// those acknowledged (alertsGone), so a wall that reconnects shows the same as one that never lost
+// its line.
 import maplibregl from 'maplibre-gl';
 
 const hm = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, hour: '2-digit', minute: '2-digit' });
@@ -57,6 +58,15 @@ export function showGroupAlerts(map, { villages, onChange }) {
       }
       current = alerts;
       if (changed) onChange();
+    },
+    /** A delta's changes: raised or changed alerts, ids of those gone; kept in the order raised, as /live lists them. */
+    change(raised = [], gone = []) {
+      if (raised.length === 0 && gone.length === 0) return;
+      const fresh = new Map(raised.map((alert) => [alert.id, alert]));
+      const dropped = new Set(gone);
+      const kept = current.filter((alert) => !dropped.has(alert.id) && !fresh.has(alert.id));
+      const order = (a, b) => new Date(a.raisedAt) - new Date(b.raisedAt) || a.id - b.id;
+      this.show([...kept, ...fresh.values()].sort(order));
     },
     shown: () => current.map((alert) => ({ id: alert.id, village: alert.village, marked: marks.has(alert.id) })),
   };

@@ -149,7 +149,7 @@ function readInbox() {
 }
 
 // What the steady phase's deltas are made of, as one sampled client read them (for the log).
-const parts = { deltas: 0, bytes: 0, grids: 0, gridBytes: 0, events: 0, eventBytes: 0, kpiBytes: 0 };
+const parts = { deltas: 0, bytes: 0, grids: 0, gridBytes: 0, events: 0, eventBytes: 0, kpiBytes: 0, alerts: 0, alertBytes: 0 };
 function weigh(frame, bytes) {
   parts.deltas++;
   parts.bytes += bytes;
@@ -158,6 +158,10 @@ function weigh(frame, bytes) {
   parts.events += frame.events.length;
   parts.eventBytes += JSON.stringify(frame.events).length;
   parts.kpiBytes += JSON.stringify(frame.kpi ?? null).length;
+  if (frame.alerts) {
+    parts.alerts++;
+    parts.alertBytes += Buffer.byteLength(JSON.stringify(frame.alerts));
+  }
 }
 
 // --- the slow clients ---------------------------------------------------------------------
@@ -224,7 +228,8 @@ log(`steady: ${((posted - postedBefore) / seconds).toFixed(0)} cases/s posted; e
 if (parts.deltas) {
   const each = (v) => (v / parts.deltas).toFixed(0);
   log(`steady: a delta was ${each(parts.bytes)} bytes on average: ${each(parts.grids)} grids in ${each(parts.gridBytes)} bytes, ` +
-      `${each(parts.events)} events in ${each(parts.eventBytes)}, key figures ${each(parts.kpiBytes)}`);
+      `${each(parts.events)} events in ${each(parts.eventBytes)}, key figures ${each(parts.kpiBytes)}; ` +
+      `${parts.alerts} of ${parts.deltas} carried the open group alerts, in ${each(parts.alertBytes)} bytes a delta on average`);
 }
 
 // The slow-client run: the stalled clients' sockets are paused (nothing read, so the kernel's

@@ -211,14 +211,17 @@ public class LiveHub {
             if (filter.acceptsGrid(code, index)) grids.put(code, grid);
         });
         var events = drain.events().stream().filter(filter::acceptsEvent).toList();
-        if (grids.isEmpty() && events.isEmpty() && drain.alerts() == null) return "";
+        var raised = drain.alertsRaised().stream().filter(a -> filter.acceptsAlert(a)).toList();
+        var gone = drain.alertsGone(); // ids only: a client forgets those it does not hold
+        if (grids.isEmpty() && events.isEmpty() && raised.isEmpty() && gone.isEmpty()) return "";
         var frame = new java.util.LinkedHashMap<String, Object>();
         frame.put("type", "delta");
         frame.put("seq", drain.seq());
         frame.put("grids", grids);
         frame.put("events", events);
         frame.put("kpi", state.kpi(filter.subtree()));
-        if (drain.alerts() != null) frame.put("alerts", state.alertsIn(filter.subtree()));
+        if (!raised.isEmpty()) frame.put("alertsRaised", raised);
+        if (!gone.isEmpty()) frame.put("alertsGone", gone);
         return encode(frame);
     }
 

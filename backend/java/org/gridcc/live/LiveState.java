@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gridcc.common.ServiceClock;
@@ -59,9 +60,11 @@ public class LiveState {
     private final Set<String> rating = new HashSet<>();
     /** Grids of every level with a hotspot level above 0, kept as levels change. */
     private final Set<String> hotGrids = new HashSet<>();
-    /** Group-event warnings not yet acknowledged, as last read; changed: not yet sent in a delta. */
+    /** Group-event warnings not yet acknowledged, as last read. */
     private List<GroupAlert> openAlerts = List.of();
-    private boolean alertsChanged;
+    /** Since the last drain: alerts raised or changed (by id), and ids of those acknowledged. */
+    private final Map<Long, GroupAlert> alertsRaised = new TreeMap<>();
+    private final Set<Long> alertsGone = new TreeSet<>();
     /** Reads of the open alerts started and applied: an older answer never replaces a newer one. */
     private long alertReads, alertsRead;
     /** Told (with the lock held) when an event was folded: the hub decides when to send it. */
@@ -92,10 +95,15 @@ public class LiveState {
         }
     }
 
-    /** What changed since the last drain: grid states (every level), events in stream order, the open alerts (null: unchanged). */
-    record Drain(long seq, Map<String, GridState> grids, List<StreamEvent.Ticker> events, List<GroupAlert> alerts) {
+    /**
+     * What changed since the last drain: grid states (every level), events in stream order, and the
+     * open alerts raised or changed and the ids of those acknowledged (a wall may hold many alerts;
+     * each change is sent once, not the whole list again).
+     */
+    record Drain(long seq, Map<String, GridState> grids, List<StreamEvent.Ticker> events, List<GroupAlert> alertsRaised,
+                 List<Long> alertsGone) {
         boolean isEmpty() {
-            return grids.isEmpty() && events.isEmpty() && alerts == null;
+            return grids.isEmpty() && events.isEmpty() && alertsRaised.isEmpty() && alertsGone.isEmpty();
         }
     }
 
@@ -221,9 +229,10 @@ public class LiveState {
         changed.clear();
         var events = List.copyOf(pending);
         pending.clear();
-        List<GroupAlert> alerts = alertsChanged ? openAlerts : null;
-        alertsChanged = false;
-        return new Drain(seq, grids, events, alerts);
+        var drain = new Drain(seq, grids, events, List.copyOf(alertsRaised.values()), List.copyOf(alertsGone));
+        alertsRaised.clear();
+        alertsGone.clear();
+        return drain;
     }
 
     /** The open alerts of a subtree (null: all); call with the lock held. */
@@ -238,8 +247,20 @@ public class LiveState {
             synchronized (this) {
                 if (ticket < alertsRead) return;
                 alertsRead = ticket;
+                if (alerts.equals(openAlerts)) return;
+                var before = new HashMap<Long, GroupAlert>();
+                openAlerts.forEach(a -> before.put(a.id(), a));
+                for (GroupAlert alert : alerts) {
+                    if (!alert.equals(before.remove(alert.id()))) {
+                        alertsRaised.put(alert.id(), alert);
+                        alertsGone.remove(alert.id());
+                    }
+                }
+                for (Long gone : before.keySet()) {
+                    alertsRaised.remove(gone);
+                    alertsGone.add(gone);
+                }
                 openAlerts = alerts;
-                alertsChanged = true;
                 version++;
             }
         }, e -> LOG.warnf("Live state: open group alerts not read (%s)", e.getMessage()));

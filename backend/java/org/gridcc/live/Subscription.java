@@ -79,6 +79,10 @@ public record Subscription(Long since, Set<GridLevel> levels, String subtree) {
         return levels == null || index.grid(code).map(g -> levels.contains(g.level())).orElse(false);
     }
 
+    boolean acceptsAlert(GroupAlert alert) {
+        return subtree == null || alert.village().startsWith(subtree);
+    }
+
     boolean acceptsEvent(StreamEvent.Ticker event) {
         return subtree == null || event.gridCode() != null && event.gridCode().startsWith(subtree);
     }

@@ -107,6 +107,15 @@ public class GroupAlertIT {
             // On the wall as an open alert (a delta), named, with the cases of the cluster.
             JsonObject raised = before.await(f -> alertOf(f, village) != null, "the open alert in a delta");
             JsonObject alert = alertOf(raised, village);
+            // Each change is sent once: the delta raising another village's alert does not carry this one again.
+            String other = county.one("SELECT code FROM grid WHERE level = 'village' ORDER BY code DESC OFFSET 55 LIMIT 1");
+            double[] there = county.pointIn(county.one("SELECT min(code) FROM grid WHERE level = 'base' AND code LIKE ? || '%'", other));
+            String otherFifth = null;
+            for (int i = 0; i < 5; i++) otherFifth = post(there, "environment", null);
+            before.awaitEvent(otherFifth, "GROUP_ALERT");
+            JsonObject otherRaised = before.await(f -> alertOf(f, other) != null, "the other village's alert in a delta");
+            assertThat(alertOf(otherRaised, village)).as("the first alert, sent again").isNull();
+            long otherId = alertOf(otherRaised, other).getLong("id");
             long id = alert.getLong("id");
             assertThat(alert.getString("villageName")).isNotBlank();
             assertThat(alert.getString("townshipName")).isNotBlank();
@@ -133,15 +142,16 @@ public class GroupAlertIT {
             given().post("/api/group-alerts/" + id + "/acknowledge").then().statusCode(409)
                     .contentType("application/problem+json").body("detail", containsString(officer.username()));
 
-            // Off every wall: live, and in the snapshot of a wall that reconnects.
-            before.await(f -> "delta".equals(f.getString("type")) && f.getJsonArray("alerts") != null && alertOf(f, village) == null,
-                    "the alert gone in a delta");
+            // Off every wall: live (its id among those gone), and in the snapshot of a wall that reconnects.
+            before.await(f -> "delta".equals(f.getString("type")) && f.getJsonArray("alertsGone") != null
+                    && f.getJsonArray("alertsGone").stream().anyMatch(gone -> ((Number) gone).longValue() == id), "the alert gone in a delta");
             try (LiveClient again = LiveClient.connect(service.getPort(), "", "Authorization", "Bearer " + wall.token())) {
                 JsonObject snapshot = again.awaitType("snapshot");
                 assertThat(snapshot.getJsonArray("alerts")).isNotNull();
                 assertThat(alertOf(snapshot, village)).isNull();
             }
             given().get("/api/group-alerts").then().statusCode(200).body("id", not(hasItem((int) id)));
+            given().post("/api/group-alerts/" + otherId + "/acknowledge").then().statusCode(200);
             given().get("/api/cases/" + codes.get(4)).then().body("history.type", hasItem("GROUP_ALERT_ACKNOWLEDGED"));
             assertThat(county.count("SELECT count(*) FROM audit_entry WHERE action = 'group-alert.acknowledged' AND target = ?"
                     + " AND outcome = 'ok'", String.valueOf(id))).isEqualTo(1);
@@ -150,9 +160,9 @@ public class GroupAlertIT {
         }
     }
 
-    /** The open alert of a village in a frame's alerts, or null. */
+    /** The open alert of a village in a snapshot's alerts or a delta's alerts raised, or null. */
     private static JsonObject alertOf(JsonObject frame, String village) {
-        var alerts = frame.getJsonArray("alerts");
+        var alerts = frame.getJsonArray("snapshot".equals(frame.getString("type")) ? "alerts" : "alertsRaised");
         if (alerts == null) return null;
         for (int i = 0; i < alerts.size(); i++) {
             if (village.equals(alerts.getJsonObject(i).getString("village"))) return alerts.getJsonObject(i);
