@@ -48,8 +48,8 @@ public class PatrolReports {
      * An inspector's login {@code u} and the register's person {@code pe} it belongs to: the person owns the name
      * (the account's display name is for logins of nobody in the register).
      */
-    private static final String INSPECTOR = " JOIN app_user u ON u.id = p.inspector_id LEFT JOIN person pe ON pe.username = u.username";
-    private static final String INSPECTOR_COLUMNS = "u.username, pe.id AS person_id, coalesce(pe.name, u.display_name) AS display_name";
+    private static final String INSPECTOR = LoginPerson.join("p.inspector_id");
+    private static final String INSPECTOR_COLUMNS = "u.username, " + LoginPerson.PERSON_ID + ", coalesce(pe.name, u.display_name) AS display_name";
 
     private static final String SELECT = "SELECT p.id, p.inspector_id, " + INSPECTOR_COLUMNS + """
             , u.grid_code AS inspector_grid, p.day, p.at, p.studied, p.visited, p.observed, p.notes, p.demo
