@@ -3,7 +3,8 @@
 // change repaints one grid instead of reloading data. Query parameters, for tests and odd
 // set-ups: county (division code, default 530324), live (the WebSocket URL). It is enrolled once
 // by an administrator opening /wall#token=<display token>; the service keeps the token in an
-// HttpOnly cookie from then on. The wall shows no personal data: grids, counts, event types.
+// HttpOnly cookie from then on. The wall shows no personal data: grids, counts, event types (and
+// of the risk register, counts only).
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { connectLive } from './live/live.js';
@@ -13,6 +14,7 @@ import { request } from './ui/page.js';
 import { showConnection } from './ui/connection.js';
 import { levelsToWatch, placeLabels, wallLevel } from './wall/places.js';
 import { showGroupAlerts } from './wall/alerts.js';
+import { showRiskCounts } from './wall/risks.js';
 
 const params = new URLSearchParams(location.search);
 const COUNTY = params.get('county') || '530324';
@@ -140,6 +142,7 @@ async function signedIn() {
 async function main() {
   if (!(await signedIn())) return;
   fetchJson('/api/cases/categories').then((list) => list.forEach((c) => categories.set(c.code, c.name)));
+  const risks = showRiskCounts(COUNTY, document.getElementById('risk-grids'));
   const [county, townships, villages] = await Promise.all([
     fetchJson(`/api/grids/${COUNTY}`),
     fetchJson(`/api/grids/${COUNTY}/labels?level=township`),
@@ -293,7 +296,7 @@ async function main() {
   // For the browser tests and for a curious engineer at the console.
   window.gridWall = {
     map, shown, live, layerOf, recent: () => recent, level: () => levelShown.layer, tileReloads: () => tileReloads,
-    paceMs: () => interval, alerts: () => alerts.shown(),
+    paceMs: () => interval, alerts: () => alerts.shown(), risks: risks.counts,
   };
 }
 

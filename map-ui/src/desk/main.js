@@ -1,8 +1,9 @@
 // The desk (/desk): the duty officer's page. The same map as the wall (vector tiles, coloured
 // live from /live), but to be touched: click a grid for its panel (head, households, open cases
 // with their deadlines), open a case for its history and act on it through the API, find a case
-// by its code, list overdue cases, draw an area to count its households. The signed-in user is
-// the actor of every action. An officer starts on their own area, outlined.
+// by its code, list overdue cases, draw an area to count its households; grids holding class-一
+// risks are ringed. The signed-in user is the actor of every action. An officer starts on their
+// own area, outlined.
 // Query parameters: county (default 530324), live (the WebSocket URL), and the desk's place
 // (grid, case, overdue=1; see url-state.js).
 import { fetchJson, gridStates, layerOf, tileUrl } from '../map/grids.js';
@@ -16,6 +17,7 @@ import { listOverdue, openGrid } from './grid-panel.js';
 import { renderGroupAlerts } from './group-alerts.js';
 import { createMap, fitTo, gridAt, highlight, levelOf, outlineScope } from './map.js';
 import { downloadReport } from './reports.js';
+import { riskMarks, showRiskMarks } from './risk-marks.js';
 import { desk, nav, overdueOnly, panels, problemLine, sayProblem, show } from './state.js';
 import { routing } from './url-state.js';
 
@@ -103,6 +105,7 @@ async function main() {
     }
   }
   drawOn(map);
+  showRiskMarks();
   map.on('click', (event) => {
     if (addCorner(event)) return;
     const code = gridAt(event.point);
@@ -163,6 +166,7 @@ async function main() {
     drawn: () => area.drawn,
     corners: () => area.vertices.length,
     lastCount: () => area.count,
+    riskGrids: () => riskMarks.grids,
   };
   showGroupAlerts();
   render(nav.now());

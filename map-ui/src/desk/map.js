@@ -1,8 +1,8 @@
 // The desk's map: the wall's grid map (vector tiles, coloured live through feature-state) with the
-// selected grid outlined and a layer for the area being drawn.
+// selected grid outlined, grids holding class-一 risks ringed, and a layer for the area being drawn.
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { LEVELS, hatch, layerOf, style } from '../map/grids.js';
+import { COLOURS, LEVELS, hatch, layerOf, style } from '../map/grids.js';
 
 export const deskMap = { map: null };
 
@@ -13,6 +13,10 @@ export function createMap(county) {
   base.sources.draw = empty;
   base.sources.scope = structuredClone(empty);
   base.layers.push(
+    ...LEVELS.map(({ layer, min, max }) => ({
+      id: `${layer}-risk`, type: 'line', source: 'grids', 'source-layer': layer, minzoom: min, maxzoom: max,
+      filter: riskFilter([]), paint: { 'line-color': COLOURS.risk, 'line-width': 4 },
+    })),
     ...LEVELS.map(({ layer, min, max }) => ({
       id: `${layer}-selected`, type: 'line', source: 'grids', 'source-layer': layer, minzoom: min, maxzoom: max,
       filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#ffffff', 'line-width': 3 },
@@ -55,6 +59,20 @@ export function highlight(code) {
   for (const { layer } of LEVELS) {
     deskMap.map.setFilter(`${layer}-selected`, ['==', ['get', 'code'], code && layerOf(code) === layer ? code : '']);
   }
+}
+
+const riskFilter = (codes) => ['in', ['get', 'code'], ['literal', codes]];
+
+/**
+ * Rings the grids holding an open class-一 risk and every grid above them (a base grid's risk shows
+ * on its village, its township...), at each level's own zooms.
+ */
+export function markRisks(gridCodes) {
+  const byLayer = new Map(LEVELS.map(({ layer }) => [layer, new Set()]));
+  for (const code of gridCodes) {
+    for (let length = 6; length <= code.length; length += 3) byLayer.get(layerOf(code.slice(0, length)))?.add(code.slice(0, length));
+  }
+  for (const [layer, codes] of byLayer) deskMap.map.setFilter(`${layer}-risk`, riskFilter([...codes]));
 }
 
 /** Brings a case's place into view, close enough to see its base grid. */

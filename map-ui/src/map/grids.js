@@ -5,7 +5,8 @@ import { problemError } from '../ui/page.js';
 
 // Fill colours; overdue is also hatched and hotspots are dashed outlines of growing width, so
 // neither is told by colour alone. The legends' CSS reads them as var(--none), var(--open), ...
-export const COLOURS = { none: '#1f4e5f', open: '#3d8bfd', warning: '#f59f00', overdue: '#e03131', hot: '#ff4fd8' };
+// risk: the desk's solid ring around grids holding an open class-一 entry of the risk register.
+export const COLOURS = { none: '#1f4e5f', open: '#3d8bfd', warning: '#f59f00', overdue: '#e03131', hot: '#ff4fd8', risk: '#b197fc' };
 for (const [name, colour] of Object.entries(COLOURS)) document.documentElement.style.setProperty(`--${name}`, colour);
 
 // One level is drawn at a time, the one readable at the zoom; special grids are drawn over base

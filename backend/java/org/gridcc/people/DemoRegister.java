@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.gridcc.access.DemoWorkers;
 import org.gridcc.common.CopyIn;
 import org.gridcc.grid.GridLevel;
 import org.gridcc.grid.NewGrid;
@@ -17,9 +18,10 @@ import org.gridcc.grid.demo.DemoPeople;
 /**
  * The people of a demo county at the seeds' scale, marked demo, the same for the same seed: a head
  * for every grid below the county (the grid's own head name), grid workers as Luoping has them
- * (8,921 for 8,057 base grids, so scaled by base grids), Lanshan's 35 patrol inspectors, Lushui's
- * 59 mediators in 25 bodies, and county leaders receiving petitioners every day of the month in turn
- * (Mizhi) with deputies on the 9th and 19th (Xinji). Written with COPY in the loader's transaction.
+ * (8,921 for 8,057 base grids, so scaled by base grids), Lanshan's 35 patrol inspectors (each with a
+ * login of its own), Lushui's 59 mediators in 25 bodies, and county leaders receiving petitioners every
+ * day of the month in turn (Mizhi) with deputies on the 9th and 19th (Xinji). Written with COPY in the
+ * loader's transaction.
  */
 @ApplicationScoped
 public class DemoRegister implements DemoPeople {
@@ -27,7 +29,7 @@ public class DemoRegister implements DemoPeople {
     static final int LUOPING_WORKERS = 8_921, LUOPING_BASE_GRIDS = 8_057, INSPECTORS = 35, MEDIATORS = 59;
 
     private static final String COPY = "COPY person (kind, name, phone, grid_code, head_level, duty_days, specialties, mediation_kind, body, "
-            + "reception_days, demo) FROM STDIN";
+            + "reception_days, username, demo) FROM STDIN";
 
     /** A mediation body of the county: name, kind, the disputes it takes (empty: all, its mediators each take a few). */
     private record Body(String name, MediationKind kind, List<String> takes) {}
@@ -51,7 +53,12 @@ public class DemoRegister implements DemoPeople {
 
     /** One row of the COPY. */
     private record Row(String kind, String name, String phone, String grid, String level, String dutyDays, String specialties,
-                       String mediationKind, String body, String receptionDays) {}
+                       String mediationKind, String body, String receptionDays, String username) {
+        Row(String kind, String name, String phone, String grid, String level, String dutyDays, String specialties,
+            String mediationKind, String body, String receptionDays) {
+            this(kind, name, phone, grid, level, dutyDays, specialties, mediationKind, body, receptionDays, null);
+        }
+    }
 
     private final DisputeCategories disputes;
 
@@ -70,11 +77,7 @@ public class DemoRegister implements DemoPeople {
                     : ChineseNames.person(random), phone(random), grid.code(), level.code(), null, null, null, null, null)));
         }
         workers(grids, random, rows);
-        for (int i = 0; i < INSPECTORS; i++) {
-            NewGrid beat = townships.get(i % townships.size());
-            rows.add(new Row("inspector", ChineseNames.person(random), phone(random), beat.code(), null, null, null, null,
-                    "民情巡察第%d组".formatted(i / townships.size() + 1), null));
-        }
+        inspectors(connection, townships, random, rows);
         mediators(county, townships, random, rows);
         for (int i = 0; i < LEADER_POSTS.size(); i++) {
             // Every day of the month one leader receives (Mizhi's 坐班接访): the i-th on days i+1, i+12, i+23.
@@ -87,9 +90,29 @@ public class DemoRegister implements DemoPeople {
             rows.add(new Row("leader", ChineseNames.person(random), phone(random), county, null, null, null, null,
                     "人大代表（联络站、信访办双进站）", "{9,19}"));
         }
-        CopyIn.rows(connection, COPY, rows, r -> new Object[] {r.kind(), r.name() + ChineseNames.DEMO_MARK, r.phone(), r.grid(), r.level(),
-                r.dutyDays(), r.specialties(), r.mediationKind(), r.body(), r.receptionDays(), true});
+        CopyIn.rows(connection, COPY, rows, r -> new Object[] {r.kind(), demoName(r.name()), r.phone(), r.grid(), r.level(),
+                r.dutyDays(), r.specialties(), r.mediationKind(), r.body(), r.receptionDays(), r.username(), true});
         return rows.size();
+    }
+
+    /**
+     * Lanshan's 35 patrol inspectors, spread over the townships (their beat), each with a login made from
+     * the person (username demo-inspector-01.., role worker, the person's name and beat) for the patrol reports.
+     */
+    private static void inspectors(Connection connection, List<NewGrid> townships, Random random, List<Row> rows) throws SQLException {
+        var accounts = new ArrayList<DemoWorkers.DemoWorker>();
+        for (int i = 0; i < INSPECTORS; i++) {
+            NewGrid beat = townships.get(i % townships.size());
+            String name = ChineseNames.person(random), username = "demo-inspector-%02d".formatted(i + 1);
+            rows.add(new Row("inspector", name, phone(random), beat.code(), null, null, null, null,
+                    "民情巡察第%d组".formatted(i / townships.size() + 1), null, username));
+            accounts.add(new DemoWorkers.DemoWorker(username, demoName(name), beat.code()));
+        }
+        DemoWorkers.copy(connection, accounts);
+    }
+
+    private static String demoName(String name) {
+        return name + ChineseNames.DEMO_MARK;
     }
 
     /** Luoping's ratio of workers to base grids: one for each, the rest to grids drawn at random; weekdays shared out among a grid's workers. */

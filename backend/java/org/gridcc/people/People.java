@@ -32,7 +32,7 @@ public class People {
 
     private static final String COLUMNS = """
             p.id, p.kind, p.name, p.phone, p.grid_code, p.head_level, p.duty_days, p.specialties, p.mediation_kind, p.body,
-            p.reception_days, p.demo""";
+            p.reception_days, p.username, p.demo""";
 
     /** A page of people and how many pass the filter in all. */
     public record Page(int page, int size, long total, List<PersonView> items) {}
@@ -204,7 +204,7 @@ public class People {
                 level == null ? null : HeadTitles.title(grid.substring(0, 6), level), ints(r.getArrayOfShorts("duty_days")),
                 r.getArrayOfStrings("specialties") == null ? null : List.of(r.getArrayOfStrings("specialties")),
                 r.getString("mediation_kind") == null ? null : MediationKind.ofCode(r.getString("mediation_kind")), r.getString("body"),
-                ints(r.getArrayOfShorts("reception_days")), r.getBoolean("demo"));
+                ints(r.getArrayOfShorts("reception_days")), r.getString("username"), r.getBoolean("demo"));
     }
 
     private static List<Integer> ints(Short[] days) {

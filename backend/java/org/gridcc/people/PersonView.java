@@ -28,10 +28,12 @@ public record PersonView(
         String body,
         /** A leader's days of the month receiving petitioners (坐班接访). */
         List<Integer> receptionDays,
+        /** The username of the person's own login (a patrol inspector's or a grid worker's), null when they have none. */
+        @JsonInclude(JsonInclude.Include.ALWAYS) String login,
         boolean demo) {
 
     PersonView withPhone(String shown, String access) {
         return new PersonView(id, kind, kindLabel, name, shown, access, grid, gridName, level, title, dutyDays, specialties,
-                mediationKind, body, receptionDays, demo);
+                mediationKind, body, receptionDays, login, demo);
     }
 }

@@ -36,6 +36,9 @@ public class RiskRegister {
     /** Open entries (not resolved) by class, and how many grids hold an open class-一 entry: counts only, for the wall. */
     public record Counts(String grid, long gridsWithClassOne, long classOne, long classTwo, long classThree) {}
 
+    /** A grid's open entries by class (a grid holding entries: a base grid). */
+    public record GridCounts(String grid, String name, long classOne, long classTwo, long classThree) {}
+
     static final String[] CLASS_NAMES = {"一类", "二类", "三类"};
 
     private static final String SELECT = """
@@ -102,16 +105,33 @@ public class RiskRegister {
                 });
     }
 
+    /** The grid's open entries by class, from its base grids' counts. */
     public Uni<Counts> counts(String grid) {
+        return openByGrid(grid).map(grids -> new Counts(grid, grids.stream().filter(g -> g.classOne() > 0).count(),
+                grids.stream().mapToLong(GridCounts::classOne).sum(), grids.stream().mapToLong(GridCounts::classTwo).sum(),
+                grids.stream().mapToLong(GridCounts::classThree).sum()));
+    }
+
+    /** The grids of a subtree holding an open class-一 entry, with their open entries by class (the desk's marks). */
+    public Uni<List<GridCounts>> classOneGrids(String grid) {
+        return openByGrid(grid).map(grids -> grids.stream().filter(g -> g.classOne() > 0).toList());
+    }
+
+    /** Open (not resolved) entries by class per grid holding any, in a grid's subtree, by code. */
+    private Uni<List<GridCounts>> openByGrid(String grid) {
         return pool.preparedQuery("""
-                        SELECT count(DISTINCT grid_code) FILTER (WHERE class = 1) AS grids_one,
-                               count(*) FILTER (WHERE class = 1) AS one, count(*) FILTER (WHERE class = 2) AS two,
+                        SELECT grid_code, count(*) FILTER (WHERE class = 1) AS one, count(*) FILTER (WHERE class = 2) AS two,
                                count(*) FILTER (WHERE class = 3) AS three
-                          FROM risk_entry WHERE status <> 'resolved' AND grid_code LIKE $1 || '%'""")
+                          FROM risk_entry WHERE status <> 'resolved' AND grid_code LIKE $1 || '%' GROUP BY grid_code ORDER BY grid_code""")
                 .execute(Tuple.of(grid))
                 .map(rows -> {
-                    Row r = rows.iterator().next();
-                    return new Counts(grid, r.getLong("grids_one"), r.getLong("one"), r.getLong("two"), r.getLong("three"));
+                    var list = new ArrayList<GridCounts>();
+                    for (Row r : rows) {
+                        String code = r.getString("grid_code");
+                        list.add(new GridCounts(code, index.grid(code).map(g -> g.name()).orElse(null), r.getLong("one"), r.getLong("two"),
+                                r.getLong("three")));
+                    }
+                    return list;
                 });
     }
 

@@ -107,6 +107,15 @@ public class RiskResource {
     }
 
     @GET
+    @Path("/class-one-grids")
+    @RolesAllowed({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.HANDLER_NAME})
+    @Operation(summary = "The grids holding an open class-一 entry, with their open entries by class (the desk map's marks)",
+            description = "grid (the caller's when absent). Grid codes name where risks lie: not for the wall.")
+    public Uni<List<RiskRegister.GridCounts>> classOneGrids(@QueryParam("grid") String grid) {
+        return register.classOneGrids(grid(grid, new ArrayList<>()));
+    }
+
+    @GET
     @Path("/reports/{period}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.HANDLER_NAME})

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.gridcc.access.DemoWorkers;
 import org.gridcc.cases.Categories;
 import org.gridcc.common.CopyIn;
 import org.gridcc.common.ServiceClock;
@@ -24,14 +23,14 @@ import org.gridcc.sla.WorkingCalendar;
 
 /**
  * A demo county's schedule of rounds (Lanshan's), its last 30 days of rounds at the rates below, and
- * Lanshan's 35 patrol inspectors with their daily reports (10,838 reports by 35 inspectors in a year is
- * about 0.85 a day each). Every row is marked demo; the same seed gives the same history for a given today.
+ * the daily reports of its patrol inspectors (the people register's, filed by their logins; Lanshan's
+ * 10,838 reports by 35 inspectors in a year is about 0.85 a day each). Every row is marked demo; the
+ * same seed gives the same history for a given today.
  */
 @ApplicationScoped
 public class DemoRounds implements DemoHistory {
 
     static final int DAYS = 30;
-    static final int INSPECTORS = 35;
     /** Share of due rounds done, per level: the rest are the missed rounds the desk sees. */
     private static final Map<GridLevel, Double> DONE = Map.of(GridLevel.COUNTY, 1.0, GridLevel.TOWNSHIP, 0.95, GridLevel.VILLAGE, 0.9,
             GridLevel.BASE, 0.93);
@@ -70,39 +69,33 @@ public class DemoRounds implements DemoHistory {
         }
         CopyIn.rows(c, "COPY screening_round (id, level, grid_code, done_on, at, worker_name, visited, demo) FROM STDIN", rounds, r -> r);
         setSequence(c, "screening_round");
-        int reports = patrolReports(c, grids, calendar, first, last, random, reportFindings);
+        List<Inspector> inspectors = inspectors(c);
+        int reports = patrolReports(c, grids, inspectors, calendar, first, last, random, reportFindings);
         CopyIn.rows(c, "COPY finding (round_id, position, title, category, grid_code) FROM STDIN", roundFindings, f -> f);
         CopyIn.rows(c, "COPY finding (patrol_report_id, position, title, category, grid_code) FROM STDIN", reportFindings, f -> f);
         // The planner is to know the tables just filled before the first missed-rounds query.
         c.createStatement().execute("ANALYZE screening_round, patrol_report, finding");
         return "%,d rounds, %d patrol inspectors with %,d daily reports, %,d findings over the last %d days"
-                .formatted(rounds.size(), INSPECTORS, reports, roundFindings.size() + reportFindings.size(), DAYS);
+                .formatted(rounds.size(), inspectors.size(), reports, roundFindings.size() + reportFindings.size(), DAYS);
     }
 
-    /** Lanshan's 35 inspectors, spread over the townships, each reporting on most days from the window's first. */
-    private static int patrolReports(Connection c, List<NewGrid> grids, WorkingCalendar calendar, LocalDate first, LocalDate last,
-                                     Random random, List<Object[]> findings) throws SQLException {
-        List<NewGrid> townships = grids.stream().filter(g -> g.level() == GridLevel.TOWNSHIP).toList();
+    /** The register's inspectors, each reporting through its login on most days from the window's first, in its beat. */
+    private static int patrolReports(Connection c, List<NewGrid> grids, List<Inspector> inspectors, WorkingCalendar calendar,
+                                     LocalDate first, LocalDate last, Random random, List<Object[]> findings) throws SQLException {
         Map<String, List<String>> baseByTownship = new HashMap<>();
         for (NewGrid g : grids) {
             if (g.level() == GridLevel.BASE) baseByTownship.computeIfAbsent(g.code().substring(0, 9), k -> new ArrayList<>()).add(g.code());
         }
-        var workers = new ArrayList<DemoWorkers.DemoWorker>();
-        for (int n = 1; n <= INSPECTORS; n++) {
-            workers.add(new DemoWorkers.DemoWorker("demo-inspector-%02d".formatted(n), demoName(random),
-                    townships.get((n - 1) % townships.size()).code()));
-        }
-        List<Integer> ids = DemoWorkers.copy(c, workers);
         var reports = new ArrayList<Object[]>();
         long id = nextId(c, "patrol_report");
-        for (int n = 0; n < INSPECTORS; n++) {
-            List<String> area = baseByTownship.getOrDefault(workers.get(n).grid(), List.of(workers.get(n).grid()));
+        for (Inspector inspector : inspectors) {
+            List<String> area = baseByTownship.getOrDefault(inspector.beat(), List.of(inspector.beat()));
             for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
                 double rate = calendar.isWorkingDay(day) ? REPORT_ON_WORKING_DAY : REPORT_ON_REST_DAY;
                 if (random.nextDouble() >= rate) continue;
                 String visited = area.get(random.nextInt(area.size()));
                 long report = id++;
-                reports.add(new Object[] {report, ids.get(n), day, at(day, random), "学习" + STUDIED[random.nextInt(STUDIED.length)],
+                reports.add(new Object[] {report, inspector.userId(), day, at(day, random), "学习" + STUDIED[random.nextInt(STUDIED.length)],
                         "{" + visited + "}", OBSERVED[random.nextInt(OBSERVED.length)], true});
                 if (random.nextDouble() < FINDING_IN_REPORT) findings.add(finding(report, visited, random));
             }
@@ -110,6 +103,19 @@ public class DemoRounds implements DemoHistory {
         CopyIn.rows(c, "COPY patrol_report (id, inspector_id, day, at, studied, visited, observed, demo) FROM STDIN", reports, r -> r);
         setSequence(c, "patrol_report");
         return reports.size();
+    }
+
+    private record Inspector(int userId, String beat) {}
+
+    /** The demo register's patrol inspectors with a login (people/DemoRegister made them), by person. */
+    private static List<Inspector> inspectors(Connection c) throws SQLException {
+        var list = new ArrayList<Inspector>();
+        try (var rs = c.createStatement().executeQuery("""
+                SELECT u.id, u.grid_code FROM person p JOIN app_user u ON u.username = p.username
+                 WHERE p.kind = 'inspector' AND p.demo ORDER BY p.id""")) {
+            while (rs.next()) list.add(new Inspector(rs.getInt(1), rs.getString(2)));
+        }
+        return list;
     }
 
     /** A finding's row: owner id, position, title, category, grid. */

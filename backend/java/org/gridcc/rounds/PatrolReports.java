@@ -30,22 +30,30 @@ import org.gridcc.sla.WorkingCalendar;
 @ApplicationScoped
 public class PatrolReports {
 
-    public record ReportView(long id, String inspector, String inspectorName, LocalDate day, OffsetDateTime at, String studied,
+    /** inspector: the login's username; person: the register's person it belongs to (null for a login of nobody there). */
+    public record ReportView(long id, String inspector, Integer person, String inspectorName, LocalDate day, OffsetDateTime at, String studied,
                              List<String> visited, String observed, String notes, boolean demo, List<Findings.FindingView> findings) {}
 
-    public record MissingReport(String inspector, String inspectorName, LocalDate day) {}
+    public record MissingReport(String inspector, Integer person, String inspectorName, LocalDate day) {}
 
     public record MissingList(String grid, LocalDate from, LocalDate to, long total, List<MissingReport> missing) {}
 
-    public record InspectorCount(String inspector, String inspectorName, long reports, long findings, long casesTakenIn) {}
+    public record InspectorCount(String inspector, Integer person, String inspectorName, long reports, long findings, long casesTakenIn) {}
 
     public record MonthCount(String month, long reports, long inspectors, long findings) {}
 
     public record Counts(String grid, LocalDate from, LocalDate to, long reports, List<InspectorCount> byInspector, List<MonthCount> byMonth) {}
 
-    private static final String SELECT = """
-            SELECT p.id, p.inspector_id, u.username, u.display_name, u.grid_code AS inspector_grid, p.day, p.at, p.studied, p.visited, p.observed, p.notes, p.demo
-              FROM patrol_report p JOIN app_user u ON u.id = p.inspector_id""";
+    /**
+     * An inspector's login {@code u} and the register's person {@code pe} it belongs to: the person owns the name
+     * (the account's display name is for logins of nobody in the register).
+     */
+    private static final String INSPECTOR = LoginPerson.join("p.inspector_id");
+    private static final String INSPECTOR_COLUMNS = "u.username, " + LoginPerson.PERSON_ID + ", coalesce(pe.name, u.display_name) AS display_name";
+
+    private static final String SELECT = "SELECT p.id, p.inspector_id, " + INSPECTOR_COLUMNS + """
+            , u.grid_code AS inspector_grid, p.day, p.at, p.studied, p.visited, p.observed, p.notes, p.demo
+              FROM patrol_report p""" + INSPECTOR;
 
     /** The inspectors counted in a grid: workers whose own grid lies in it. */
     private static final String INSPECTORS_IN = "u.role = 'worker' AND u.grid_code LIKE $1 || '%'";
@@ -130,21 +138,22 @@ public class PatrolReports {
             if (sla.calendar().isWorkingDay(day)) days.add(day);
         }
         return pool.preparedQuery("""
-                        WITH inspectors AS (SELECT u.id, u.username, u.display_name, min(p.day) AS since
-                                              FROM app_user u JOIN patrol_report p ON p.inspector_id = u.id
-                                             WHERE %s GROUP BY u.id),
-                        missing AS (SELECT i.username, i.display_name, d.day FROM inspectors i CROSS JOIN unnest($2::date[]) AS d(day)
+                        WITH inspectors AS (SELECT u.id, %s, min(p.day) AS since
+                                              FROM patrol_report p %s
+                                             WHERE %s GROUP BY u.id, pe.id),
+                        missing AS (SELECT i.username, i.person_id, i.display_name, d.day FROM inspectors i CROSS JOIN unnest($2::date[]) AS d(day)
                                      WHERE d.day >= i.since
                                        AND NOT EXISTS (SELECT 1 FROM patrol_report p WHERE p.inspector_id = i.id AND p.day = d.day))
                         SELECT m.*, (SELECT count(*) FROM missing) AS total FROM missing m ORDER BY m.day DESC, m.username LIMIT $3"""
-                        .formatted(INSPECTORS_IN))
+                        .formatted(INSPECTOR_COLUMNS, INSPECTOR, INSPECTORS_IN))
                 .execute(Tuple.of(grid, days.toArray(LocalDate[]::new), limit))
                 .map(rows -> {
                     var missing = new ArrayList<MissingReport>();
                     long total = 0;
                     for (Row r : rows) {
                         total = r.getLong("total");
-                        missing.add(new MissingReport(r.getString("username"), r.getString("display_name"), r.getLocalDate("day")));
+                        missing.add(new MissingReport(r.getString("username"), r.getInteger("person_id"), r.getString("display_name"),
+                                r.getLocalDate("day")));
                     }
                     return new MissingList(grid, from, end, total, missing);
                 });
@@ -152,19 +161,19 @@ public class PatrolReports {
 
     /** Reports, findings and cases per inspector of the grid, and reports per month, from..to. */
     public Uni<Counts> counts(String grid, LocalDate from, LocalDate to) {
-        String reports = "SELECT p.*, u.username, u.display_name FROM patrol_report p JOIN app_user u ON u.id = p.inspector_id WHERE "
+        String reports = "SELECT p.*, " + INSPECTOR_COLUMNS + " FROM patrol_report p" + INSPECTOR + " WHERE "
                 + INSPECTORS_IN + " AND p.day BETWEEN $2 AND $3";
         Uni<List<InspectorCount>> byInspector = pool.preparedQuery("WITH r AS (" + reports + """
-                        ) SELECT r.username, r.display_name, count(DISTINCT r.id) AS reports, count(f.id) AS findings,
+                        ) SELECT r.username, r.person_id, r.display_name, count(DISTINCT r.id) AS reports, count(f.id) AS findings,
                                  count(f.case_id) AS cases
                             FROM r LEFT JOIN finding f ON f.patrol_report_id = r.id
-                           GROUP BY r.username, r.display_name ORDER BY count(DISTINCT r.id) DESC, r.username""")
+                           GROUP BY r.username, r.person_id, r.display_name ORDER BY count(DISTINCT r.id) DESC, r.username""")
                 .execute(Tuple.of(grid, from, to))
                 .map(rows -> {
                     var list = new ArrayList<InspectorCount>();
                     for (Row r : rows) {
-                        list.add(new InspectorCount(r.getString("username"), r.getString("display_name"), r.getLong("reports"),
-                                r.getLong("findings"), r.getLong("cases")));
+                        list.add(new InspectorCount(r.getString("username"), r.getInteger("person_id"), r.getString("display_name"),
+                                r.getLong("reports"), r.getLong("findings"), r.getLong("cases")));
                     }
                     return list;
                 });
@@ -187,7 +196,8 @@ public class PatrolReports {
     private Uni<List<ReportView>> views(List<Row> rows) {
         if (rows.isEmpty()) return Uni.createFrom().item(List.of());
         return findings.of(Findings.Owner.PATROL_REPORT, rows.stream().map(r -> r.getLong("id")).toList()).map(found -> rows.stream()
-                .map(r -> new ReportView(r.getLong("id"), r.getString("username"), r.getString("display_name"), r.getLocalDate("day"),
+                .map(r -> new ReportView(r.getLong("id"), r.getString("username"), r.getInteger("person_id"), r.getString("display_name"),
+                        r.getLocalDate("day"),
                         ServiceClock.local(r.getOffsetDateTime("at")), r.getString("studied"), Arrays.asList(r.getArrayOfStrings("visited")),
                         r.getString("observed"), r.getString("notes"), r.getBoolean("demo"), found.getOrDefault(r.getLong("id"), List.of())))
                 .toList());

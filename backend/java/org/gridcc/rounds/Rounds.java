@@ -31,13 +31,12 @@ public class Rounds {
     /** Devices' clocks run a little ahead of ours. */
     static final long CLOCK_SKEW_SECONDS = 120;
 
+    /** worker: as recorded; person: the people register's person whose login recorded it (null: none, or a demo round). */
     public record RoundView(long id, GridLevel level, String levelName, String grid, String gridName, LocalDate doneOn, OffsetDateTime at,
-                            String worker, List<String> visited, String notes, boolean demo, List<Findings.FindingView> findings) {}
+                            String worker, Integer person, List<String> visited, String notes, boolean demo, List<Findings.FindingView> findings) {}
 
-    private static final String SELECT = """
-            SELECT r.id, r.level, r.grid_code, r.done_on, r.at, r.worker_id, r.worker_name, r.visited, r.notes, r.demo
-              FROM screening_round r
-            """;
+    private static final String SELECT = "SELECT r.id, r.level, r.grid_code, r.done_on, r.at, r.worker_id, r.worker_name, "
+            + LoginPerson.PERSON_ID + ", r.visited, r.notes, r.demo FROM screening_round r" + LoginPerson.join("r.worker_id") + " ";
 
     private final Pool pool;
     private final GridIndex index;
@@ -131,7 +130,8 @@ public class Rounds {
             String grid = r.getString("grid_code");
             return new RoundView(r.getLong("id"), level, RoundLevel.chinese(level), grid,
                     index.grid(grid).map(g -> g.name()).orElse(null), r.getLocalDate("done_on"),
-                    ServiceClock.local(r.getOffsetDateTime("at")), r.getString("worker_name"), Arrays.asList(r.getArrayOfStrings("visited")),
+                    ServiceClock.local(r.getOffsetDateTime("at")), r.getString("worker_name"), r.getInteger("person_id"),
+                    Arrays.asList(r.getArrayOfStrings("visited")),
                     r.getString("notes"), r.getBoolean("demo"), found.getOrDefault(r.getLong("id"), List.of()));
         }).toList());
     }

@@ -65,8 +65,8 @@ class PeopleIT {
 
     @Test
     void theOnDutyRuleFollowsTheCalendar() {
-        var a = new PersonView(1, "worker", "网格员", "甲", null, null, "1", null, null, null, List.of(1, 3, 5), null, null, null, null, false);
-        var b = new PersonView(2, "worker", "网格员", "乙", null, null, "1", null, null, null, List.of(2, 4), null, null, null, null, false);
+        var a = new PersonView(1, "worker", "网格员", "甲", null, null, "1", null, null, null, List.of(1, 3, 5), null, null, null, null, null, false);
+        var b = new PersonView(2, "worker", "网格员", "乙", null, null, "1", null, null, null, List.of(2, 4), null, null, null, null, null, false);
         var monday = java.time.LocalDate.of(2026, 5, 11);
         assertThat(DutyRoster.onDuty(List.of(a, b), monday, true)).containsExactly(a);
         assertThat(DutyRoster.onDuty(List.of(a, b), monday.plusDays(1), true)).containsExactly(b);

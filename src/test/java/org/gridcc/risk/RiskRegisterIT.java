@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.gridcc.access.TestUsers;
 import org.gridcc.grid.DemoCounty;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,47 @@ class RiskRegisterIT {
         long id = county.count("SELECT min(id) FROM risk_entry");
         given().contentType("application/json").body("{\"status\": \"gone\", \"note\": \"x\"}").post("/api/risk-register/{id}/reviews", id)
                 .then().statusCode(400).contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void theDeskGetsTheClassOneGridsOfTheCallersScopeWithTheirCountsByClass() {
+        String openClassOne = "SELECT DISTINCT grid_code FROM risk_entry WHERE class = 1 AND status <> 'resolved' AND grid_code LIKE ? || '%' ORDER BY 1";
+        List<String> demo = county.list("SELECT DISTINCT grid_code FROM risk_entry WHERE demo AND class = 1 AND status <> 'resolved' ORDER BY 1");
+        assertThat(demo).as("the demo register's class-一 grids").isNotEmpty();
+        var all = given().get("/api/risk-register/class-one-grids").then().statusCode(200).extract().jsonPath();
+        assertThat(all.getList("grid", String.class)).isEqualTo(county.list(openClassOne, "")).containsAll(demo);
+        String first = demo.get(0);
+        assertThat(all.getLong("find { it.grid == '%s' }.classTwo".formatted(first)))
+                .isEqualTo(county.count("SELECT count(*) FROM risk_entry WHERE class = 2 AND status <> 'resolved' AND grid_code = ?", first));
+        assertThat(all.getString("find { it.grid == '%s' }.name".formatted(first))).isNotBlank();
+
+        // A township's officer gets its own grids' only, and is refused another township's.
+        String township = first.substring(0, 9);
+        var officer = TestUsers.user("officer", township, null);
+        List<String> own = officer.given().get("/api/risk-register/class-one-grids").then().statusCode(200).extract().path("grid");
+        assertThat(own).isEqualTo(county.list(openClassOne, township)).allMatch(code -> code.startsWith(township));
+        String other = county.one("SELECT min(code) FROM grid WHERE level = 'township' AND code <> ?", township);
+        officer.given().queryParam("grid", other).get("/api/risk-register/class-one-grids").then().statusCode(403)
+                .contentType(startsWith("application/problem+json"));
+        given().queryParam("grid", "5303x").get("/api/risk-register/class-one-grids").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("grid"));
+    }
+
+    @Test
+    void theWallGetsCountsOnlyAndIsRefusedTheRegisterAndItsGrids() {
+        var wall = TestUsers.tokenUser("wall");
+        wall.given().get("/api/risk-register").then().statusCode(403);
+        wall.given().get("/api/risk-register/class-one-grids").then().statusCode(403);
+        String body = wall.given().queryParam("grid", "530324").get("/api/risk-register/counts").then().statusCode(200).extract().asString();
+        var counts = io.restassured.path.json.JsonPath.from(body);
+        assertThat(counts.getMap("").keySet()).containsExactlyInAnyOrder("grid", "gridsWithClassOne", "classOne", "classTwo", "classThree");
+        assertThat(counts.getString("grid")).as("the area asked for, not an entry's grid").isEqualTo("530324");
+        assertThat(counts.getLong("gridsWithClassOne"))
+                .isEqualTo(county.count("SELECT count(DISTINCT grid_code) FROM risk_entry WHERE class = 1 AND status <> 'resolved'"));
+        assertThat(counts.getLong("classThree")).isEqualTo(county.count("SELECT count(*) FROM risk_entry WHERE class = 3 AND status <> 'resolved'"));
+        for (String said : county.list("SELECT grid_code FROM risk_entry UNION SELECT subject FROM risk_entry UNION SELECT person FROM risk_entry")) {
+            assertThat(body).as("the wall's answer").doesNotContain(said);
+        }
     }
 
     @Test

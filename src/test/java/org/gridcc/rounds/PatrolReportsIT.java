@@ -104,4 +104,36 @@ class PatrolReportsIT {
         assertThat(county.count("SELECT count(*) FROM patrol_report WHERE demo")).isEqualTo(
                 county.count("SELECT count(*) FROM patrol_report p JOIN app_user u ON u.id = p.inspector_id WHERE u.username LIKE 'demo-inspector-%'"));
     }
+
+    @Test
+    void eachDemoInspectorsLoginIsThatOfOneInspectorOfThePeopleRegisterAndTheirReportsAreCountedForThatPerson() {
+        // The register owns the inspector: each demo login belongs to exactly one inspector person, of the same name and beat.
+        assertThat(county.list("""
+                SELECT u.username FROM app_user u WHERE u.username LIKE 'demo-inspector-%'
+                   AND (SELECT count(*) FROM person p WHERE p.username = u.username AND p.kind = 'inspector' AND p.name = u.display_name
+                           AND p.grid_code = u.grid_code) = 1""")).hasSize(35);
+        assertThat(county.count("SELECT count(*) FROM person WHERE kind = 'inspector' AND demo AND username IS NULL"))
+                .as("demo inspectors without a login").isZero();
+
+        // The people register says who has a login.
+        var people = given().queryParam("kind", "inspector").queryParam("size", "500").get("/api/people").then().statusCode(200)
+                .extract().jsonPath();
+        List<String> logins = people.getList("items.findAll { it.demo }.login");
+        assertThat(logins).hasSize(35).doesNotHaveDuplicates().allMatch(login -> login.startsWith("demo-inspector-"));
+
+        // Reports are counted per person: the login's person, by the person's name.
+        var counts = given().queryParam("grid", county.one("SELECT min(code) FROM grid WHERE level = 'county'"))
+                .queryParam("from", today().minusDays(30).toString()).queryParam("to", today().minusDays(1).toString())
+                .get("/api/patrol-reports/counts").then().statusCode(200).extract().jsonPath();
+        for (String login : logins) {
+            int person = people.getInt("items.find { it.login == '%s' }.id".formatted(login));
+            assertThat(counts.getInt("byInspector.find { it.inspector == '%s' }.person".formatted(login))).as(login).isEqualTo(person);
+            assertThat(counts.getString("byInspector.find { it.inspector == '%s' }.inspectorName".formatted(login)))
+                    .isEqualTo(people.getString("items.find { it.login == '%s' }.name".formatted(login)));
+        }
+        String first = logins.get(0);
+        given().queryParam("grid", county.one("SELECT grid_code FROM app_user WHERE username = ?", first))
+                .queryParam("from", today().minusDays(30).toString()).queryParam("limit", "500").get("/api/patrol-reports").then().statusCode(200)
+                .body("find { it.inspector == '%s' }.person".formatted(first), equalTo(people.getInt("items.find { it.login == '%s' }.id".formatted(first))));
+    }
 }

@@ -91,6 +91,22 @@ class RoundsIT {
     }
 
     @Test
+    void aRoundRecordedByTheLoginOfAGridWorkerOfThePeopleRegisterNamesThatPerson() {
+        String grid = base(23);
+        var worker = TestUsers.user("worker", grid, null);
+        String round = "{\"grid\": \"%s\"}".formatted(grid);
+        worker.given().contentType("application/json").body(round).post("/api/rounds").then().statusCode(201).body("person", equalTo(null));
+        String person = county.one("SELECT min(id)::text FROM person WHERE kind = 'worker' AND grid_code = ? AND username IS NULL", grid);
+        county.execute("UPDATE person SET username = ? WHERE id = ?::int", worker.username(), person);
+        long id = ((Number) worker.given().contentType("application/json").body(round).post("/api/rounds").then().statusCode(201)
+                .body("person", equalTo(Integer.parseInt(person))).extract().path("id")).longValue();
+        given().queryParam("grid", grid).get("/api/rounds").then().statusCode(200)
+                .body("find { it.id == %d }.person".formatted(id), equalTo(Integer.parseInt(person)));
+        given().queryParam("kind", "worker").queryParam("grid", grid).get("/api/people").then().statusCode(200)
+                .body("items.find { it.id == %s }.login".formatted(person), equalTo(worker.username()));
+    }
+
+    @Test
     void aWorkerReadsItsOwnRoundsOnlyAndRecordsInItsGridOnly() {
         String grid = base(40), other = base(4000);
         var worker = TestUsers.user("worker", grid, null);

@@ -719,6 +719,44 @@ class DeskPageIT {
         assertThat(mediation.<Boolean>getList("history.findAll { it.type == 'MEDIATED' }.payload.mediation.agreement")).containsExactly(true);
     }
 
+    @Test
+    void gridsHoldingAnOpenClassOneRiskAreRingedOnTheMapWithinTheOfficersScopeOnly() {
+        String openClassOne = "SELECT DISTINCT grid_code FROM risk_entry WHERE class = 1 AND status <> 'resolved' AND grid_code LIKE ? || '%' ORDER BY 1";
+        List<String> demo = county.list("SELECT DISTINCT grid_code FROM risk_entry WHERE demo AND class = 1 AND status <> 'resolved' ORDER BY 1");
+        List<String> everywhere = county.list(openClassOne, "");
+        assertThat(everywhere).containsAll(demo);
+        String township = demo.get(0).substring(0, 9);
+        assertThat(everywhere).as("class-一 grids outside the officer's township too").anyMatch(code -> !code.startsWith(township));
+
+        open(desk.toString());
+        page.await(() -> page.number("return gridDesk.riskGrids().length") == everywhere.size(), "the class-一 grids of the county");
+        page.idle();
+        List<List<String>> rings = ringsShownAndExpected();
+        assertThat(rings.get(0)).as("rings at the %s level", (Object) page.js("return gridDesk.level()")).isNotEmpty().isEqualTo(rings.get(1));
+        assertThat(page.text("#legend")).contains("一类风险");
+        page.screenshot("desk-risk-rings");
+
+        HeadlessChromium.signIn(browser, desk, TestUsers.user("officer", township, null).cookie());
+        browser.get(desk.toString());
+        page.await(() -> Boolean.TRUE.equals(browser.executeScript("return !!(window.gridDesk && gridDesk.live.state === 'live')")), "the desk");
+        List<String> own = county.list(openClassOne, township);
+        page.await(() -> page.number("return gridDesk.riskGrids().length") == own.size(), "the class-一 grids of the township");
+        page.idle();
+        assertThat(page.<List<String>>js("return gridDesk.riskGrids().map(g => g.grid)")).isEqualTo(own);
+        rings = ringsShownAndExpected();
+        assertThat(rings.get(0)).isNotEmpty().isEqualTo(rings.get(1)).allMatch(code -> code.startsWith(township));
+    }
+
+    /** The grids ringed at the level the map shows, and the grids at that level holding (or being) one the page was given. */
+    private List<List<String>> ringsShownAndExpected() {
+        return page.js("""
+                const level = gridDesk.level(), sorted = (codes) => [...new Set(codes)].sort();
+                const shown = gridDesk.map.queryRenderedFeatures({layers: [level + '-risk']}).map((f) => f.properties.code);
+                const expected = gridDesk.riskGrids().map((g) => [6, 9, 12, 15, 18].map((n) => g.grid.slice(0, n))
+                  .find((code) => gridDesk.layerOf(code) === level)).filter(Boolean);
+                return [sorted(shown), sorted(expected)];""");
+    }
+
     /** Opens the desk signed in as the admin. */
     private void open(String url) {
         HeadlessChromium.signIn(browser, desk, TestUsers.admin().cookie());

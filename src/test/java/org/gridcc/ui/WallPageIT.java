@@ -194,6 +194,24 @@ class WallPageIT {
         assertThat(page.number("return gridWall.map.queryRenderedFeatures({layers: ['village-fill']}).length")).isGreaterThan(50);
     }
 
+    @Test
+    void theWallShowsHowManyGridsHoldAClassOneRiskAndTheOpenEntriesByClassAsTheApiCountsThem() {
+        viewport(1920, 1080);
+        open(wall.toString());
+        page.await(() -> page.js("return gridWall.risks()") != null, "the risk register's counts");
+        var counts = display.given().queryParam("grid", "530324").get("/api/risk-register/counts").then().statusCode(200).extract().jsonPath();
+        assertThat(counts.getLong("gridsWithClassOne")).isPositive();
+        assertThat(page.<String>js("return document.getElementById('risk-grids').firstChild.textContent"))
+                .isEqualTo(String.valueOf(counts.getLong("gridsWithClassOne")));
+        assertThat(page.text("#risk-grids small")).isEqualTo("一类 %d · 二类 %d · 三类 %d"
+                .formatted(counts.getLong("classOne"), counts.getLong("classTwo"), counts.getLong("classThree")));
+        assertThat(page.text("#kpi")).contains("一类风险网格");
+        // Readable across the room at 1080p, as the other key figures.
+        assertThat(page.number("return parseFloat(getComputedStyle(document.getElementById('risk-grids')).fontSize)")).isGreaterThanOrEqualTo(40);
+        assertThat(page.number("return parseFloat(getComputedStyle(document.querySelector('#risk-grids small')).fontSize)"))
+                .isGreaterThanOrEqualTo(18);
+    }
+
     /** Makes the page's viewport that of a screen of this size in full screen, as a wall runs (a window's size includes its frame). */
     private void viewport(int width, int height) {
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
