@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -85,6 +86,7 @@ public class DemoCases implements DemoHistory {
 
     /** Writes the cases of the {@code days} days before the day of {@code now} and of that day until now, in the caller's transaction. */
     String write(Connection c, long seed, int days, Instant now) throws SQLException {
+        now = now.truncatedTo(ChronoUnit.SECONDS);
         var random = new Random(seed ^ 0x6361736573L);
         County county = County.read(c);
         List<Arrival> arrivals = arrivals(county, days, now, random);
