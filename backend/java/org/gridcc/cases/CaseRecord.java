@@ -244,6 +244,8 @@ public class CaseRecord {
         try (var statement = c.createStatement()) {
             statement.execute("SELECT setval(pg_get_serial_sequence('\"case\"', 'id'), (SELECT coalesce(max(id), 1) FROM \"case\"))");
             statement.execute("UPDATE stream_published SET seq = " + seq[0]);
+            // The live state, the wall and the reports read these tables first thing: the planner is to know them.
+            statement.execute("ANALYZE \"case\", case_event, case_deadline, deadline_alert, case_link");
         }
     }
 

@@ -79,13 +79,12 @@ public class DemoCases implements DemoHistory {
     @Override
     public String write(Connection c, List<NewGrid> grids, long seed, LocalDate today) throws SQLException {
         if (config.caseDays() <= 0) return "no case history (gridcc.demo.case-days=0)";
-        long started = System.nanoTime();
-        String written = write(c, seed, config.caseDays(), clock.now());
-        return "%s in %.1f s".formatted(written, (System.nanoTime() - started) / 1e9);
+        return write(c, seed, config.caseDays(), clock.now());
     }
 
     /** Writes the cases of the {@code days} days before the day of {@code now} and of that day until now, in the caller's transaction. */
     String write(Connection c, long seed, int days, Instant now) throws SQLException {
+        long started = System.nanoTime();
         now = now.truncatedTo(ChronoUnit.SECONDS);
         var random = new Random(seed ^ 0x6361736573L);
         County county = County.read(c);
@@ -99,10 +98,13 @@ public class DemoCases implements DemoHistory {
         }
         var cases = new ArrayList<SeededCase>();
         for (int i = 0; i < played.size(); i++) cases.add(played.get(i).playthrough().done(played.get(i).intake(), links(played, i)));
+        long playedAt = System.nanoTime();
         CaseRecord.copySeeded(c, cases);
         long open = cases.stream().filter(k -> k.status().isOpen()).count();
         long events = cases.stream().mapToLong(k -> k.events().size()).sum();
-        return "%,d cases over the last %d days (%,d open), %,d events".formatted(cases.size(), days, open, events);
+        return "%,d cases over the last %d days (%,d open), %,d events in %.1f s (%.1f s to play them through, %.1f s to write them)"
+                .formatted(cases.size(), days, open, events, (System.nanoTime() - started) / 1e9, (playedAt - started) / 1e9,
+                        (System.nanoTime() - playedAt) / 1e9);
     }
 
     /** What the county has that cases need: its grids, households, units, mediators and calendar, as the transaction sees them. */

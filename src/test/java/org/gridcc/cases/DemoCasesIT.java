@@ -27,6 +27,7 @@ import org.gridcc.sla.Deadline;
 import org.gridcc.sla.DeadlineKind;
 import org.gridcc.sla.DeadlineService;
 import org.gridcc.sla.WorkingCalendar;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DemoCasesIT {
 
+    private static final Logger LOG = Logger.getLogger(DemoCasesIT.class);
     private static final int DAYS = 30;
     private static final long SEED = 20260530L;
 
@@ -70,7 +72,7 @@ class DemoCasesIT {
             try {
                 long firstId = one(c, "SELECT coalesce(max(id), 0) + 1 FROM \"case\"");
                 long head = one(c, "SELECT coalesce(max(seq), 0) FROM case_event");
-                demo.write(c, SEED, DAYS, now);
+                LOG.infof("Demo month: %s", demo.write(c, SEED, DAYS, now));
                 check.on(new Month(firstId, head, now, c));
             } finally {
                 c.rollback();
