@@ -141,6 +141,7 @@ public class CaseActions {
     private Uni<Change> change(SqlConnection tx, CaseAction action, ActionRequest request, Current current) {
         CaseStatus next = action.to() != null ? action.to() : current.status();
         Change same = new Change(next, null, false, current.supervised(), current.leader());
+        if (action.byTheHolder()) holds(request, current);
         return switch (action) {
             case REJECT -> {
                 required("reason", request.reason(), "say why the case is not taken on, and where the resident can turn");
@@ -159,10 +160,6 @@ public class CaseActions {
             }
             case ACCEPT -> {
                 if (current.status() == CaseStatus.TRANSFERRED) holds(request, current);
-                yield Uni.createFrom().item(same);
-            }
-            case CLAIM, CONTACT, FIRST_ANSWER, REPLY, FINISH -> {
-                holds(request, current);
                 yield Uni.createFrom().item(same);
             }
             case ESCALATE -> {
@@ -206,7 +203,7 @@ public class CaseActions {
                 yield decide(tx, current.id(), CaseCode.parse(request.other()).text(), action == CaseAction.MERGE)
                         .replaceWith(same);
             }
-            case ARCHIVE, MEDIATE -> Uni.createFrom().item(same);
+            case CLAIM, CONTACT, FIRST_ANSWER, REPLY, FINISH, ARCHIVE, MEDIATE -> Uni.createFrom().item(same);
         };
     }
 

@@ -72,7 +72,7 @@ final class CasePlaythrough {
         sweepUntil(at);
         var refusal = action.refusal(status, rules, openKinds());
         if (refusal.isPresent()) throw new IllegalStateException("%s refused in %s: %s".formatted(action, status, refusal.get()));
-        if (needsHolder(action) && (unit == null || !unit.code().equals(request.unit()))) {
+        if (action.byTheHolder() && (unit == null || !unit.code().equals(request.unit()))) {
             throw new IllegalStateException("%s by %s, but %s holds the case".formatted(action, request.unit(), unit));
         }
         CaseStatus from = status;
@@ -168,14 +168,6 @@ final class CasePlaythrough {
 
     private Set<DeadlineKind> openKinds() {
         return deadlines().stream().filter(Deadline::isOpen).map(Deadline::kind).collect(Collectors.toSet());
-    }
-
-    /** The actions only the unit holding the case takes (CaseActions.holds). */
-    private static boolean needsHolder(CaseAction action) {
-        return switch (action) {
-            case CLAIM, CONTACT, FIRST_ANSWER, REPLY, FINISH -> true;
-            default -> false;
-        };
     }
 
     private static Instant ceilSecond(Instant at) {

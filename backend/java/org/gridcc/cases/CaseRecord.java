@@ -234,7 +234,11 @@ public class CaseRecord {
         }
         // Ids (drawn in this order) and positions both follow time; a case's own entries keep their order.
         events.sort(Comparator.comparing((Numbered n) -> n.event().at()).thenComparingLong(Numbered::caseId).thenComparingInt(Numbered::ordinal));
-        long[] seq = {single(c, "SELECT coalesce(max(seq), 0) FROM case_event")};
+        long[] seq = new long[1];
+        try (var rs = c.createStatement().executeQuery("SELECT coalesce(max(seq), 0) FROM case_event")) {
+            rs.next();
+            seq[0] = rs.getLong(1);
+        }
         CopyIn.rows(c, "COPY case_event (case_id, type, actor, at, payload, seq) FROM STDIN", events, n -> new Object[] {
                 n.caseId(), n.event().type(), n.event().actor(), time(n.event().at()), n.event().payload().encode(), ++seq[0]});
         CopyIn.rows(c, "COPY case_deadline (case_id, round, kind, position, started_by, due, warn_at, met_at, duty, provisional) FROM STDIN",
@@ -259,13 +263,6 @@ public class CaseRecord {
 
     private static String time(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC).toString();
-    }
-
-    private static long single(Connection c, String sql) throws SQLException {
-        try (var rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private static CaseHistory plus(CaseHistory history, Row row) {
