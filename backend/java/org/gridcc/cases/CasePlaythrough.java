@@ -97,10 +97,6 @@ final class CasePlaythrough {
                 .map(n -> ceilSecond(n.from())).filter(at -> at.isAfter(last) && at.isBefore(until)).min(Instant::compareTo);
     }
 
-    CaseStatus status() {
-        return status;
-    }
-
     Unit unit() {
         return unit;
     }

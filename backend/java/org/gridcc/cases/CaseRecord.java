@@ -35,8 +35,9 @@ import org.gridcc.sla.DeadlineService;
 /**
  * The one writer of a case's row, its history ({@code case_event}) and its deadlines
  * ({@code case_deadline}): intake, actions, the deadline sweeper, boundary reassignment, group
- * alerts and calendar changes all write through here, in their own transactions. A history is
- * only ever appended to; deadlines are computed again from it whenever it changes. Whoever
+ * alerts, calendar changes and the demo county's month ({@link DemoCases}) all write through here,
+ * in their own transactions. A history is only ever appended to; deadlines are computed again from
+ * it whenever it changes. Whoever
  * commits events calls {@link #committed()} so that the live relay numbers them at once.
  */
 @ApplicationScoped
