@@ -132,6 +132,11 @@ public enum CaseAction {
         return Optional.empty();
     }
 
+    /** Taken only by the unit holding the case, which names itself (签收, 联系, 初步方案, 答复, 办结). */
+    public boolean byTheHolder() {
+        return this == CLAIM || this == CONTACT || this == FIRST_ANSWER || this == REPLY || this == FINISH;
+    }
+
     /** A right of the petitioner, or an extension: taken on an open deadline. */
     private boolean usesAnOpenDeadline() {
         return this == REQUEST_REVIEW || this == REQUEST_RE_REVIEW || this == EXTEND;

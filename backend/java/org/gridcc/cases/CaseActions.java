@@ -141,6 +141,7 @@ public class CaseActions {
     private Uni<Change> change(SqlConnection tx, CaseAction action, ActionRequest request, Current current) {
         CaseStatus next = action.to() != null ? action.to() : current.status();
         Change same = new Change(next, null, false, current.supervised(), current.leader());
+        if (action.byTheHolder()) holds(request, current);
         return switch (action) {
             case REJECT -> {
                 required("reason", request.reason(), "say why the case is not taken on, and where the resident can turn");
@@ -159,10 +160,6 @@ public class CaseActions {
             }
             case ACCEPT -> {
                 if (current.status() == CaseStatus.TRANSFERRED) holds(request, current);
-                yield Uni.createFrom().item(same);
-            }
-            case CLAIM, CONTACT, FIRST_ANSWER, REPLY, FINISH -> {
-                holds(request, current);
                 yield Uni.createFrom().item(same);
             }
             case ESCALATE -> {
@@ -206,7 +203,7 @@ public class CaseActions {
                 yield decide(tx, current.id(), CaseCode.parse(request.other()).text(), action == CaseAction.MERGE)
                         .replaceWith(same);
             }
-            case ARCHIVE, MEDIATE -> Uni.createFrom().item(same);
+            case CLAIM, CONTACT, FIRST_ANSWER, REPLY, FINISH, ARCHIVE, MEDIATE -> Uni.createFrom().item(same);
         };
     }
 
@@ -228,11 +225,7 @@ public class CaseActions {
     }
 
     private Uni<Void> apply(SqlConnection tx, CaseAction action, ActionRequest request, Current current, Change change, Caller caller) {
-        JsonObject payload = new JsonObject(json.valueToTree(request).toString()).put("from", current.status().code());
-        // The signed-in user is the actor; a name given in the request is whom they acted for (a call from a grid worker).
-        Object onBehalfOf = payload.remove("actor");
-        if (onBehalfOf != null) payload.put("onBehalfOf", onBehalfOf);
-        payload.fieldNames().removeIf(name -> payload.getValue(name) == null);
+        JsonObject payload = payload(json, request, current.status());
         var now = clock.now();
         Uni<Void> written = record.change(tx, current.id(), change)
                 .chain(() -> record.append(tx, current.id(), new CaseRecord.NewEvent(action.eventType(), caller.actorName(), now, payload)));
@@ -241,6 +234,16 @@ public class CaseActions {
                     now, new JsonObject().put("unit", current.unitCode()).put("reason", "不满意重办"))));
         }
         return written.chain(() -> record.refreshDeadlines(tx, current.id(), current.rules().id())).replaceWithVoid();
+    }
+
+    /** An action's event payload: the request as sent, without empty fields, and the state it was taken from. */
+    static JsonObject payload(ObjectMapper json, ActionRequest request, CaseStatus from) {
+        JsonObject payload = new JsonObject(json.valueToTree(request).toString()).put("from", from.code());
+        // The signed-in user is the actor; a name given in the request is whom they acted for (a call from a grid worker).
+        Object onBehalfOf = payload.remove("actor");
+        if (onBehalfOf != null) payload.put("onBehalfOf", onBehalfOf);
+        payload.fieldNames().removeIf(name -> payload.getValue(name) == null);
+        return payload;
     }
 
     /** Records the centre's decision on a possible duplicate; a merged case points to the one it went into. */
@@ -276,7 +279,12 @@ public class CaseActions {
             throw new ProblemException(ProblemType.CONFLICT, "The case is already at the county level (or held by no unit); "
                     + "there is no level above to escalate to.");
         }
-        return level.equals("village") ? current.townshipCode() : current.countyCode() + "-" + current.category();
+        return unitAbove(level, current.townshipCode(), current.countyCode(), current.category());
+    }
+
+    /** The unit above a village committee or a township office, for a case of the category in that township and county. */
+    static String unitAbove(String level, String townshipCode, String countyCode, String category) {
+        return level.equals("village") ? townshipCode : countyCode + "-" + category;
     }
 
     private static Uni<Integer> unitId(SqlConnection tx, String unitCode) {

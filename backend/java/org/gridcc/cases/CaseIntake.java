@@ -51,7 +51,7 @@ public class CaseIntake {
     private static final long CLOCK_SKEW_SECONDS = 120;
 
     /** At most this many possible duplicates are linked, the nearest in time first: enough for the centre to see a pattern. */
-    private static final int MAX_LINKS = 10;
+    static final int MAX_LINKS = 10;
     /** Earlier cases of the same reporter within this many days are a repeat (重复信访). */
     static final int SAME_REPORTER_DAYS = 30;
 
@@ -109,8 +109,7 @@ public class CaseIntake {
                         Categories.all().stream().map(Category::code).toList())));
         Instant receivedAt = receivedAt(request);
         Risk risk = request.risk() != null ? request.risk() : category.risk();
-        String ruleSet = request.ruleSet() != null ? request.ruleSet()
-                : category.code().equals(Categories.PETITION) ? Categories.PETITION_RULE_SET : "luoping";
+        String ruleSet = request.ruleSet() != null ? request.ruleSet() : ruleSetOf(category);
         String requestHash = hash(request, photos);
         return chain(request).invoke(chain -> inScope(chain, caller)).chain(chain -> replay(idempotencyKey, requestHash).onItem().ifNull().switchTo(() ->
                 serials.next().chain(serial -> insert(new Accepted(request, category, risk, ruleSet, receivedAt, chain, serial,
@@ -203,8 +202,21 @@ public class CaseIntake {
         return at;
     }
 
+    /** The rule set a case of the category is taken in under when the request names none. */
+    static String ruleSetOf(Category category) {
+        return category.code().equals(Categories.PETITION) ? Categories.PETITION_RULE_SET : "luoping";
+    }
+
+    /** The RECEIVED event's payload as the service knows it before the statement adds the unit, the time and the duplicates. */
+    static JsonObject receivedPayload(Category category, Risk risk, List<GridRef> chain, String ruleSet, String takenInBy) {
+        JsonObject payload = new JsonObject().put("category", category.code()).put("risk", risk.code())
+                .put("grid", chain.get(chain.size() - 1).code()).put("ruleSet", ruleSet);
+        if (takenInBy != null) payload.put("takenInBy", takenInBy);
+        return payload;
+    }
+
     /** Lushui's rule: low risk to the village, medium to the township, high to the county department for the category. */
-    private static String unitCode(List<GridRef> chain, Risk risk, Category category) {
+    static String unitCode(List<GridRef> chain, Risk risk, Category category) {
         GridLevel wanted = switch (UnitLevel.handling(risk)) {
             case VILLAGE -> GridLevel.VILLAGE;
             case TOWNSHIP -> GridLevel.TOWNSHIP;
@@ -223,9 +235,7 @@ public class CaseIntake {
         Instant now = clock.now().truncatedTo(ChronoUnit.MICROS);
         var deadlines = record.initialDeadlines(c.ruleSet(), receivedAt);
         String actor = "channel:" + c.request().channel().code();
-        JsonObject payload = new JsonObject().put("category", c.category().code()).put("risk", c.risk().code())
-                .put("grid", c.chain().get(c.chain().size() - 1).code()).put("ruleSet", c.ruleSet());
-        if (c.takenInBy() != null) payload.put("takenInBy", c.takenInBy());
+        JsonObject payload = receivedPayload(c.category(), c.risk(), c.chain(), c.ruleSet(), c.takenInBy());
         if (c.client() != null) payload.put(CLIENT, c.client());
         if (!c.photos().isEmpty()) payload.put("media", c.photos().described(1));
         NewCase r = c.request();

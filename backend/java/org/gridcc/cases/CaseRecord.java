@@ -14,11 +14,17 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.gridcc.cases.media.Photos;
 import org.gridcc.common.CaseEventsWritten;
+import org.gridcc.common.CopyIn;
+import org.gridcc.grid.GridLevel;
 import org.gridcc.common.SqlFiles;
 import org.gridcc.common.StatementBatches;
 import org.gridcc.sla.CaseEvent;
@@ -29,8 +35,9 @@ import org.gridcc.sla.DeadlineService;
 /**
  * The one writer of a case's row, its history ({@code case_event}) and its deadlines
  * ({@code case_deadline}): intake, actions, the deadline sweeper, boundary reassignment, group
- * alerts and calendar changes all write through here, in their own transactions. A history is
- * only ever appended to; deadlines are computed again from it whenever it changes. Whoever
+ * alerts, calendar changes and the demo county's month ({@link DemoCases}) all write through here,
+ * in their own transactions. A history is only ever appended to; deadlines are computed again from
+ * it whenever it changes. Whoever
  * commits events calls {@link #committed()} so that the live relay numbers them at once.
  */
 @ApplicationScoped
@@ -197,15 +204,79 @@ public class CaseRecord {
         }
     }
 
-    /** One history row as deadlines count it: a case is received when it came in, not when it was recorded. */
+    /**
+     * Writes cases with their whole histories at once, in the caller's JDBC transaction (the demo
+     * loader's): rows, events, deadlines, the sweeper's notices and the possible-duplicate links. The
+     * events get their stream positions here, in time order after the highest given, and the relay's
+     * published mark moves to the last: a month written before the service starts is history, read by
+     * the live state at start, not news to publish. The case ids given are taken as they are.
+     */
+    static void copySeeded(Connection c, List<SeededCase> cases) throws SQLException {
+        CopyIn.rows(c, """
+                COPY "case" (id, code, channel, category, risk, title, description, reporter_name, reporter_phone, point, grid_version,
+                             county_code, township_code, village_code, group_code, base_code, status, unit_id, rule_set, supervised,
+                             leader, received_at, created_at, updated_at, version) FROM STDIN""", cases, k -> new Object[] {
+                k.id(), k.code(), k.channel().code(), k.category().code(), k.risk().code(), k.title(), k.description(),
+                k.reporterName(), k.reporterPhone(), "SRID=4326;POINT(%s %s)".formatted(k.lon(), k.lat()), k.gridVersion(),
+                k.grid(GridLevel.COUNTY), k.grid(GridLevel.TOWNSHIP), k.grid(GridLevel.VILLAGE), k.grid(GridLevel.GROUP),
+                k.grid(GridLevel.BASE), k.status().code(), k.unitId(), k.ruleSet(), k.supervised(),
+                k.leader() == null ? null : k.leader().encode(), time(k.receivedAt()), time(k.receivedAt()), time(k.updatedAt()),
+                k.version()});
+        record Numbered(long caseId, int ordinal, NewEvent event) {}
+        var events = new ArrayList<Numbered>();
+        var deadlines = new ArrayList<Object[]>();
+        var alerts = new ArrayList<Object[]>();
+        var links = new ArrayList<Object[]>();
+        for (SeededCase k : cases) {
+            for (int i = 0; i < k.events().size(); i++) events.add(new Numbered(k.id(), i, k.events().get(i)));
+            for (int i = 0; i < k.deadlines().size(); i++) deadlines.add(StoredDeadlines.row(k.id(), i, k.deadlines().get(i)));
+            for (SeededCase.Alert a : k.alerts()) alerts.add(new Object[] {k.id(), a.kind(), a.level(), time(a.due()), a.n(), time(a.at())});
+            for (SeededCase.Link l : k.links()) links.add(new Object[] {k.id(), l.otherId(), l.reason(), time(k.receivedAt())});
+        }
+        // Ids (drawn in this order) and positions both follow time; a case's own entries keep their order.
+        events.sort(Comparator.comparing((Numbered n) -> n.event().at()).thenComparingLong(Numbered::caseId).thenComparingInt(Numbered::ordinal));
+        long[] seq = new long[1];
+        try (var rs = c.createStatement().executeQuery("SELECT coalesce(max(seq), 0) FROM case_event")) {
+            rs.next();
+            seq[0] = rs.getLong(1);
+        }
+        CopyIn.rows(c, "COPY case_event (case_id, type, actor, at, payload, seq) FROM STDIN", events, n -> new Object[] {
+                n.caseId(), n.event().type(), n.event().actor(), time(n.event().at()), n.event().payload().encode(), ++seq[0]});
+        CopyIn.rows(c, "COPY case_deadline (case_id, round, kind, position, started_by, due, warn_at, met_at, duty, provisional) FROM STDIN",
+                deadlines, row -> row);
+        CopyIn.rows(c, "COPY deadline_alert (case_id, kind, level, due, n, at) FROM STDIN", alerts, row -> row);
+        CopyIn.rows(c, "COPY case_link (case_id, other_id, reason, created_at) FROM STDIN", links, row -> row);
+        try (var statement = c.createStatement()) {
+            statement.execute("SELECT setval(pg_get_serial_sequence('\"case\"', 'id'), (SELECT coalesce(max(id), 1) FROM \"case\"))");
+            statement.execute("UPDATE stream_published SET seq = " + seq[0]);
+            // The live state, the wall and the reports read these tables first thing: the planner is to know them.
+            statement.execute("ANALYZE \"case\", case_event, case_deadline, deadline_alert, case_link");
+        }
+    }
+
+    /**
+     * An instant as a jsonb payload holds a timestamptz (jsonb_build_object in the intake and sweeper
+     * statements, on a UTC session): {@code 2026-12-05T04:05:23.5+00:00}.
+     */
+    static String jsonTime(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + "+00:00";
+    }
+
+    private static String time(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC).toString();
+    }
+
     private static CaseHistory plus(CaseHistory history, Row row) {
-        String type = row.getString("type");
-        Instant at = row.getOffsetDateTime("at").toInstant();
-        JsonObject payload = row.getJsonObject("payload");
+        return plus(history, row.getString("type"), row.getOffsetDateTime("at").toInstant(), row.getJsonObject("payload"),
+                row.getOffsetDateTime("received_at").toInstant());
+    }
+
+    /** One history entry as deadlines count it: a case is received when it came in, not when it was recorded. */
+    static CaseHistory plus(CaseHistory history, String type, Instant at, JsonObject payload, Instant receivedAt) {
         var event = CaseAction.deadlineEventOf(type);
         if (event.isEmpty()) return history;
         return switch (event.get()) {
-            case RECEIVED -> history.with(CaseEvent.RECEIVED, row.getOffsetDateTime("received_at").toInstant());
+            case RECEIVED -> history.with(CaseEvent.RECEIVED, receivedAt);
             case EXTENDED -> history.extendedBy(payload.getInteger("days"), at);
             case LEADER_ASSIGNED -> {
                 JsonObject leader = payload.getJsonObject("leader");

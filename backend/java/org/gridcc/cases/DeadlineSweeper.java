@@ -5,7 +5,13 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.gridcc.sla.Deadline;
 import java.time.ZoneOffset;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gridcc.common.ServiceClock;
@@ -25,6 +31,9 @@ public class DeadlineSweeper {
 
     private static final Logger LOG = Logger.getLogger(DeadlineSweeper.class);
 
+    /** The actor of the sweeper's events. */
+    static final String ACTOR = "sla-sweeper";
+
     private static final String SWEEP = CaseRecord.appendEach("""
             open_deadlines AS (
                 SELECT d.case_id, d.kind, d.due FROM case_deadline d JOIN "case" c ON c.id = d.case_id
@@ -43,11 +52,11 @@ public class DeadlineSweeper {
                 SELECT case_id, kind, level, due, n, $1 FROM notices
                 ON CONFLICT DO NOTHING
                 RETURNING case_id, kind, level, due, n)""", """
-            SELECT case_id, level, 'sla-sweeper', $1,
+            SELECT case_id, level, '%s', $1,
                    jsonb_build_object('kind', kind, 'due', due) || CASE WHEN n > 0 THEN jsonb_build_object('reminder', n, 'of', $3)
                                                                         ELSE '{}'::jsonb END
               FROM recorded
-             ORDER BY case_id, due, array_position(ARRAY['WARNED', 'OVERDUE', 'REMINDED', 'REFERRED'], level), n""");
+             ORDER BY case_id, due, array_position(ARRAY['WARNED', 'OVERDUE', 'REMINDED', 'REFERRED'], level), n""".formatted(ACTOR));
 
     private final Pool pool;
     private final ServiceClock clock;
@@ -66,6 +75,35 @@ public class DeadlineSweeper {
         this.record = record;
         this.reminderEvery = reminderEvery;
         this.reminders = reminders;
+    }
+
+    /** A notice on an open duty (WARNED, OVERDUE, REMINDED number n, REFERRED) and the first instant a sweep writes it. */
+    record Notice(String level, int n, Instant from) {}
+
+    /**
+     * The notices a duty gets while it stays open, each from the instant a sweep writes it: the rule of
+     * the sweep's statement, for a history written at once (the demo's month, {@link DemoCases}).
+     */
+    List<Notice> notices(Deadline deadline) {
+        Instant due = deadline.due();
+        var notices = new ArrayList<Notice>();
+        notices.add(new Notice("WARNED", 0, deadline.warnAt()));
+        notices.add(new Notice("OVERDUE", 0, after(due)));
+        for (int r = 1; r <= reminders; r++) notices.add(new Notice("REMINDED", r, after(due.plus(reminderEvery.multipliedBy(r)))));
+        notices.add(new Notice("REFERRED", 0, after(due.plus(reminderEvery.multipliedBy(reminders + 1L)))));
+        return notices;
+    }
+
+    /** A notice's event payload, as the sweep's statement builds it. */
+    JsonObject payload(Deadline deadline, Notice notice) {
+        var payload = new JsonObject().put("kind", deadline.kind().name()).put("due", CaseRecord.jsonTime(deadline.due()));
+        if (notice.n() > 0) payload.put("reminder", notice.n()).put("of", reminders);
+        return payload;
+    }
+
+    /** The sweep compares strictly (due < now): the first instant after. */
+    private static Instant after(Instant limit) {
+        return limit.plus(1, ChronoUnit.MICROS);
     }
 
     @Scheduled(every = "${gridcc.sla.sweep-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

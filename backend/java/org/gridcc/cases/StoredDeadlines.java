@@ -55,6 +55,12 @@ final class StoredDeadlines {
         return rows;
     }
 
+    /** The columns of {@link #insert} for one deadline at its position, for writers that COPY (CaseRecord.copySeeded). */
+    static Object[] row(long caseId, int position, Deadline d) {
+        return new Object[] {caseId, d.round(), d.kind().name(), position, d.startedBy().name(), text(d.due()), text(d.warnAt()),
+                d.metAt() == null ? null : text(d.metAt()), !d.kind().isOption(), d.provisional()};
+    }
+
     /**
      * A deadline of a case just taken in: only receipt has happened, which meets none, and the
      * sweeper has recorded nothing of it yet, so it is open (the state the view would give).

@@ -18,7 +18,6 @@ import org.gridcc.grid.GridLevel;
 import org.gridcc.grid.NewGrid;
 import org.gridcc.grid.demo.ChineseNames;
 import org.gridcc.grid.demo.DemoHistory;
-import org.gridcc.sla.DayKind;
 import org.gridcc.sla.WorkingCalendar;
 
 /**
@@ -47,7 +46,7 @@ public class DemoRounds implements DemoHistory {
     @Override
     public String write(Connection c, List<NewGrid> grids, long seed, LocalDate today) throws SQLException {
         var random = new Random(seed ^ 0x726f756e6473L);
-        WorkingCalendar calendar = calendar(c);
+        WorkingCalendar calendar = WorkingCalendar.load(c);
         CopyIn.rows(c, "COPY round_schedule (level, every, demo) FROM STDIN", List.copyOf(LANSHAN.entrySet()),
                 e -> new Object[] {e.getKey().code(), e.getValue().code(), true});
         var rounds = new ArrayList<Object[]>();
@@ -145,14 +144,6 @@ public class DemoRounds implements DemoHistory {
 
     private static LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    static WorkingCalendar calendar(Connection c) throws SQLException {
-        var days = new HashMap<LocalDate, DayKind>();
-        try (var rs = c.createStatement().executeQuery("SELECT day, kind FROM calendar_day")) {
-            while (rs.next()) days.put(rs.getObject(1, LocalDate.class), DayKind.valueOf(rs.getString(2).toUpperCase()));
-        }
-        return new WorkingCalendar(days);
     }
 
     private static long nextId(Connection c, String table) throws SQLException {

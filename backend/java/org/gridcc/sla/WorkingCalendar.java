@@ -2,10 +2,13 @@ package org.gridcc.sla;
 
 import static org.gridcc.common.ServiceClock.CHINA;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -31,6 +34,15 @@ public final class WorkingCalendar {
     public WorkingCalendar(Map<LocalDate, DayKind> exceptions) {
         this.exceptions = Map.copyOf(exceptions);
         this.loadedYears = Collections.unmodifiableSortedSet(new TreeSet<>(exceptions.keySet().stream().map(LocalDate::getYear).toList()));
+    }
+
+    /** The calendar as a JDBC transaction sees it (the demo loader's, before the service reads it). */
+    public static WorkingCalendar load(Connection c) throws SQLException {
+        var days = new HashMap<LocalDate, DayKind>();
+        try (var rs = c.createStatement().executeQuery("SELECT day, kind FROM calendar_day")) {
+            while (rs.next()) days.put(rs.getObject(1, LocalDate.class), DayKind.valueOf(rs.getString(2).toUpperCase()));
+        }
+        return new WorkingCalendar(days);
     }
 
     public boolean isLoaded(int year) {

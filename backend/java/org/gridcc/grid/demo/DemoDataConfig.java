@@ -14,4 +14,8 @@ public interface DemoDataConfig {
     /** The generator's seed: the same seed gives the same grids and households. */
     @WithDefault("20260530")
     long seed();
+
+    /** Days of cases before now that a demo county gets (cases.DemoCases); 0: none, the wall starts empty. */
+    @WithDefault("30")
+    int caseDays();
 }
