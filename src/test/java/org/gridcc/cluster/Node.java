@@ -47,6 +47,8 @@ final class Node implements AutoCloseable {
         env.put("GRIDCC_DB_NAME", DATABASE);
         env.put("GRIDCC_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("GRIDCC_DEMO_COUNTY", "530324");
+        // The county without its demo month: the tests look for villages where no case has come yet.
+        env.put("GRIDCC_DEMO_CASE_DAYS", "0");
         if (fresh) {
             env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
             env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
