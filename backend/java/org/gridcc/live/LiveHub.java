@@ -211,8 +211,9 @@ public class LiveHub {
             if (filter.acceptsGrid(code, index)) grids.put(code, grid);
         });
         var events = drain.events().stream().filter(filter::acceptsEvent).toList();
-        var raised = drain.alertsRaised().stream().filter(a -> filter.acceptsAlert(a)).toList();
-        var gone = drain.alertsGone(); // ids only: a client forgets those it does not hold
+        var raised = drain.alertsRaised().stream().filter(filter::acceptsAlert).toList();
+        // Only the ids of its own area's: an officer is not told that alerts elsewhere came and went.
+        var gone = drain.alertsGone().stream().filter(filter::acceptsAlert).map(GroupAlert::id).toList();
         if (grids.isEmpty() && events.isEmpty() && raised.isEmpty() && gone.isEmpty()) return "";
         var frame = new java.util.LinkedHashMap<String, Object>();
         frame.put("type", "delta");

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gridcc.common.ServiceClock;
@@ -62,9 +61,9 @@ public class LiveState {
     private final Set<String> hotGrids = new HashSet<>();
     /** Group-event warnings not yet acknowledged, as last read. */
     private List<GroupAlert> openAlerts = List.of();
-    /** Since the last drain: alerts raised or changed (by id), and ids of those acknowledged. */
+    /** Since the last drain: alerts raised or changed, and those acknowledged (as they were), by id. */
     private final Map<Long, GroupAlert> alertsRaised = new TreeMap<>();
-    private final Set<Long> alertsGone = new TreeSet<>();
+    private final Map<Long, GroupAlert> alertsGone = new TreeMap<>();
     /** Reads of the open alerts started and applied: an older answer never replaces a newer one. */
     private long alertReads, alertsRead;
     /** Told (with the lock held) when an event was folded: the hub decides when to send it. */
@@ -101,7 +100,7 @@ public class LiveState {
      * each change is sent once, not the whole list again).
      */
     record Drain(long seq, Map<String, GridState> grids, List<StreamEvent.Ticker> events, List<GroupAlert> alertsRaised,
-                 List<Long> alertsGone) {
+                 List<GroupAlert> alertsGone) {
         boolean isEmpty() {
             return grids.isEmpty() && events.isEmpty() && alertsRaised.isEmpty() && alertsGone.isEmpty();
         }
@@ -229,7 +228,7 @@ public class LiveState {
         changed.clear();
         var events = List.copyOf(pending);
         pending.clear();
-        var drain = new Drain(seq, grids, events, List.copyOf(alertsRaised.values()), List.copyOf(alertsGone));
+        var drain = new Drain(seq, grids, events, List.copyOf(alertsRaised.values()), List.copyOf(alertsGone.values()));
         alertsRaised.clear();
         alertsGone.clear();
         return drain;
@@ -256,9 +255,9 @@ public class LiveState {
                         alertsGone.remove(alert.id());
                     }
                 }
-                for (Long gone : before.keySet()) {
-                    alertsRaised.remove(gone);
-                    alertsGone.add(gone);
+                for (GroupAlert gone : before.values()) {
+                    alertsRaised.remove(gone.id());
+                    alertsGone.put(gone.id(), gone);
                 }
                 openAlerts = alerts;
                 version++;

@@ -134,6 +134,10 @@ public class GroupAlertIT {
             outsider.given().post("/api/group-alerts/" + id + "/acknowledge").then().statusCode(403)
                     .contentType("application/problem+json").body("detail", containsString(village));
             outsider.given().get("/api/group-alerts").then().statusCode(200).body("id", not(hasItem((int) id)));
+            // An officer of another township is told nothing of it, not even that it was acknowledged.
+            LiveClient outsiderLive = LiveClient.connect(service.getPort(), "", "Cookie",
+                    org.gridcc.access.TokenMechanism.SESSION_COOKIE + "=" + outsider.cookie());
+            outsiderLive.awaitType("snapshot");
             var officer = TestUsers.user("officer", village.substring(0, 9), null);
             officer.given().post("/api/group-alerts/x/acknowledge").then().statusCode(404).contentType("application/problem+json");
             officer.given().post("/api/group-alerts/" + id + "/acknowledge").then().statusCode(200)
@@ -145,6 +149,11 @@ public class GroupAlertIT {
             // Off every wall: live (its id among those gone), and in the snapshot of a wall that reconnects.
             before.await(f -> "delta".equals(f.getString("type")) && f.getJsonArray("alertsGone") != null
                     && f.getJsonArray("alertsGone").stream().anyMatch(gone -> ((Number) gone).longValue() == id), "the alert gone in a delta");
+            String afterwards = post(county.pointIn(county.one("SELECT min(code) FROM grid WHERE level = 'base' AND code LIKE ? || '%'",
+                    elsewhere)), "consultation", null);
+            outsiderLive.awaitEvent(afterwards, "RECEIVED"); // deltas are in order: one about the alert would have come first
+            assertThat(outsiderLive.frames()).noneMatch(f -> f.containsKey("alertsGone") || f.containsKey("alertsRaised"));
+            outsiderLive.close();
             try (LiveClient again = LiveClient.connect(service.getPort(), "", "Authorization", "Bearer " + wall.token())) {
                 JsonObject snapshot = again.awaitType("snapshot");
                 assertThat(snapshot.getJsonArray("alerts")).isNotNull();
