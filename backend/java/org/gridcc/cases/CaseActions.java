@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -138,9 +139,32 @@ public class CaseActions {
                 Map.of("caseStatus", current.status().code(), "allowed", allowed));
     }
 
+    /**
+     * What an action does to the case row, apart from a unit it names (dispatch, transfer, escalation,
+     * review): its state (an unsatisfied rating reopens it, 不满意可重办), the unit cleared when it is
+     * returned or objected to, 督办, the lead leader. One rule for the API and the demo month's playthrough.
+     */
+    static Change rowChange(ObjectMapper json, CaseAction action, ActionRequest request, CaseStatus status, boolean supervised,
+                            JsonObject leader) {
+        CaseStatus next = reopens(action, request) ? CaseAction.REOPENED_STATUS : action.to() != null ? action.to() : status;
+        boolean clearUnit = action == CaseAction.RETURN || action == CaseAction.OBJECT;
+        JsonObject lead = action == CaseAction.ASSIGN_LEADER && request.leader() != null
+                ? new JsonObject(json.valueToTree(request.leader()).toString()) : leader;
+        return new Change(next, null, clearUnit, supervised || action == CaseAction.SUPERVISE, lead);
+    }
+
+    /** Whether the action reopens the case: an unsatisfied rating. */
+    static boolean reopens(CaseAction action, ActionRequest request) {
+        return action == CaseAction.EVALUATE && request.rating() == ActionRequest.Rating.UNSATISFIED;
+    }
+
+    /** The event a reopening adds after the rating: the case back with the unit that handled it. */
+    static CaseRecord.NewEvent reopened(String actor, Instant at, String unitCode) {
+        return new CaseRecord.NewEvent(CaseAction.REOPENED, actor, at, new JsonObject().put("unit", unitCode).put("reason", "不满意重办"));
+    }
+
     private Uni<Change> change(SqlConnection tx, CaseAction action, ActionRequest request, Current current) {
-        CaseStatus next = action.to() != null ? action.to() : current.status();
-        Change same = new Change(next, null, false, current.supervised(), current.leader());
+        Change same = rowChange(json, action, request, current.status(), current.supervised(), current.leader());
         if (action.byTheHolder()) holds(request, current);
         return switch (action) {
             case REJECT -> {
@@ -151,7 +175,7 @@ public class CaseActions {
                 if (action == CaseAction.OBJECT) holds(request, current);
                 required("reason", request.reason(), action == CaseAction.OBJECT
                         ? "say why the petition is not your body's matter (异议须详细说明理由)" : "say why");
-                yield Uni.createFrom().item(new Change(next, null, true, same.supervised(), same.leader()));
+                yield Uni.createFrom().item(same);
             }
             case DISPATCH, TRANSFER -> {
                 required("unit", request.unit(), action == CaseAction.TRANSFER
@@ -177,18 +201,15 @@ public class CaseActions {
             }
             case EVALUATE -> {
                 if (request.rating() == null) throw invalid("rating", "give the rating: 满意, 基本满意 or 不满意");
-                // Unsatisfied reopens the case with the unit that handled it (不满意可重办).
-                yield Uni.createFrom().item(request.rating() == ActionRequest.Rating.UNSATISFIED
-                        ? new Change(CaseAction.REOPENED_STATUS, null, false, same.supervised(), same.leader()) : same);
+                yield Uni.createFrom().item(same);
             }
             case SUPERVISE -> {
                 required("reason", request.reason(), "write the supervision note (督办意见)");
-                yield Uni.createFrom().item(new Change(next, null, false, true, same.leader()));
+                yield Uni.createFrom().item(same);
             }
             case ASSIGN_LEADER -> {
                 leaderComplete(request.leader());
-                yield Uni.createFrom().item(new Change(next, null, false, same.supervised(),
-                        new JsonObject(json.valueToTree(request.leader()).toString())));
+                yield Uni.createFrom().item(same);
             }
             case EXTEND -> {
                 List<String> refusals = sla.refusalsOfExtension(current.rules().id(), current.history(),
@@ -229,9 +250,8 @@ public class CaseActions {
         var now = clock.now();
         Uni<Void> written = record.change(tx, current.id(), change)
                 .chain(() -> record.append(tx, current.id(), new CaseRecord.NewEvent(action.eventType(), caller.actorName(), now, payload)));
-        if (action == CaseAction.EVALUATE && request.rating() == ActionRequest.Rating.UNSATISFIED) {
-            written = written.chain(() -> record.append(tx, current.id(), new CaseRecord.NewEvent(CaseAction.REOPENED, caller.actorName(),
-                    now, new JsonObject().put("unit", current.unitCode()).put("reason", "不满意重办"))));
+        if (reopens(action, request)) {
+            written = written.chain(() -> record.append(tx, current.id(), reopened(caller.actorName(), now, current.unitCode())));
         }
         return written.chain(() -> record.refreshDeadlines(tx, current.id(), current.rules().id())).replaceWithVoid();
     }

@@ -20,7 +20,8 @@ import org.gridcc.sla.WorkingCalendar;
 /**
  * One case played through the closed loop by the service's own rules, up to a given now: each action
  * is checked as {@link CaseActions} checks it (the state, the rule set, the open deadlines, the unit
- * holding the case), its event carries the payload the action would have written, and between two
+ * holding the case), its event carries the payload and changes the row as the action would have
+ * ({@link CaseActions#payload}, {@link CaseActions#rowChange}), and between two
  * actions the sweeper's notices fall due as {@link DeadlineSweeper} would have written them. An action
  * at or after now is not taken: the case stays where it is. A refused action is a mistake of the
  * caller, not of the data, and throws.
@@ -77,14 +78,13 @@ final class CasePlaythrough {
         }
         CaseStatus from = status;
         record(new CaseRecord.NewEvent(action.eventType(), actor, at, CaseActions.payload(json, request, from)));
-        if (action.to() != null) status = action.to();
+        CaseRecord.Change change = CaseActions.rowChange(json, action, request, status, supervised, leader);
+        status = change.status();
+        supervised = change.supervised();
+        leader = change.leader();
+        if (change.clearUnit()) unit = null;
         if (to != null) unit = to;
-        if (action == CaseAction.SUPERVISE) supervised = true;
-        if (action == CaseAction.ASSIGN_LEADER) leader = new JsonObject(json.valueToTree(request.leader()).toString());
-        if (action == CaseAction.EVALUATE && request.rating() == ActionRequest.Rating.UNSATISFIED) {
-            status = CaseAction.REOPENED_STATUS;
-            record(new CaseRecord.NewEvent(CaseAction.REOPENED, actor, at, new JsonObject().put("unit", unit.code()).put("reason", "不满意重办")));
-        }
+        if (CaseActions.reopens(action, request)) record(CaseActions.reopened(actor, at, unit.code()));
         version++;
         return true;
     }
