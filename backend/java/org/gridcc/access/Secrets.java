@@ -20,12 +20,15 @@ final class Secrets {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** A password for the first admin: 16 characters from letters and digits that are not confused (no 0/O, 1/l/I). */
+    /** A password for the first admin: 16 characters from letters and digits that are not confused (no 0/O, 1/l/I), as strong as the rule asks. */
     static String newPassword() {
         String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        var password = new StringBuilder();
-        for (int i = 0; i < 16; i++) password.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        return password.toString();
+        // One draw in twelve has no digit, which the password rule refuses: draw again.
+        while (true) {
+            var password = new StringBuilder();
+            for (int i = 0; i < 16; i++) password.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+            if (Passwords.weakness(password.toString()).isEmpty()) return password.toString();
+        }
     }
 
     /** What the database keeps of a token: its SHA-256 (tokens are random, so no salt is needed). */
