@@ -179,6 +179,7 @@ async function main() {
   const hotLabel = document.querySelector('#kpi dt[data-for=hotGrids]');
   // The level drawn: chosen from the screen and the data (wall/places.js), then the names placed.
   let ready = false; // the style loaded: layers can be changed
+  let watchLevel = () => {}; // set once /live is connected
   const showLevel = () => {
     if (!ready) return;
     levelShown = wallLevel(map, { township: townships, village: villages });
@@ -187,6 +188,7 @@ async function main() {
     hotLabel.innerHTML = `热点${levelShown.name} <small>hotspots, ${levelShown.en}</small>`;
     labels.update(levelShown.layer);
     showKpi(lastKpi);
+    watchLevel();
   };
   const fit = (bbox) => {
     map.resize(); // the canvas to the new size first (MapLibre's own observer may come later): the fit is for the screen as it is now
@@ -266,7 +268,8 @@ async function main() {
       case 'delta':
         for (const [code, grid] of Object.entries(frame.grids)) put(code, grid);
         addEvents(frame.events);
-        showKpi(frame.kpi);
+        // A delta names only the figures that changed.
+        if (frame.kpi) showKpi({ ...lastKpi, ...frame.kpi });
         alerts.change(frame.alertsRaised, frame.alertsGone);
         break;
       case 'replay':
@@ -282,16 +285,17 @@ async function main() {
   await loaded; // feature-state needs the source in place
   ready = true;
   showLevel();
-  // Subscribed to the levels the wall can draw at its zoom; a resize that changes them reconnects.
-  let watching = levelsToWatch(map);
+  // Subscribed to the level drawn; a zoom or resize that changes it reconnects, and the snapshot
+  // that follows brings the new level's colours.
+  let watching = levelsToWatch(map, levelShown);
   const liveUrl = () => (watching ? `${LIVE_URL}${LIVE_URL.includes('?') ? '&' : '?'}level=${watching.join(',')}` : LIVE_URL);
   const live = connectLive({ url: liveUrl, onFrame, onState: (state, since) => showConnection(connection, state, since) });
-  map.on('zoomend', () => {
-    const next = levelsToWatch(map);
+  watchLevel = () => {
+    const next = levelsToWatch(map, levelShown);
     if (String(next) === String(watching)) return;
     watching = next;
     live.reconnect();
-  });
+  };
 
   // For the browser tests and for a curious engineer at the console.
   window.gridWall = {

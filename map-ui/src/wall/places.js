@@ -24,11 +24,12 @@ const metresPerPixel = (zoom) => WORLD_METRES / (512 * 2 ** zoom);
 const remPx = () => parseFloat(getComputedStyle(document.documentElement).fontSize);
 
 /**
- * The levels whose grid states the wall needs from /live at this zoom: the two it chooses between,
- * or every level once zoomed in past villages (null). Fewer levels, smaller deltas.
+ * The levels whose grid states the wall needs from /live: the one it draws (drawn, from wallLevel),
+ * or every level once zoomed in past villages (null), where the zoom changes the level at every
+ * step. Every wall gets every change of what it watches, so one level means smaller deltas.
  */
-export function levelsToWatch(map) {
-  return map.getZoom() >= LEVEL.group.min ? null : CHOSEN;
+export function levelsToWatch(map, drawn) {
+  return map.getZoom() >= LEVEL.group.min ? null : [drawn.layer];
 }
 
 /** The level to draw now ({layer, name, en, ...} of LEVELS), drawn: labels has the township and village labels (/labels). */

@@ -3,8 +3,9 @@
 #
 # What is measured, on the bench database with the demo county, the same way on both sides by
 # one Node process (src/test/bench/live/loadgen.mjs), GRIDCC_BENCH_LIVE_CLIENTS (1,000) clients
-# and GRIDCC_BENCH_LIVE_RATE (200) cases/s, each client subscribed as /wall is at a county's zoom
-# (level=township,village, map-ui/src/wall/places.js); GRIDCC_BENCH_RUNS (3) runs, ours and the
+# and GRIDCC_BENCH_LIVE_RATE (200) cases/s, each client subscribed as a 1080p /wall of the demo
+# county is (level=village, the level it draws: map-ui/src/wall/places.js, WallPageIT);
+# GRIDCC_BENCH_RUNS (3) runs, ours and the
 # peer's in turn, each figure printed as the median (min-max) of the runs:
 #  - event to screen p50/p99: cases POSTed at the rate by the clock (keep-alive, up to 32 in
 #    flight) at households drawn with a fixed seed (categories mixed); for each case, the time
@@ -91,7 +92,7 @@ for _ in $(seq 1 50); do
 done
 
 # What /wall subscribes to at a county's zoom.
-ours_live="ws${GRIDCC_URL#http}/live?level=township,village"
+ours_live="ws${GRIDCC_URL#http}/live?level=village"
 peer_live="ws://127.0.0.1:$peer_port/live"
 heavy_ours=() heavy_peer=() light_ours=() light_peer=()
 for run in $(seq 1 "$runs"); do

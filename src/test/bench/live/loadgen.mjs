@@ -157,10 +157,10 @@ function weigh(frame, bytes) {
   parts.gridBytes += JSON.stringify(frame.grids ?? {}).length;
   parts.events += frame.events.length;
   parts.eventBytes += JSON.stringify(frame.events).length;
-  parts.kpiBytes += JSON.stringify(frame.kpi ?? null).length;
-  if (frame.alerts) {
+  parts.kpiBytes += frame.kpi ? JSON.stringify(frame.kpi).length : 0;
+  if (frame.alertsRaised || frame.alertsGone) {
     parts.alerts++;
-    parts.alertBytes += Buffer.byteLength(JSON.stringify(frame.alerts));
+    parts.alertBytes += Buffer.byteLength(JSON.stringify([frame.alertsRaised, frame.alertsGone]));
   }
 }
 
@@ -229,7 +229,7 @@ if (parts.deltas) {
   const each = (v) => (v / parts.deltas).toFixed(0);
   log(`steady: a delta was ${each(parts.bytes)} bytes on average: ${each(parts.grids)} grids in ${each(parts.gridBytes)} bytes, ` +
       `${each(parts.events)} events in ${each(parts.eventBytes)}, key figures ${each(parts.kpiBytes)}; ` +
-      `${parts.alerts} of ${parts.deltas} carried the open group alerts, in ${each(parts.alertBytes)} bytes a delta on average`);
+      `${parts.alerts} of ${parts.deltas} carried group alerts raised or acknowledged, in ${each(parts.alertBytes)} bytes a delta on average`);
 }
 
 // The slow-client run: the stalled clients' sockets are paused (nothing read, so the kernel's

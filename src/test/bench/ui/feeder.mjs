@@ -46,7 +46,6 @@ export function startFeeder(chains, { port = 0, gridsPerDelta = 200, eventsPerDe
     if (s.warned) out.warned = s.warned;
     if (s.overdue) out.overdue = s.overdue;
     if (hot.get(code)) out.hot = hot.get(code);
-    out.topCategory = s.topCategory;
     return out;
   };
   // A new state for a base grid: a third are cleared, the others get 1-6 open cases.
@@ -58,7 +57,7 @@ export function startFeeder(chains, { port = 0, gridsPerDelta = 200, eventsPerDe
       const open = 1 + Math.floor(rnd() * 6);
       const warned = rnd() < 0.3 ? 1 + Math.floor(rnd() * open) : 0;
       const overdue = rnd() < 0.15 ? 1 + Math.floor(rnd() * (open - Math.min(warned, open - 1))) : 0;
-      next = { open, warned: Math.min(warned, open - overdue), overdue: Math.min(overdue, open), topCategory: pick(CATEGORIES) };
+      next = { open, warned: Math.min(warned, open - overdue), overdue: Math.min(overdue, open) };
     }
     base.set(code, next);
     hot.set(code, next.open && rnd() < 0.08 ? 1 + Math.floor(rnd() * 3) : 0);
@@ -68,7 +67,6 @@ export function startFeeder(chains, { port = 0, gridsPerDelta = 200, eventsPerDe
       s.open += next.open - old.open;
       s.warned += next.warned - old.warned;
       s.overdue += next.overdue - old.overdue;
-      if (next.topCategory) s.topCategory = next.topCategory;
       sums.set(up, s);
       if (rnd() < 0.02) hot.set(up, Math.floor(rnd() * 4));
       changed.add(up);

@@ -1,6 +1,7 @@
 package org.gridcc.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.CloseReason;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +55,9 @@ public class LiveHub {
     /** Snapshots already encoded, by filter, while the state has not changed: a thousand walls connecting share one. */
     private final Map<Subscription, EncodedSnapshot> snapshots = new HashMap<>();
     private long snapshotsOf = -1;
+    /** The key figures each filter's clients were last told, by delta or snapshot: deltas carry only those that changed. */
+    private final Map<Subscription, Map<String, Object>> told = new HashMap<>();
+    private static final TypeReference<Map<String, Object>> FIGURES = new TypeReference<>() {};
     private final DeltaPacing pacing;
 
     private record EncodedSnapshot(long seq, String text) {}
@@ -183,12 +188,15 @@ public class LiveHub {
     }
 
     private void deliver(LiveState.Drain drain) {
-        if (drain.isEmpty()) return;
-        pacing.deltaGoes();
         Map<Subscription, String> frames = new HashMap<>();
+        boolean paced = false;
         for (Client client : clients.values()) {
             String frame = frames.computeIfAbsent(client.subscription.filter(), filter -> delta(drain, filter));
             if (frame.isEmpty()) continue;
+            if (!paced) {
+                pacing.deltaGoes();
+                paced = true;
+            }
             if (client.held != null) {
                 // Held while its replay is read; too many and it is given a snapshot after the replay instead.
                 if (client.held.size() < config.maxUnsentFrames()) client.held.add(frame);
@@ -214,16 +222,30 @@ public class LiveHub {
         var raised = drain.alertsRaised().stream().filter(filter::acceptsAlert).toList();
         // Only the ids of its own area's: an officer is not told that alerts elsewhere came and went.
         var gone = drain.alertsGone().stream().filter(filter::acceptsAlert).map(GroupAlert::id).toList();
-        if (grids.isEmpty() && events.isEmpty() && raised.isEmpty() && gone.isEmpty()) return "";
-        var frame = new java.util.LinkedHashMap<String, Object>();
+        var kpi = kpiChanges(filter, state.kpi(filter.subtree()));
+        if (grids.isEmpty() && events.isEmpty() && raised.isEmpty() && gone.isEmpty() && kpi.isEmpty()) return "";
+        var frame = new LinkedHashMap<String, Object>();
         frame.put("type", "delta");
         frame.put("seq", drain.seq());
         frame.put("grids", grids);
         frame.put("events", events);
-        frame.put("kpi", state.kpi(filter.subtree()));
+        if (!kpi.isEmpty()) frame.put("kpi", kpi);
         if (!raised.isEmpty()) frame.put("alertsRaised", raised);
         if (!gone.isEmpty()) frame.put("alertsGone", gone);
         return encode(frame);
+    }
+
+    /**
+     * The key figures that differ from those the filter's clients were last told (all of them when
+     * told none), which they are told now: the rates change once a minute, the counts with cases.
+     * Call with the state's lock held, at every delta and snapshot of the filter.
+     */
+    private Map<String, Object> kpiChanges(Subscription filter, Kpi kpi) {
+        Map<String, Object> figures = json.convertValue(kpi, FIGURES);
+        Map<String, Object> before = told.put(filter, figures);
+        var changed = new LinkedHashMap<>(figures);
+        if (before != null) changed.entrySet().removeIf(figure -> Objects.equals(figure.getValue(), before.get(figure.getKey())));
+        return changed;
     }
 
     private void heartbeat() {
@@ -275,6 +297,7 @@ public class LiveHub {
         }
         return snapshots.computeIfAbsent(filter, f -> {
             var snapshot = state.snapshot(f, null);
+            kpiChanges(f, snapshot.kpi()); // what a client of the filter has been told from now on
             return new EncodedSnapshot(snapshot.seq(), encode(snapshot));
         });
     }

@@ -49,6 +49,8 @@ public class LiveState {
     private final Map<String, GridTally> tallies = new HashMap<>();
     private final ArrayDeque<StreamEvent.Ticker> recent = new ArrayDeque<>();
     private final Set<String> changed = new HashSet<>();
+    /** Each grid's state as the last drain gave it to clients (grids with nothing to show left out). */
+    private final Map<String, GridState> drained = new HashMap<>();
     private final List<StreamEvent.Ticker> pending = new ArrayList<>();
     private final Map<String, Instant> lastGroupAlert = new HashMap<>();
     private final Set<String> counties = new HashSet<>();
@@ -223,7 +225,12 @@ public class LiveState {
         var grids = new HashMap<String, GridState>();
         for (String code : changed) {
             GridTally tally = tallies.get(code);
-            grids.put(code, tally == null ? GridState.EMPTY : tally.state());
+            GridState now = tally == null ? GridState.EMPTY : tally.state();
+            // A case accepted or replied to leaves its grids' colours as they were: nothing to send.
+            if (now.equals(drained.getOrDefault(code, GridState.EMPTY))) continue;
+            grids.put(code, now);
+            if (now.isEmpty()) drained.remove(code);
+            else drained.put(code, now);
         }
         changed.clear();
         var events = List.copyOf(pending);

@@ -3,6 +3,7 @@ package org.gridcc.live;
 import io.vertx.mutiny.sqlclient.Row;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import org.gridcc.common.ServiceClock;
 
 /**
@@ -14,7 +15,8 @@ public record StreamEvent(long seq, String type, Instant at, LiveCase after) {
 
     /** What a screen shows of the event: no names, phones or words of the people involved; the place as counted. */
     public Ticker ticker() {
-        return new Ticker(seq, after.code(), type, after.grid(), ServiceClock.local(at), after.category());
+        // To the millisecond: a screen shows seconds, and every digit goes to every wall.
+        return new Ticker(seq, after.code(), type, after.grid(), ServiceClock.local(at.truncatedTo(ChronoUnit.MILLIS)), after.category());
     }
 
     /** An event as screens show it; gridCode is where the case is counted ({@link org.gridcc.cases.CasePlace}). */
