@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,6 +59,8 @@ public class LiveHub {
     private final Map<Subscription, Map<String, Object>> told = new HashMap<>();
     private static final TypeReference<Map<String, Object>> FIGURES = new TypeReference<>() {};
     private final DeltaPacing pacing;
+    /** Frames sent within the work in hand, written once it is done; used with the state's lock held. */
+    private final LoopWrites writes = new LoopWrites();
 
     private record EncodedSnapshot(long seq, String text) {}
 
@@ -77,6 +79,8 @@ public class LiveHub {
 
     private static final class Client {
         final WebSocketConnection connection;
+        /** The event loop owning its socket, where its frames are written. */
+        final Context loop;
         final Subscription subscription;
         final AtomicInteger unsent = new AtomicInteger();
         /** Changed only within state.atomically: frames held while its replay is read, whether it fell behind, its last position. */
@@ -84,8 +88,9 @@ public class LiveHub {
         boolean behind;
         long seq;
 
-        Client(WebSocketConnection connection, Subscription subscription) {
+        Client(WebSocketConnection connection, Context loop, Subscription subscription) {
             this.connection = connection;
+            this.loop = loop;
             this.subscription = subscription;
         }
     }
@@ -120,10 +125,12 @@ public class LiveHub {
                     .subscribe().with(ok -> {}, failure -> {});
             return;
         }
-        Client client = new Client(connection, subscription);
+        // Opened on its socket's event loop: its frames are written there.
+        var loop = io.vertx.core.Vertx.currentContext();
+        Client client = new Client(connection, loop != null ? loop : vertx.getDelegate().getOrCreateContext(), subscription);
         String subtree = subscription.subtree();
         if (subtree != null) state.watch(subtree);
-        state.atomically(() -> {
+        atomically(() -> {
             // Deltas so far go to the clients there were; the new one starts from the state they leave.
             deliver(state.drain());
             EncodedSnapshot snapshot = snapshot(subscription.filter());
@@ -153,14 +160,15 @@ public class LiveHub {
         history.between(after, upTo, EventHistory.MAX_PAGE).subscribe().with(events -> {
             if (!events.isEmpty()) {
                 var mine = events.stream().filter(client.subscription::acceptsEvent).toList();
-                send(client, encode(Map.of("type", "replay", "seq", events.get(events.size() - 1).seq(), "events", mine)));
+                String frame = encode(Map.of("type", "replay", "seq", events.get(events.size() - 1).seq(), "events", mine));
+                atomically(() -> send(client, frame));
             }
             long reached = events.isEmpty() ? upTo : events.get(events.size() - 1).seq();
             if (reached < upTo && !events.isEmpty()) {
                 replay(client, reached, upTo);
                 return;
             }
-            state.atomically(() -> {
+            atomically(() -> {
                 List<String> held = client.held;
                 client.held = null;
                 if (!client.behind) held.forEach(frame -> send(client, frame));
@@ -173,7 +181,7 @@ public class LiveHub {
 
     /** One delta per kind of subscription, to every client that is keeping up; and snapshots for those that caught up. */
     void flush() {
-        state.atomically(() -> {
+        atomically(() -> {
             for (Client client : clients.values()) {
                 if (client.behind && client.unsent.get() == 0 && client.held == null) {
                     client.behind = false;
@@ -254,7 +262,7 @@ public class LiveHub {
 
     /** A frame for every client that is neither being resumed nor behind. */
     private void broadcast(String frame) {
-        state.atomically(() -> {
+        atomically(() -> {
             for (Client client : clients.values()) {
                 if (client.held == null && !client.behind) send(client, frame);
             }
@@ -264,7 +272,7 @@ public class LiveHub {
     /** New boundaries: the grids of cases have moved, so every client reloads its tiles and gets a new snapshot. */
     void onBoundaries(@ObservesAsync GridVersionChanged changed) {
         state.rebuild().subscribe().with(ok -> {
-            state.atomically(() -> {
+            atomically(() -> {
                 deliver(state.drain());
                 String notice = encode(Map.of("type", "boundaries", "gridVersion", changed.version()));
                 for (Client client : clients.values()) {
@@ -302,14 +310,22 @@ public class LiveHub {
         });
     }
 
+    /** Runs work with the state's lock held (see {@link LiveState#atomically}), then writes the frames it sent. */
+    private void atomically(Runnable work) {
+        state.atomically(() -> {
+            work.run();
+            writes.go();
+        });
+    }
+
     private void send(Client client, String frame) {
         send(client, frame, null);
     }
 
-    /** Sends without waiting; written (if any) is called once the frame is written or failed. */
+    /** Sends without waiting, once the work in hand is done (call within atomically); written (if any) is called once the frame is written or failed. */
     private void send(Client client, String frame, Runnable written) {
         client.unsent.incrementAndGet();
-        client.connection.sendText(frame).subscribe().with(ok -> done(client, written), e -> done(client, written));
+        writes.add(client.loop, client.connection, frame, () -> done(client, written));
     }
 
     private static void done(Client client, Runnable written) {

@@ -8,6 +8,7 @@ import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.enterprise.event.Observes;
 import org.gridcc.access.Caller;
 
@@ -33,8 +34,13 @@ public class LiveSocket {
         this.connections = connections;
     }
 
-    /** Signed-in callers only (the upgrade is refused with 401 otherwise); an officer or handler gets its grid's subtree. */
+    /**
+     * Signed-in callers only (the upgrade is refused with 401 otherwise); an officer or handler gets its grid's subtree.
+     * On the socket's event loop, not a worker: nothing here blocks, and a thousand walls connecting at once would
+     * otherwise each take a worker thread (and its memory).
+     */
     @OnOpen
+    @NonBlocking
     void open(WebSocketConnection connection) {
         if (stopping) {
             connection.close(GOING_AWAY).subscribe().with(ok -> {}, e -> {});
@@ -49,6 +55,7 @@ public class LiveSocket {
     }
 
     @OnClose
+    @NonBlocking
     void close(WebSocketConnection connection) {
         hub.close(connection);
     }

@@ -1,0 +1,40 @@
+package org.gridcc.live;
+
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Frames gathered for clients, then written on each client's own event loop: the loop that owns a
+ * socket writes to it without a hand-over between threads per frame, and the loops write in
+ * parallel, so a delta reaches a thousand walls sooner. One task per loop per batch; batches go in
+ * the order they are made, so each client's frames keep their order. Not thread-safe: the hub
+ * uses it with the live state's lock held.
+ */
+final class LoopWrites {
+
+    private record Write(WebSocketConnection connection, String frame, Runnable done) {}
+
+    private final Map<Context, List<Write>> byLoop = new LinkedHashMap<>();
+
+    /** A frame for a connection whose socket is owned by loop; done is called once it is written or failed. */
+    void add(Context loop, WebSocketConnection connection, String frame, Runnable done) {
+        byLoop.computeIfAbsent(loop, l -> new ArrayList<>()).add(new Write(connection, frame, done));
+    }
+
+    /** Hands each loop its writes gathered so far. */
+    void go() {
+        for (var entry : byLoop.entrySet()) {
+            List<Write> writes = entry.getValue();
+            entry.getKey().runOnContext(nothing -> {
+                for (Write write : writes) {
+                    write.connection().sendText(write.frame()).subscribe().with(ok -> write.done().run(), e -> write.done().run());
+                }
+            });
+        }
+        byLoop.clear();
+    }
+}
