@@ -2,6 +2,7 @@ package org.gridcc.live;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.ArrayList;
@@ -15,18 +16,25 @@ import java.util.List;
  */
 final class StreamReader {
 
-    private static final String BETWEEN = """
-            SELECT e.seq, e.type, e.at, l.* FROM case_event e JOIN case_live l ON l.id = e.case_id
-             WHERE e.seq > $1 AND e.seq < $2 ORDER BY e.seq LIMIT $3""";
+    private static final String EVENTS = "SELECT e.seq, e.type, e.at, l.* FROM case_event e JOIN case_live l ON l.id = e.case_id ";
+    private static final String BETWEEN = EVENTS + "WHERE e.seq > $1 AND e.seq < $2 ORDER BY e.seq LIMIT $3";
+    private static final String UNPUBLISHED = EVENTS + "WHERE e.seq > (SELECT seq FROM stream_published) ORDER BY e.seq LIMIT $1";
 
     private StreamReader() {}
 
     /** The events at positions in (after, before), at most {@code limit}, in stream order. */
     static Uni<List<StreamEvent>> between(SqlClient client, long after, long before, int limit) {
-        return client.preparedQuery(BETWEEN).execute(Tuple.of(after, before, limit)).map(rows -> {
-            var events = new ArrayList<StreamEvent>(rows.size());
-            for (Row row : rows) events.add(StreamEvent.of(row));
-            return events;
-        });
+        return client.preparedQuery(BETWEEN).execute(Tuple.of(after, before, limit)).map(StreamReader::events);
+    }
+
+    /** The events above the published mark, at most {@code limit}, in stream order. */
+    static Uni<List<StreamEvent>> unpublished(SqlClient client, int limit) {
+        return client.preparedQuery(UNPUBLISHED).execute(Tuple.of(limit)).map(StreamReader::events);
+    }
+
+    private static List<StreamEvent> events(RowSet<Row> rows) {
+        var events = new ArrayList<StreamEvent>(rows.size());
+        for (Row row : rows) events.add(StreamEvent.of(row));
+        return events;
     }
 }
