@@ -4,6 +4,9 @@
 # GC is about 70 MB with 1,000 walls connected; outside the heap, metaspace (~100 MB), G1's own
 # structures, code and symbols take about 200 MB more (Native Memory Tracking, docs/operations.md).
 : "${GRIDCC_JAVA_OPTS=-Xmx256m}"
+# glibc gives each thread that mallocs its own arena (up to 8 per core), each holding freed memory
+# for reuse: the JVM's native allocations (Netty, the JIT, zip) fit in two.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 step() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
