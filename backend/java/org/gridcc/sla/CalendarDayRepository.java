@@ -1,6 +1,7 @@
 package org.gridcc.sla;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import java.util.List;
 @ApplicationScoped
 public class CalendarDayRepository implements PanacheRepositoryBase<CalendarDay, LocalDate> {
 
+    @WithSession
     public Uni<List<CalendarDay>> inYear(int year) {
         return find("day between ?1 and ?2", Sort.by("day"), firstDay(year), lastDay(year)).list();
     }

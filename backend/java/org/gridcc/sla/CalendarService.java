@@ -1,6 +1,7 @@
 package org.gridcc.sla;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.gridcc.common.NodeNotices;
 import org.gridcc.common.Problem.FieldError;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
@@ -28,23 +30,31 @@ public class CalendarService {
     private final Pool pool;
     private final CalendarChange change;
     private final DeadlineService deadlines;
+    private final Cache years;
 
-    public CalendarService(CalendarDayRepository days, Pool pool, CalendarChange change, DeadlineService deadlines) {
+    public CalendarService(CalendarDayRepository days, Pool pool, CalendarChange change, DeadlineService deadlines,
+                           @CacheName("calendar-years") Cache years, NodeNotices notices) {
         this.days = days;
         this.pool = pool;
         this.change = change;
         this.deadlines = deadlines;
+        this.years = years;
+        // Read again after any node loads a year (this one included).
+        notices.listen(DeadlineService.CALENDAR_LOADED, () -> years.invalidateAll().subscribe().with(ok -> {}, e -> {}));
     }
 
-    @WithSession
+    /**
+     * A year as loaded: read once through Hibernate Reactive, then kept until a year is loaded on
+     * any node (it changes once a year; every page and client reads it). A year not loaded is not kept.
+     */
     public Uni<CalendarYear> year(int year) {
-        return days.inYear(year).map(list -> {
+        return years.getAsync(year, y -> days.inYear(year).map(list -> {
             if (list.isEmpty()) {
                 throw ProblemException.notFound(
                         "No holiday calendar is loaded for %d; load it with PUT /api/calendar/%d.".formatted(year, year));
             }
             return toYear(year, list);
-        });
+        }));
     }
 
     /**
@@ -65,7 +75,8 @@ public class CalendarService {
                                 .replaceWithVoid())
                         .chain(() -> DeadlineService.read(tx))
                         .chain(changed -> change.applied(tx, year, changed)))
-                .call(deadlines::reloadCalendar)
+                .call(() -> years.invalidateAll())
+                .call(deadlines::calendarLoaded)
                 .invoke(Runnable::run)
                 .map(ignored -> new CalendarYear(year, calendar.days().stream()
                         .sorted(java.util.Comparator.comparing(CalendarYear.Entry::date)).toList()));

@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.gridcc.common.NodeNotices;
+import org.jboss.logging.Logger;
 
 /**
  * Deadlines of cases on the official working-day calendar, which it keeps in memory (a few
@@ -19,20 +21,36 @@ import java.util.Map;
 @ApplicationScoped
 public class DeadlineService {
 
+    /** The channel on which a node tells every node that a year of the calendar was loaded. */
+    static final String CALENDAR_LOADED = "gridcc_calendar_loaded";
+    private static final Logger LOG = Logger.getLogger(DeadlineService.class);
+
     private final Pool pool;
+    private final NodeNotices notices;
     private final Map<String, RuleSet> ruleSets = RuleSets.loadAll();
     private volatile WorkingCalendar calendar = new WorkingCalendar(Map.of());
 
-    public DeadlineService(Pool pool) {
+    public DeadlineService(Pool pool, NodeNotices notices) {
         this.pool = pool;
+        this.notices = notices;
     }
 
     void onStart(@Observes StartupEvent start) {
         reloadCalendar().await().atMost(Duration.ofSeconds(30));
+        // A year loaded through another node: deadlines here are counted on it too.
+        notices.listen(CALENDAR_LOADED, () -> reloadCalendar().subscribe()
+                .with(ok -> {}, e -> LOG.errorf("The calendar was not read again after a node loaded a year: %s", e.getMessage())));
     }
 
-    /** Reads the calendar from the database again, after a year was loaded. */
-    public Uni<Void> reloadCalendar() {
+    /**
+     * After a year was loaded (committed): this node counts on it at once, and every other node
+     * once told, which has happened when this completes.
+     */
+    Uni<Void> calendarLoaded() {
+        return reloadCalendar().chain(() -> notices.tell(CALENDAR_LOADED));
+    }
+
+    private Uni<Void> reloadCalendar() {
         return read(pool).invoke(read -> calendar = read).replaceWithVoid();
     }
 

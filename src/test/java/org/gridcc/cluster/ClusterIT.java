@@ -124,8 +124,40 @@ class ClusterIT {
         assertThat(Session.withToken(b, "/api/cases?grid=" + second, token)).as("disabled, on node B").isEqualTo(401);
     }
 
+    /** Deadlines on node B are counted on a year loaded through node A, and B's answers about the year follow it. */
     @Test
     @Order(5)
+    void aCalendarYearLoadedThroughNodeAHoldsOnNodeB() throws Exception {
+        int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        String loaded = admin.expect(200, a, "GET", "/api/calendar/" + year, null).encode();
+        assertThat(admin.send(b, "GET", "/api/calendar/" + year, null).statusCode()).as("node B reads (and keeps) the year").isEqualTo(200);
+        try {
+            admin.expect(200, a, "PUT", "/api/calendar/" + year, "{\"days\": []}");
+            awaitOnB(year, 404, true);
+        } finally {
+            admin.expect(200, a, "PUT", "/api/calendar/" + year, loaded);
+        }
+        awaitOnB(year, 200, false);
+    }
+
+    /** Waits (briefly: the notice has reached B when A answers, B reads the year again meanwhile) until node B's
+     *  calendar answer and its readiness's warning (from the calendar its deadlines are counted on) match. */
+    private static void awaitOnB(int year, int calendarStatus, boolean notLoaded) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (true) {
+            int status = admin.send(b, "GET", "/api/calendar/" + year, null).statusCode();
+            String ready = admin.send(b, "GET", "/q/health/ready", null).body();
+            boolean warned = ready.contains("The official calendar of " + year + " is not loaded");
+            if (status == calendarStatus && warned == notLoaded) return;
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("node B answers " + status + " for " + year + " (wanted " + calendarStatus + "); its readiness: " + ready);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    @Order(6)
     void aVersionRolledBackThroughNodeAIsLoadedByNodeB() throws Exception {
         // A second version to go back to: a copy of the published one, retired.
         int copy = Integer.parseInt(one("""
@@ -149,7 +181,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theBrokerAwayForTenSecondsLosesNothingAndReadinessSaysSoMeanwhile() throws Exception {
         double[] here = pointInBase(20);
         try (LiveClient onA = client(a); LiveClient onB = client(b)) {
@@ -181,7 +213,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void killingNodeAMovesItsClientsToNodeBWhereTheyResumeLosingAndRepeatingNothing() throws Exception {
         double[] here = pointInBase(30);
         List<Watcher> walls = new ArrayList<>();

@@ -59,8 +59,8 @@ class OutageIT {
         signedInNow();
         DatabaseBehindProxy.proxy().cut();
 
-        for (String path : List.of("/api/cases", "/api/calendar/2026", "/api/boundaries/versions")) {
-            // the reactive client, Hibernate Reactive, JDBC (Agroal)
+        for (String path : List.of("/api/cases", "/api/calendar/2099", "/api/boundaries/versions")) {
+            // the reactive client, Hibernate Reactive (a year never read, so not kept in memory), JDBC (Agroal)
             unavailable(given().get(path), path);
         }
         // A token not seen before: finding who it stands for needs the database too.
