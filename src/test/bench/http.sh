@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# A small database-backed JSON read (GET /api/calendar/2026) against nginx serving the same bytes.
-# The floor under every API figure: what the HTTP edge, Hibernate Reactive and the database
-# cost against a static file server on the same machine.
+# A small authenticated JSON read (GET /api/calendar/2026) against nginx serving the same bytes.
+# The floor under every API figure: what the HTTP edge, the bearer token's check, validation and
+# JSON cost against a static file server on the same machine. (The year is read through Hibernate
+# Reactive once and kept until a year is loaded: sla.CalendarService.)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
