@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,7 @@ import org.gridcc.grid.GridLevel;
 import org.gridcc.grid.GridRef;
 import org.gridcc.grid.GridService;
 import org.gridcc.grid.LonLat;
+import org.gridcc.people.PersonView;
 import org.gridcc.sla.DeadlineService;
 import org.gridcc.sla.WorkingCalendar;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -239,15 +241,17 @@ public class CaseIntake {
         if (c.client() != null) payload.put(CLIENT, c.client());
         if (!c.photos().isEmpty()) payload.put("media", c.photos().described(1));
         NewCase r = c.request();
-        return record.takeIn(Tuple.from(Arrays.asList(code, r.channel().code(), c.category().code(), c.risk().code(), r.title().strip(),
+        // The village's head is read meanwhile: the answer waits for the longer of the two, not for both in turn.
+        Uni<PersonView> gridHead = reader.gridHead(c.chain());
+        Uni<Row> stored = record.takeIn(Tuple.from(Arrays.asList(code, r.channel().code(), c.category().code(), c.risk().code(), r.title().strip(),
                         r.description(), r.reporter() == null ? null : r.reporter().name(), c.phone(), c.lon(), c.lat(),
                         index.version(), c.grid(GridLevel.COUNTY), c.grid(GridLevel.TOWNSHIP), c.grid(GridLevel.VILLAGE),
                         c.grid(GridLevel.GROUP), c.grid(GridLevel.BASE), unitCode(c.chain(), c.risk(), c.category()), c.ruleSet(),
                         receivedAt.atOffset(ZoneOffset.UTC), StoredDeadlines.json(deadlines),
                         (double) c.category().duplicateRadiusMetres(), c.category().duplicateWindowHours(), SAME_REPORTER_DAYS,
                         MAX_LINKS, actor, now.atOffset(ZoneOffset.UTC), payload, key, requestHash,
-                        c.photos().contentTypes(), c.photos().bytes(), c.photos().sha256s(), c.photos().uploadedBy())))
-                .map(row -> {
+                        c.photos().contentTypes(), c.photos().bytes(), c.photos().sha256s(), c.photos().uploadedBy())));
+        return Uni.combine().all().unis(stored, gridHead).with((row, head) -> {
                     var links = new ArrayList<CaseView.LinkView>();
                     for (Object link : row.getJsonArray("links")) {
                         JsonArray pair = (JsonArray) link;
@@ -266,11 +270,9 @@ public class CaseIntake {
                             media(code, c.photos(), ServiceClock.local(now)),
                             CaseAction.allowedIn(CaseStatus.RECEIVED, sla.rules(c.ruleSet()), CaseView.openKinds(views)), List.of(received),
                             unit != null && unit.code().equals(received.payload().path("unit").asText(null))
-                                    ? Map.of(unit.code(), unit.name()) : Map.of()),
+                                    ? Map.of(unit.code(), unit.name()) : Map.of()).withGridHead(head),
                             true);
-                })
-                .chain(intake -> reader.gridHead(intake.view().grids())
-                        .map(head -> new Intake(intake.view().withGridHead(head), intake.created())));
+                });
     }
 
     private static List<CaseView.MediaView> media(String code, Photos photos, OffsetDateTime at) {
