@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.gridcc.common.NodeNotices;
 import org.gridcc.common.Problem.FieldError;
 import org.gridcc.common.ProblemException;
@@ -44,17 +45,14 @@ public class CalendarService {
     }
 
     /**
-     * A year as loaded: read once through Hibernate Reactive, then kept until a year is loaded on
-     * any node (it changes once a year; every page and client reads it). A year not loaded is not kept.
+     * A year as loaded: read once through Hibernate Reactive, then kept (that it is not loaded, too)
+     * until a year is loaded on any node: it changes once a year, and every page and client reads it.
      */
     public Uni<CalendarYear> year(int year) {
-        return years.getAsync(year, y -> days.inYear(year).map(list -> {
-            if (list.isEmpty()) {
-                throw ProblemException.notFound(
-                        "No holiday calendar is loaded for %d; load it with PUT /api/calendar/%d.".formatted(year, year));
-            }
-            return toYear(year, list);
-        }));
+        return years.<Integer, Optional<CalendarYear>>getAsync(year, y -> days.inYear(year)
+                        .map(list -> list.isEmpty() ? Optional.empty() : Optional.of(toYear(year, list))))
+                .map(loaded -> loaded.orElseThrow(() -> ProblemException.notFound(
+                        "No holiday calendar is loaded for %d; load it with PUT /api/calendar/%d.".formatted(year, year))));
     }
 
     /**

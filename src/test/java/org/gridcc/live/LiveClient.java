@@ -171,10 +171,15 @@ public final class LiveClient implements AutoCloseable {
     }
 
     public JsonObject awaitEvent(String caseCode, String type) throws InterruptedException {
-        await(f -> f.containsKey("events") && f.getJsonArray("events").stream().map(JsonObject.class::cast)
-                .anyMatch(e -> caseCode.equals(e.getString("caseCode")) && type.equals(e.getString("type"))), type + " of " + caseCode);
+        awaitFrameWith(caseCode, type);
         return events().stream().filter(e -> caseCode.equals(e.getString("caseCode")) && type.equals(e.getString("type")))
                 .findFirst().orElseThrow();
+    }
+
+    /** The frame that carries an event of a case. */
+    JsonObject awaitFrameWith(String caseCode, String type) throws InterruptedException {
+        return await(f -> f.containsKey("events") && f.getJsonArray("events").stream().map(JsonObject.class::cast)
+                .anyMatch(e -> caseCode.equals(e.getString("caseCode")) && type.equals(e.getString("type"))), type + " of " + caseCode);
     }
 
     /** Waits until the latest state of a grid, from snapshots and deltas, matches. */

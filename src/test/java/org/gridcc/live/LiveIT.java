@@ -100,9 +100,7 @@ class LiveIT {
             given().contentType("application/json").body("{\"actor\": \"值班员李明\"}")
                     .post("/api/cases/" + code + "/actions/accept").then().statusCode(200);
 
-            JsonObject accepted = client.await(f -> f.containsKey("events") && f.getJsonArray("events").stream()
-                    .map(JsonObject.class::cast).anyMatch(e -> code.equals(e.getString("caseCode")) && "ACCEPTED".equals(e.getString("type"))),
-                    "the ACCEPTED event");
+            JsonObject accepted = client.awaitFrameWith(code, "ACCEPTED");
             for (String grid : List.of(base.substring(0, 9), base.substring(0, 12), base)) {
                 assertThat(accepted.getJsonObject("grids").fieldNames()).doesNotContain(grid);
             }

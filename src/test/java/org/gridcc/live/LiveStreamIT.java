@@ -81,7 +81,10 @@ class LiveStreamIT {
             assertThat(earlyId).isLessThan(lateId);
             long lateSeq = seqOf(lateId);
 
-            // A client that has seen everything up to the later event, and resumes from there.
+            // A client that has seen everything up to the later event (so this node has folded it), and resumes from there.
+            try (LiveClient seen = connect("")) {
+                seen.await(frame -> frame.getLong("seq", 0L) >= lateSeq, "position " + lateSeq);
+            }
             try (LiveClient resumed = connect("since=" + lateSeq)) {
                 resumed.awaitType("snapshot");
                 early.commit();
