@@ -84,11 +84,18 @@ if curl -fsS "$uncached/q/metrics" | grep -q '^cache_gets_total{.*cache="grid-ti
 fi
 
 # The tile SQL with pgbench variables for its parameters, the tile picked from the same list.
+# The levels a tile of zoom :z carries ($5), as the service names them: from the service's own table
+# of levels (GET /api/grids/levels, each with the zoom its tiles carry it from).
+levels=$(curl -fsS "$GRIDCC_URL/api/grids/levels" | node -e '
+  const levels = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  console.log(levels.map((l) => `(\x27${l.layer}\x27, ${l.tilesFrom})`).join(", "));')
+carried="ARRAY(SELECT layer FROM (VALUES $levels) l(layer, tiles_from) WHERE tiles_from <= :z)"
+tile_sql=$(grep -v '^ *--' "$bench_repo/backend/resources/sql/grid-tile.sql" |
+  sed -e 's/\$1/:z/g' -e 's/\$2/:x/g' -e 's/\$3/:y/g' -e 's/\$4/:v/g')
 {
   pgbench_pick_tile "$work/tiles"
   echo "\\set v $version"
-  grep -v '^ *--' "$bench_repo/backend/resources/sql/grid-tile.sql" |
-    sed -e 's/\$1/:z/g' -e 's/\$2/:x/g' -e 's/\$3/:y/g' -e 's/\$4/:v/g'
+  echo "${tile_sql//\$5::text\[\]/$carried}"
   echo ';'
 } >"$work/tile.sql"
 mkdir -p "$work/log"

@@ -219,6 +219,8 @@ public class LiveHub {
                 client.seq = drain.seq();
             }
         }
+        // Filters nobody holds any more; a client that comes with one again is told every figure first.
+        told.keySet().retainAll(frames.keySet());
     }
 
     private String delta(LiveState.Drain drain, Subscription filter) {
