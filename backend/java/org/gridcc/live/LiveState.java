@@ -102,11 +102,7 @@ public class LiveState {
      * each change is sent once, not the whole list again).
      */
     record Drain(long seq, Map<String, GridState> grids, List<StreamEvent.Ticker> events, List<GroupAlert> alertsRaised,
-                 List<GroupAlert> alertsGone) {
-        boolean isEmpty() {
-            return grids.isEmpty() && events.isEmpty() && alertsRaised.isEmpty() && alertsGone.isEmpty();
-        }
-    }
+                 List<GroupAlert> alertsGone) {}
 
     /** Reads every open case, and every case recent enough for the hotspot windows, in one consistent snapshot. */
     public Uni<Void> rebuild() {
