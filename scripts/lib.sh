@@ -6,7 +6,7 @@
 # Every 5 s the JVM hands native memory freed since back to the system (malloc_trim; experimental
 # in JDK 17.0.9+), so that a peak of native use (the JIT's arenas, a burst of sockets) does not
 # stay resident.
-: "${GRIDCC_JAVA_OPTS=-Xmx256m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}"
+: "${GRIDCC_JAVA_OPTS=-Xmx224m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}"
 # glibc gives each thread that mallocs its own arena (up to 8 per core), each holding freed memory
 # for reuse: the JVM's native allocations (Netty, the JIT, zip) fit in two.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
