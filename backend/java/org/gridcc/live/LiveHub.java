@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.Priority;
@@ -125,9 +126,11 @@ public class LiveHub {
                     .subscribe().with(ok -> {}, failure -> {});
             return;
         }
-        // Opened on its socket's event loop: its frames are written there.
-        var loop = io.vertx.core.Vertx.currentContext();
-        Client client = new Client(connection, loop != null ? loop : vertx.getDelegate().getOrCreateContext(), subscription);
+        // Opened on its socket's event loop: its frames are written there. Each connection runs on a context of its own
+        // (a duplicate of the loop's); the loop's root context is shared, so a delta is one task per loop, not per client.
+        var opened = io.vertx.core.Vertx.currentContext();
+        Client client = new Client(connection, opened != null ? VertxContext.getRootContext(opened) : vertx.getDelegate().getOrCreateContext(),
+                subscription);
         String subtree = subscription.subtree();
         if (subtree != null) state.watch(subtree);
         atomically(() -> {
