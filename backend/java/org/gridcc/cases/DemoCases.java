@@ -79,16 +79,19 @@ public class DemoCases implements DemoHistory {
     @Override
     public String write(Connection c, List<NewGrid> grids, long seed, LocalDate today) throws SQLException {
         if (config.caseDays() <= 0) return "no case history (gridcc.demo.case-days=0)";
-        return write(c, seed, config.caseDays(), clock.now());
+        return write(c, seed, config.caseDays(), config.scale(), clock.now());
     }
 
-    /** Writes the cases of the {@code days} days before the day of {@code now} and of that day until now, in the caller's transaction. */
-    String write(Connection c, long seed, int days, Instant now) throws SQLException {
+    /**
+     * Writes the cases of the {@code days} days before the day of {@code now} and of that day until now, in the caller's
+     * transaction: a county's daily number {@code scale} times over.
+     */
+    String write(Connection c, long seed, int days, int scale, Instant now) throws SQLException {
         long started = System.nanoTime();
         now = now.truncatedTo(ChronoUnit.SECONDS);
         var random = new Random(seed ^ 0x6361736573L);
         County county = County.read(c);
-        List<Arrival> arrivals = arrivals(county, days, now, random);
+        List<Arrival> arrivals = arrivals(county, days, scale, now, random);
         List<Long> serials = serials(c, arrivals.size());
         long firstId = single(c, "SELECT coalesce(max(id), 0) + 1 FROM \"case\"");
         var actors = new Actors(random);
@@ -97,7 +100,12 @@ public class DemoCases implements DemoHistory {
             played.add(play(arrivals.get(i), firstId + i, serials.get(i), county, actors, now, random));
         }
         var cases = new ArrayList<SeededCase>();
-        for (int i = 0; i < played.size(); i++) cases.add(played.get(i).playthrough().done(played.get(i).intake(), links(played, i)));
+        var byPhone = new HashMap<String, List<Integer>>();
+        for (int i = 0; i < played.size(); i++) {
+            cases.add(played.get(i).playthrough().done(played.get(i).intake(), links(played, i, byPhone)));
+            String phone = played.get(i).intake().reporterPhone();
+            if (phone != null) byPhone.computeIfAbsent(phone, k -> new ArrayList<>()).add(i);
+        }
         long playedAt = System.nanoTime();
         CaseRecord.copySeeded(c, cases);
         long open = cases.stream().filter(k -> k.status().isOpen()).count();
@@ -140,11 +148,11 @@ public class DemoCases implements DemoHistory {
 
     private record Played(SeededCase intake, CasePlaythrough playthrough) {}
 
-    private List<Arrival> arrivals(County county, int days, Instant now, Random random) {
+    private List<Arrival> arrivals(County county, int days, int scale, Instant now, Random random) {
         var arrivals = new ArrayList<Arrival>();
         LocalDate today = WorkingCalendar.dayOf(now);
         for (LocalDate day = today.minusDays(days); !day.isAfter(today); day = day.plusDays(1)) {
-            int n = 100 + random.nextInt(81);
+            int n = (100 + random.nextInt(81)) * scale;
             if (!county.calendar().isWorkingDay(day)) n = (int) Math.round(n * REST_DAY_SHARE);
             for (int i = 0; i < n; i++) {
                 Instant at = day.atTime(LocalTime.of(pick(HOURS, random), random.nextInt(60), random.nextInt(60)))
@@ -372,24 +380,30 @@ public class DemoCases implements DemoHistory {
         }
     }
 
-    /** The possible duplicates intake would have linked (case-intake.sql): open earlier cases near in place and time, or of the same reporter. */
-    private static List<SeededCase.Link> links(List<Played> played, int index) {
+    /**
+     * The possible duplicates intake would have linked (case-intake.sql): open earlier cases near in place and time, or of the
+     * same reporter ({@code byPhone}: the earlier cases' indexes by reporter phone). Looked up by phone and within the
+     * category's window rather than over the whole month: a city's month (./bench scale) would take hours.
+     */
+    private static List<SeededCase.Link> links(List<Played> played, int index, Map<String, List<Integer>> byPhone) {
         SeededCase n = played.get(index).intake();
         Category category = n.category();
         record Found(SeededCase other, String reason) {}
         var found = new HashMap<Long, Found>();
-        for (int i = index - 1; i >= 0; i--) {
+        Instant windowStart = n.receivedAt().minus(Duration.ofHours(category.duplicateWindowHours()));
+        for (int i = index - 1; i >= 0 && played.get(i).intake().receivedAt().isAfter(windowStart); i--) {
             SeededCase o = played.get(i).intake();
-            long hoursBefore = Duration.between(o.receivedAt(), n.receivedAt()).toHours();
-            if (hoursBefore > CaseIntake.SAME_REPORTER_DAYS * 24L && hoursBefore > category.duplicateWindowHours()) break;
-            if (!openAt(played.get(i).playthrough(), n.receivedAt())) continue;
-            if (n.reporterPhone() != null && n.reporterPhone().equals(o.reporterPhone())
-                    && o.receivedAt().isAfter(n.receivedAt().minus(Duration.ofDays(CaseIntake.SAME_REPORTER_DAYS)))) {
-                found.put(o.id(), new Found(o, "same_reporter"));
-            } else if (o.category() == category
-                    && o.receivedAt().isAfter(n.receivedAt().minus(Duration.ofHours(category.duplicateWindowHours())))
+            if (o.category() == category && openAt(played.get(i).playthrough(), n.receivedAt())
                     && metres(o, n) <= category.duplicateRadiusMetres()) {
                 found.put(o.id(), new Found(o, "nearby"));
+            }
+        }
+        // The same reporter comes first when a case is both.
+        Instant reporterStart = n.receivedAt().minus(Duration.ofDays(CaseIntake.SAME_REPORTER_DAYS));
+        for (int i : n.reporterPhone() == null ? List.<Integer>of() : byPhone.getOrDefault(n.reporterPhone(), List.of())) {
+            SeededCase o = played.get(i).intake();
+            if (o.receivedAt().isAfter(reporterStart) && openAt(played.get(i).playthrough(), n.receivedAt())) {
+                found.put(o.id(), new Found(o, "same_reporter"));
             }
         }
         List<Found> nearest = found.values().stream()

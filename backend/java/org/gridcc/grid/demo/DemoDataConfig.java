@@ -15,6 +15,13 @@ public interface DemoDataConfig {
     @WithDefault("20260530")
     long seed();
 
+    /**
+     * How many times over the county is generated: its grids, households and daily cases, in its outline
+     * stretched to as many times its area (./bench scale; 1 is the county as published).
+     */
+    @WithDefault("1")
+    int scale();
+
     /** Days of cases before now that a demo county gets (cases.DemoCases); 0: none, the wall starts empty. */
     @WithDefault("30")
     int caseDays();

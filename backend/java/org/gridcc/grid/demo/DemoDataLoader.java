@@ -48,7 +48,7 @@ public class DemoDataLoader {
         if (config.county().isEmpty()) return;
         String county = config.county().get();
         DemoScale scale = DemoScale.forCounty(county).orElseThrow(() -> new IllegalArgumentException(
-                "gridcc.demo.county=%s: there is no demo scale for that county".formatted(county)));
+                "gridcc.demo.county=%s: there is no demo scale for that county".formatted(county))).times(config.scale());
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             c.createStatement().execute("SELECT pg_advisory_xact_lock(" + LOCK + ")");
@@ -67,12 +67,15 @@ public class DemoDataLoader {
 
     private void load(Connection c, DemoScale scale) throws SQLException {
         long started = System.nanoTime();
-        CountyOutline outline = CountyOutlines.load(scale.countyCode());
-        LOG.infof("Demo data: generating %s (%s) with seed %d", outline.name(), outline.code(), config.seed());
+        CountyOutline outline = CountyOutlines.load(scale.countyCode()).enlarged(config.scale());
+        LOG.infof("Demo data: generating %s (%s) with seed %d at %d times its scale", outline.name(), outline.code(), config.seed(),
+                config.scale());
         DemoGrid demo = new DemoGridGenerator(config.seed(), this::progress).generate(outline, scale);
         var writer = new GridBulkWriter(c);
-        int version = writer.createVersion("%s 演示网格（生成数据）".formatted(outline.name()), "published",
-                "demo-generator:%s:seed=%d".formatted(outline.code(), config.seed()), "EPSG:4326");
+        String scaled = config.scale() == 1 ? "" : "，%d 倍规模".formatted(config.scale());
+        int version = writer.createVersion("%s 演示网格（生成数据%s）".formatted(outline.name(), scaled), "published",
+                "demo-generator:%s:seed=%d%s".formatted(outline.code(), config.seed(), config.scale() == 1 ? "" : ":scale=" + config.scale()),
+                "EPSG:4326");
         LOG.infof("Demo data: writing %,d grids", demo.grids().size());
         writer.copyGrids(version, demo.grids());
         LOG.infof("Demo data: writing %,d households", demo.households().size());

@@ -22,6 +22,9 @@ public record DemoScale(String countyCode, int townships, int villages, int grou
      */
     public static final DemoScale LANSHAN = new DemoScale("371302", 12, 343, 0, 2532, 0, 650_000);
 
+    /** Children a grid can number in its 3-digit serial (GridCode). */
+    private static final int MAX_CHILDREN = 999;
+
     public DemoScale {
         Objects.requireNonNull(countyCode, "countyCode");
         int baseParents = groups == 0 ? villages : groups;
@@ -31,6 +34,19 @@ public record DemoScale(String countyCode, int townships, int villages, int grou
                     + "1 <= townships <= villages <= groups (or groups = 0) <= baseGrids, villages <= households, "
                     + "specialGrids >= 0; got " + this);
         }
+    }
+
+    /**
+     * The same county {@code factor} times over: every count but the one county multiplied, so that each
+     * grid keeps its children and households (16 is about a city of a dozen counties).
+     */
+    public DemoScale times(int factor) {
+        if (factor < 1 || townships * factor > MAX_CHILDREN) {
+            throw new IllegalArgumentException("The demo scale factor of %s is a whole number from 1 to %d (a grid code has 3 digits for its townships); got %d"
+                    .formatted(countyCode, MAX_CHILDREN / townships, factor));
+        }
+        return new DemoScale(countyCode, townships * factor, villages * factor, groups * factor, baseGrids * factor,
+                specialGrids * factor, households * factor);
     }
 
     public static Optional<DemoScale> forCounty(String code) {

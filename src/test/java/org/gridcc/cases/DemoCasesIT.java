@@ -67,12 +67,17 @@ class DemoCasesIT {
 
     /** Writes the month into the test county and runs the check on it, then rolls it all back. */
     private void inMonth(Instant now, Check check) throws Exception {
+        inMonth(now, DAYS, 1, check);
+    }
+
+    /** Writes {@code days} days at {@code scale} times the county's daily cases, runs the check, then rolls it all back. */
+    private void inMonth(Instant now, int days, int scale, Check check) throws Exception {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
                 long firstId = one(c, "SELECT coalesce(max(id), 0) + 1 FROM \"case\"");
                 long head = one(c, "SELECT coalesce(max(seq), 0) FROM case_event");
-                LOG.infof("Demo month: %s", demo.write(c, SEED, DAYS, now));
+                LOG.infof("Demo month: %s", demo.write(c, SEED, days, scale, now));
                 check.on(new Month(firstId, head, now, c));
             } finally {
                 c.rollback();
@@ -90,17 +95,7 @@ class DemoCasesIT {
     void everyDayOfTheMonthHasCasesAtTheSeedsRates() throws Exception {
         inMonth(clock.now(), m -> {
             LocalDate today = WorkingCalendar.dayOf(m.now());
-            WorkingCalendar calendar = sla.calendar();
-            Map<LocalDate, Long> perDay = new HashMap<>();
-            for (String row : rows(m.c(), "SELECT (received_at AT TIME ZONE 'Asia/Shanghai')::date || ' ' || count(*) FROM \"case\" WHERE"
-                    + m.where() + " GROUP BY (received_at AT TIME ZONE 'Asia/Shanghai')::date")) {
-                perDay.put(LocalDate.parse(row.split(" ")[0]), Long.parseLong(row.split(" ")[1]));
-            }
-            for (LocalDate day = today.minusDays(DAYS); day.isBefore(today.minusDays(1)); day = day.plusDays(1)) {
-                // 100-180 on a working day, 40 % on a rest day; yesterday may also hold some of the clusters of the last hours.
-                if (calendar.isWorkingDay(day)) assertThat(perDay.get(day)).as(day.toString()).isBetween(100L, 180L);
-                else assertThat(perDay.get(day)).as(day.toString()).isBetween(40L, 72L);
-            }
+            Map<LocalDate, Long> perDay = casesPerDay(m, DAYS, 1);
             assertThat(perDay.keySet()).allMatch(day -> !day.isBefore(today.minusDays(DAYS)) && !day.isAfter(today));
             // Reporters are marked demo, phones are no one's (no mobile number starts with 100) and shown masked.
             assertThat(rows(m.c(), "SELECT DISTINCT reporter_name IS NULL OR reporter_name LIKE '%" + ChineseNames.DEMO_MARK
@@ -108,6 +103,32 @@ class DemoCasesIT {
             assertThat(rows(m.c(), "SELECT DISTINCT reporter_phone IS NULL OR reporter_phone ~ '^100[0-9]{8}$' FROM \"case\" WHERE"
                     + m.where())).containsExactly("t");
         });
+    }
+
+    @Test
+    void aCountyGeneratedTimesOverHasItsDailyCasesTimesOver() throws Exception {
+        // ./bench scale: a city of several counties gets as many times the county's cases a day.
+        inMonth(clock.now(), 7, 3, m -> casesPerDay(m, 7, 3));
+    }
+
+    /**
+     * The cases received each day of the written days, checked against the seeds' rates {@code scale} times over:
+     * 100-180 on a working day, 40 % on a rest day; yesterday and today are not checked, as they may also hold some of the
+     * clusters of the last hours, and today is not over.
+     */
+    private Map<LocalDate, Long> casesPerDay(Month m, int days, int scale) throws Exception {
+        LocalDate today = WorkingCalendar.dayOf(m.now());
+        WorkingCalendar calendar = sla.calendar();
+        Map<LocalDate, Long> perDay = new HashMap<>();
+        for (String row : rows(m.c(), "SELECT (received_at AT TIME ZONE 'Asia/Shanghai')::date || ' ' || count(*) FROM \"case\" WHERE"
+                + m.where() + " GROUP BY (received_at AT TIME ZONE 'Asia/Shanghai')::date")) {
+            perDay.put(LocalDate.parse(row.split(" ")[0]), Long.parseLong(row.split(" ")[1]));
+        }
+        for (LocalDate day = today.minusDays(days); day.isBefore(today.minusDays(1)); day = day.plusDays(1)) {
+            if (calendar.isWorkingDay(day)) assertThat(perDay.get(day)).as(day.toString()).isBetween(100L * scale, 180L * scale);
+            else assertThat(perDay.get(day)).as(day.toString()).isBetween(40L * scale, 72L * scale);
+        }
+        return perDay;
     }
 
     @Test

@@ -6,6 +6,7 @@ import static java.util.stream.Collectors.counting;
 import static java.util.stream.Collectors.groupingBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Percentage.withPercentage;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -79,6 +80,32 @@ class DemoGridGeneratorTests {
         assertThat(demo.households()).hasSize(scale.households());
         assertThat(demo.countyCode()).isEqualTo(scale.countyCode());
         assertThat(demo.seed()).isEqualTo(SEED);
+    }
+
+    @Test
+    void aCountyGeneratedFourTimesOverHasFourTimesTheGridsOfTheSameSizeInAnOutlineFourTimesAsLarge() {
+        // ./bench scale: a city of several counties is more grids of a county's size, not smaller grids.
+        CountyOutline outline = CountyOutlines.load(SMALL_LUOPING.countyCode());
+        CountyOutline city = outline.enlarged(4);
+        assertThat(city.geometry().getArea()).isCloseTo(4 * outline.geometry().getArea(), withPercentage(1e-6));
+        assertThat(city.geometry().getCentroid().distance(outline.geometry().getCentroid())).isLessThan(1e-9);
+
+        DemoGrid county = generated(SMALL_LUOPING);
+        DemoGrid fourfold = new DemoGridGenerator(SEED, DemoProgress.SILENT).generate(city, SMALL_LUOPING.times(4));
+        for (GridLevel level : List.of(GridLevel.TOWNSHIP, GridLevel.VILLAGE, GridLevel.GROUP, GridLevel.BASE)) {
+            assertThat(count(fourfold, level)).as(level.code()).isEqualTo(4 * count(county, level));
+            assertThat(meanArea(fourfold, level)).as(level.code())
+                    .isCloseTo(meanArea(county, level), withPercentage(1e-6));
+        }
+        assertThat(fourfold.households()).hasSize(4 * county.households().size());
+    }
+
+    private static long count(DemoGrid demo, GridLevel level) {
+        return demo.grids().stream().filter(g -> g.level() == level).count();
+    }
+
+    private static double meanArea(DemoGrid demo, GridLevel level) {
+        return demo.grids().stream().filter(g -> g.level() == level).mapToDouble(g -> g.geometry().getArea()).average().orElseThrow();
     }
 
     @ParameterizedTest

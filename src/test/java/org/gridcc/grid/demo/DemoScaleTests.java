@@ -28,4 +28,15 @@ class DemoScaleTests {
         assertThatThrownBy(() -> new DemoScale("530324", 3, 12, 60, 200, 0, 11))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aCountyTimesOverHasEveryCountTimesOverAsFarAsItsCodesReach() {
+        assertThat(DemoScale.LUOPING.times(1)).isEqualTo(DemoScale.LUOPING);
+        assertThat(DemoScale.LUOPING.times(16)).isEqualTo(new DemoScale("530324", 208, 2592, 43_248, 128_912, 7792, 2_407_328));
+        assertThatThrownBy(() -> DemoScale.LUOPING.times(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("whole number from 1");
+        // 13 townships 77 times over would need a fourth digit for the township serial.
+        assertThatThrownBy(() -> DemoScale.LUOPING.times(77)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("from 1 to 76");
+    }
 }
