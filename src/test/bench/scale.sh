@@ -62,22 +62,23 @@ measure() {
     stop_service
   fi
 
-  start_on "$database" 600
-  local start=$(($(now_ms) - started_ms)) service=$SERVICE_PID
-  # Its peak RSS is counted from its start: reading the grids and the live state is part of it.
-  admin_token "$url" "$database"
-  local token=$BENCH_TOKEN token_id=$BENCH_TOKEN_ID
-
   export GRIDCC_DB_NAME=$database
   read -r -a box < <(bench_psql -c "
     SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)
       FROM (SELECT ST_Extent(geom) AS e FROM grid g JOIN grid_version v ON v.id = g.version_id
              WHERE v.status = 'published' AND g.level = 'county') s")
   [ ${#box[@]} = 4 ] || fail "$database has no published county grid"
-  # The lookups' JVM holds its points besides the index: it gets the heap the generator had.
+  # The lookups run before the service starts: a service just started is still busy (JIT, first sweeps).
+  # Their JVM holds its points besides the index: it gets the heap the generator had.
   read -r lookups _ < <(GRIDCC_JAVA_OPTS="${GRIDCC_JAVA_OPTS:-} -Xmx${GRIDCC_BENCH_SCALE_HEAP:-4g}" \
     bench_java org.gridcc.bench.GridLookupBench "${box[@]}" "${GRIDCC_BENCH_LOOKUPS_MILLIONS:-4}" 2) || true
   [ -n "${lookups:-}" ] || fail "GridLookupBench failed on $database"
+
+  start_on "$database" 600
+  local start=$(($(now_ms) - started_ms)) service=$SERVICE_PID
+  # Its peak RSS is counted from its start: reading the grids and the live state is part of it.
+  admin_token "$url" "$database"
+  local token=$BENCH_TOKEN token_id=$BENCH_TOKEN_ID
 
   tiles_covering "${box[@]}" 10 11 12 >"$work/tiles"
   tiles=$(wc -l <"$work/tiles")
@@ -109,7 +110,9 @@ names=("start to ready" "point -> grid lookups/s, 2 threads" "uncached tile z10-
 units=(ms ops/s ms bytes ms bytes ms ms ms MB)
 first=()
 for k in $scales; do
-  read -r -a figures < <(measure "$k")
+  # Not in a subshell: the services it starts are stopped when the scenario ends (on_exit).
+  measure "$k" >"$work/figures"
+  read -r -a figures <"$work/figures"
   [ ${#first[@]} -gt 0 ] || { first=("${figures[@]}"); one=$k; }
   for i in "${!names[@]}"; do
     case $i in

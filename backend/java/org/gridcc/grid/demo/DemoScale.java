@@ -22,9 +22,6 @@ public record DemoScale(String countyCode, int townships, int villages, int grou
      */
     public static final DemoScale LANSHAN = new DemoScale("371302", 12, 343, 0, 2532, 0, 650_000);
 
-    /** Children a grid can number in its 3-digit serial (GridCode). */
-    private static final int MAX_CHILDREN = 999;
-
     public DemoScale {
         Objects.requireNonNull(countyCode, "countyCode");
         int baseParents = groups == 0 ? villages : groups;
@@ -41,9 +38,9 @@ public record DemoScale(String countyCode, int townships, int villages, int grou
      * grid keeps its children and households (16 is about a city of a dozen counties).
      */
     public DemoScale times(int factor) {
-        if (factor < 1 || townships * factor > MAX_CHILDREN) {
-            throw new IllegalArgumentException("The demo scale factor of %s is a whole number from 1 to %d (a grid code has 3 digits for its townships); got %d"
-                    .formatted(countyCode, MAX_CHILDREN / townships, factor));
+        if (factor < 1 || townships * factor > GridLabels.MAX_TOWNSHIPS) {
+            throw new IllegalArgumentException("The demo scale factor of %s is a whole number from 1 to %d (a county numbers at most %d townships); got %d"
+                    .formatted(countyCode, GridLabels.MAX_TOWNSHIPS / townships, GridLabels.MAX_TOWNSHIPS, factor));
         }
         return new DemoScale(countyCode, townships * factor, villages * factor, groups * factor, baseGrids * factor,
                 specialGrids * factor, households * factor);

@@ -13,6 +13,9 @@ import org.gridcc.grid.GridLevel;
  */
 final class GridLabels {
 
+    /** Serials of streets, towns and townships (GB/T 10114): a county has at most as many townships as their sum. */
+    private static final int STREETS = 99, TOWNS = 100, RURAL_TOWNSHIPS = 200;
+    static final int MAX_TOWNSHIPS = STREETS + TOWNS + RURAL_TOWNSHIPS;
     /** One township in this many becomes a street (街道), as the county seat's surroundings usually are. */
     private static final int TOWNSHIPS_PER_STREET = 6;
     /** The share of the remaining townships that are towns (镇) rather than townships (乡). */
@@ -30,11 +33,12 @@ final class GridLabels {
         ChineseNames.PlaceNames townshipNames = new ChineseNames.PlaceNames(random);
         List<GridNode> byDensity = new ArrayList<>(county.children);
         byDensity.sort(Comparator.comparingDouble((GridNode t) -> -households(t) / t.shape.getArea()));
-        int streets = byDensity.size() / TOWNSHIPS_PER_STREET;
-        int towns = (int) Math.round((byDensity.size() - streets) * TOWN_SHARE);
-        numberTownships(byDensity.subList(0, streets), "街道", 1, 99);
-        numberTownships(byDensity.subList(streets, streets + towns), "镇", 100, 199);
-        numberTownships(byDensity.subList(streets + towns, byDensity.size()), "乡", 200, 399);
+        // A city's worth of townships (./bench scale) fills the streets' and towns' serials: the rest are 乡.
+        int streets = Math.min(byDensity.size() / TOWNSHIPS_PER_STREET, STREETS);
+        int towns = Math.min((int) Math.round((byDensity.size() - streets) * TOWN_SHARE), TOWNS);
+        numberTownships(byDensity.subList(0, streets), "街道", 1, STREETS);
+        numberTownships(byDensity.subList(streets, streets + towns), "镇", STREETS + 1, STREETS + TOWNS);
+        numberTownships(byDensity.subList(streets + towns, byDensity.size()), "乡", STREETS + TOWNS + 1, MAX_TOWNSHIPS);
         county.children.sort(Comparator.comparing((GridNode t) -> t.code));
         for (GridNode township : county.children) {
             township.properName = townshipNames.next();

@@ -35,8 +35,8 @@ class DemoScaleTests {
         assertThat(DemoScale.LUOPING.times(16)).isEqualTo(new DemoScale("530324", 208, 2592, 43_248, 128_912, 7792, 2_407_328));
         assertThatThrownBy(() -> DemoScale.LUOPING.times(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("whole number from 1");
-        // 13 townships 77 times over would need a fourth digit for the township serial.
-        assertThatThrownBy(() -> DemoScale.LUOPING.times(77)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("from 1 to 76");
+        // 13 townships 31 times over are more than the serials of streets, towns and townships (GB/T 10114) number.
+        assertThatThrownBy(() -> DemoScale.LUOPING.times(31)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("from 1 to 30");
     }
 }
