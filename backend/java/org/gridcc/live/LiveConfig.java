@@ -2,6 +2,7 @@ package org.gridcc.live;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.quarkus.runtime.configuration.MemorySize;
 import java.time.Duration;
 
 /** How the live view behaves; see docs/map.md. The delivery policy's values are in application.properties only. */
@@ -24,6 +25,12 @@ public interface LiveConfig {
     /** Frames a client may have unsent before it is counted as behind and given a fresh snapshot instead. */
     @WithDefault("64")
     int maxUnsentFrames();
+
+    /**
+     * The kernel's send buffer of each connection (SocketSendBuffer; Linux doubles it for its own
+     * bookkeeping): with the unsent frames, what a stalled client can hold before it is counted behind.
+     */
+    MemorySize sendBuffer();
 
     /** Events kept in memory for resuming clients; older ones are read from the database. */
     @WithDefault("20000")

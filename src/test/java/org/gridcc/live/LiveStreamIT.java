@@ -208,7 +208,7 @@ class LiveStreamIT {
             slow.pause();
 
             // Until what the stalled client misses is well beyond the socket buffers between it and the service
-            // (SmallSendBuffers: about 20 KB), counted by the client that reads; the deltas are small.
+            // (gridcc.live.send-buffer of the tests: about 20 KB), counted by the client that reads; the deltas are small.
             int readBefore = other.frames().size();
             List<String> codes = new ArrayList<>();
             while (codes.size() < 150 || bytes(other.frames().subList(readBefore, other.frames().size())) < 64 * 1024 && codes.size() < 2000) {
