@@ -2,7 +2,7 @@
 # Point -> grid lookups in process and grid vector tiles (cached, uncached) against PostGIS and nginx.
 #
 # What is measured, on the published grid version of the bench database (the demo county):
-#  - point -> grid: GridLookupBench builds the service's GridIndex (JTS STRtree over prepared
+#  - point -> grid: GridLookupBench builds the service's GridIndex (JTS STRtree over the
 #    polygons) and looks up random points of the county's bounding box on 2 threads in one
 #    JVM; peer: pgbench, 2 clients, the same random points through ST_Contains with the GiST
 #    index (every grid containing the point, as the index returns the chain).

@@ -13,19 +13,20 @@ import java.util.Optional;
 import net.postgis.jdbc.jts.JtsBinaryParser;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.PrecisionModel;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**
- * Point to grid for one grid version: an STRtree over its prepared polygons. Immutable; the
+ * Point to grid for one grid version: an STRtree over its polygons (IndexedGrid tests a point). Immutable; the
  * {@link GridIndex} holds the published version's, a boundary publish loads the next one's.
  */
 public final class GridLookup {
 
-    private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+    /**
+     * A deeper level first (special grids, the deepest, are all tested); on a shared edge of one level the
+     * smaller code first, so the answer is stable. Specials come out sorted by code too.
+     */
+    private static final Comparator<IndexedGrid> FINEST_FIRST = Comparator.comparingInt((IndexedGrid g) -> -g.level().ordinal())
+            .thenComparing(IndexedGrid::code);
 
     public static final GridLookup EMPTY = new GridLookup(0, new STRtree(), Map.of());
 
@@ -42,7 +43,6 @@ public final class GridLookup {
     /** Reads every grid of a version (blocking JDBC; sees the caller's uncommitted writes). */
     public static GridLookup load(Connection c, int version) throws SQLException {
         var parser = new JtsBinaryParser();
-        var prepare = new PreparedGeometryFactory();
         var tree = new STRtree();
         var byCode = new HashMap<String, IndexedGrid>();
         try (PreparedStatement query = c.prepareStatement(
@@ -51,11 +51,11 @@ public final class GridLookup {
             query.setFetchSize(2000);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    var shape = prepare.create(parser.parse(rs.getString("geom")));
-                    var grid = new IndexedGrid(rs.getLong("id"), rs.getString("code"),
+                    var shape = parser.parse(rs.getString("geom"));
+                    var grid = IndexedGrid.of(rs.getLong("id"), rs.getString("code"),
                             GridLevel.of(rs.getString("level")).orElseThrow(), rs.getString("parent_code"),
                             rs.getString("name"), shape);
-                    tree.insert(shape.getGeometry().getEnvelopeInternal(), grid);
+                    tree.insert(shape.getEnvelopeInternal(), grid);
                     byCode.put(grid.code(), grid);
                 }
             }
@@ -77,34 +77,33 @@ public final class GridLookup {
         return Optional.ofNullable(byCode.get(code));
     }
 
-    /** The chain of grids at a point, or empty when the point is outside every grid. */
+    /**
+     * The chain of grids at a point, or empty when the point is outside every grid. The candidates are
+     * tested finest first, and the first that holds the point ends the search: the levels above it are
+     * read by parent codes, so a county's or township's long outline is tested only for a point that no
+     * finer grid holds.
+     */
+    @SuppressWarnings("unchecked")
     public Optional<GridChain> locate(double lon, double lat) {
-        Point point = WGS84.createPoint(new Coordinate(lon, lat));
+        Coordinate point = new Coordinate(lon, lat);
+        List<IndexedGrid> candidates = tree.query(new Envelope(lon, lon, lat, lat));
+        candidates.sort(FINEST_FIRST);
         IndexedGrid finest = null;
         var special = new ArrayList<GridRef>();
-        for (Object candidate : tree.query(new Envelope(lon, lon, lat, lat))) {
-            IndexedGrid grid = (IndexedGrid) candidate;
-            if (!grid.shape().intersects(point)) continue;
+        for (IndexedGrid grid : candidates) {
             if (grid.level() == GridLevel.SPECIAL) {
-                special.add(grid.ref());
-            } else if (finest == null || finer(grid, finest)) {
+                if (grid.covers(point)) special.add(grid.ref());
+            } else if (finest == null && grid.covers(point)) {
                 finest = grid;
             }
         }
         if (finest == null) return Optional.empty();
-        special.sort(Comparator.comparing(GridRef::code));
         return Optional.of(new GridChain(lon, lat, version, chainTo(finest), List.copyOf(special)));
     }
 
     /** The chain county..grid of a grid named by code, or empty for an unknown code. */
     public Optional<List<GridRef>> chainOf(String code) {
         return Optional.ofNullable(byCode.get(code)).map(this::chainTo);
-    }
-
-    /** A deeper level wins; on a shared edge of one level the smaller code wins, so the answer is stable. */
-    private static boolean finer(IndexedGrid a, IndexedGrid b) {
-        int byLevel = Integer.compare(a.level().ordinal(), b.level().ordinal());
-        return byLevel > 0 || (byLevel == 0 && a.code().compareTo(b.code()) < 0);
     }
 
     private List<GridRef> chainTo(IndexedGrid finest) {
