@@ -32,10 +32,9 @@ public class AuditedChanges {
 
     @ServerResponseFilter
     public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response, HttpServerRequest http) {
+        if (!CHANGES.contains(request.getMethod())) return Uni.createFrom().voidItem();
         String path = RequestPath.of(request);
-        if (!CHANGES.contains(request.getMethod()) || path.startsWith("/api/session") || path.startsWith("/open311/")) {
-            return Uni.createFrom().voidItem();
-        }
+        if (path.startsWith("/api/session") || path.startsWith("/open311/")) return Uni.createFrom().voidItem();
         int status = response.getStatus();
         Outcome outcome = status < 400 ? Outcome.OK : status < 500 ? Outcome.REFUSED : Outcome.FAILED;
         // A case taken in or acted on is in its history, written in the change's own transaction and

@@ -33,10 +33,12 @@ public class CsrfCheck {
 
     @ServerRequestFilter
     public Uni<Response> check(ContainerRequestContext request) {
-        String path = RequestPath.of(request);
         if (SAFE.contains(request.getMethod()) || request.getHeaderString("Authorization") != null
-                || !request.getCookies().containsKey(TokenMechanism.SESSION_COOKIE)
-                || request.getMethod().equals("POST") && SIGN_IN.contains(path) || path.startsWith("/open311/")) {
+                || !request.getCookies().containsKey(TokenMechanism.SESSION_COOKIE)) {
+            return Uni.createFrom().nullItem();
+        }
+        String path = RequestPath.of(request);
+        if (request.getMethod().equals("POST") && SIGN_IN.contains(path) || path.startsWith("/open311/")) {
             return Uni.createFrom().nullItem();
         }
         return identities.getDeferredIdentity().map(identity -> {

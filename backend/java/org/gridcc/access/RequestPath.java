@@ -12,6 +12,8 @@ final class RequestPath {
     private RequestPath() {}
 
     static String of(ContainerRequestContext request) {
-        return "/" + request.getUriInfo().getPath().replaceFirst("^/", "").replace("\0", "%00");
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith("/")) path = "/" + path;
+        return path.indexOf('\0') < 0 ? path : path.replace("\0", "%00");
     }
 }
