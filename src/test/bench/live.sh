@@ -21,7 +21,8 @@
 #  - memory per connection: the server's RSS (VmRSS) before the clients connect and after all
 #    have their snapshot and 2 s have passed, the difference divided by the clients.
 #  - slow-client run: GRIDCC_BENCH_LIVE_SLOW (5 % of the clients) stop reading for
-#    GRIDCC_BENCH_LIVE_SLOW_PAUSE (10 s) while the load goes on for GRIDCC_BENCH_SECONDS more;
+#    GRIDCC_BENCH_LIVE_SLOW_PAUSE (20 s: longer than the socket buffers and the unsent frames
+#    take at 41 KB/s, gridcc.live.send-buffer) while the load goes on;
 #    the p99 of the sampled clients meanwhile (a slow client must not slow the others), and how
 #    many of the slow ones were sent a fresh snapshot after they read again (ours only: the
 #    peer buffers without bound).
@@ -68,7 +69,7 @@ on_exit "bench_forget_cases_after $last"
 load() {
   node "$live/loadgen.mjs" --clients "$1" --rate "$2" --slow "$3" --post "$4" --live "$5" --pid "$6" ${7:+--token "$7"} \
     --bodies "$work/bodies" --seconds "$seconds" --warmup "${GRIDCC_BENCH_LIVE_WARMUP:-5}" \
-    --sample "${GRIDCC_BENCH_LIVE_SAMPLE:-100}" --slow-pause "${GRIDCC_BENCH_LIVE_SLOW_PAUSE:-10}"
+    --sample "${GRIDCC_BENCH_LIVE_SAMPLE:-100}" --slow-pause "${GRIDCC_BENCH_LIVE_SLOW_PAUSE:-20}"
 }
 
 # The service's delivery policy, given to the peer as it is (application.properties owns it).

@@ -30,15 +30,19 @@ on_exit "rm -rf '$work'"
 bench_java_compile
 
 now_ms() { date +%s%3N; }
+java_opts=${GRIDCC_JAVA_OPTS:-}
+default_heap=$(grep -o -- '-Xmx[0-9]*m' <<<"$java_opts" | tail -n 1 | tr -dc 0-9)
+[ -n "$default_heap" ] || fail "GRIDCC_JAVA_OPTS names no heap in MB (-Xmx...m): scripts/lib.sh sets it"
 
 # Starts the service on a database; waits up to $2 seconds for it to be ready. Sets SERVICE_PID
-# and started_ms. Args: database, seconds, [NAME=value ...]
+# and started_ms; returns 1 when it stopped before (its log: bench-results/service-scale.log).
+# Args: database, seconds, [NAME=value ...]
 start_on() {
   local database=$1 seconds=$2 i; shift 2
   started_ms=$(now_ms)
   service_start "$port" GRIDCC_DB_NAME="$database" "$@"
   for i in $(seq 1 $((seconds * 2))); do
-    kill -0 "$SERVICE_PID" 2>/dev/null || fail "the service on $database stopped; see bench-results/service-$port.log"
+    kill -0 "$SERVICE_PID" 2>/dev/null || { cp "$bench_repo/bench-results/service-$port.log" "$bench_repo/bench-results/service-scale.log"; return 1; }
     curl -fsS "$url/q/health/ready" 2>/dev/null | grep -q '"status": *"UP"' && return 0
     sleep 0.5
   done
@@ -51,13 +55,14 @@ stop_service() {
   while ! port_free "$port"; do sleep 0.2; done
 }
 
-# The figures of one factor, one line: "start-ms lookups/s tile-p99 base-bytes base-ms village-bytes village-ms check-ms publish-ms rss-MB"
+# The figures of one factor, one line: "heap-MB start-ms lookups/s tile-p99 base-bytes base-ms village-bytes village-ms check-ms publish-ms rss-MB"
 measure() {
   local k=$1 database=gridcc_bench_scale$1 box tiles lookups base village checked published rss
   "$bench_repo/scripts/postgis.sh" "$database" >&2
   if [ "$(GRIDCC_DB_NAME=$database bench_psql -c "SELECT to_regclass('gridcc.grid_version') IS NOT NULL AND EXISTS (SELECT 1 FROM gridcc.grid_version)" 2>/dev/null)" != t ]; then
     echo "scale: generating the demo county $k times over into $database" >&2
-    GRIDCC_JAVA_OPTS="${GRIDCC_JAVA_OPTS:-} -Xmx${GRIDCC_BENCH_SCALE_HEAP:-4g}" start_on "$database" 1800 GRIDCC_DEMO_SCALE="$k"
+    GRIDCC_JAVA_OPTS="${GRIDCC_JAVA_OPTS:-} -Xmx${GRIDCC_BENCH_SCALE_HEAP:-4g}" start_on "$database" 1800 GRIDCC_DEMO_SCALE="$k" ||
+      fail "generating $database failed; see bench-results/service-scale.log"
     grep -o 'Demo data: .*' "$bench_repo/bench-results/service-$port.log" | grep -E 'published|cases over' >&2 || true
     stop_service
   fi
@@ -74,7 +79,17 @@ measure() {
     bench_java org.gridcc.bench.GridLookupBench "${box[@]}" "${GRIDCC_BENCH_LOOKUPS_MILLIONS:-4}" 2) || true
   [ -n "${lookups:-}" ] || fail "GridLookupBench failed on $database"
 
-  start_on "$database" 600
+  # At the default heap first; a service that does not start there is a finding: the heap it
+  # starts at is a figure, and the rest is measured there.
+  local heap=$default_heap
+  until start_on "$database" 600; do
+    grep -q OutOfMemoryError "$bench_repo/bench-results/service-scale.log" ||
+      fail "the service on $database stopped; see bench-results/service-scale.log"
+    heap=$((heap * 2))
+    [ "$heap" -le 4096 ] || fail "the service on $database did not start with a heap of 4 GB"
+    echo "scale: ${k}x: out of heap while starting; again at -Xmx${heap}m" >&2
+    GRIDCC_JAVA_OPTS="${GRIDCC_JAVA_OPTS:-} -Xmx${heap}m"
+  done
   local start=$(($(now_ms) - started_ms)) service=$SERVICE_PID
   # Its peak RSS is counted from its start: reading the grids and the live state is part of it.
   admin_token "$url" "$database"
@@ -100,14 +115,16 @@ measure() {
 
   revoke_token "$url" "$token" admin "$token_id"
   stop_service
+  cp "$bench_repo/bench-results/service-$port.log" "$bench_repo/bench-results/service-scale$k.log"
+  GRIDCC_JAVA_OPTS=$java_opts
   echo "scale: ${k}x: $tiles tiles z10-12, started in $start ms" >&2
-  echo "$start $lookups $tile_p99 $base_bytes $base_ms $village_bytes $village_ms ${checked:-NaN} ${published:-NaN} $rss"
+  echo "$heap $start $lookups $tile_p99 $base_bytes $base_ms $village_bytes $village_ms ${checked:-NaN} ${published:-NaN} $rss"
 }
 
-names=("start to ready" "point -> grid lookups/s, 2 threads" "uncached tile z10-12 p99" "/live snapshot, base level"
+names=("heap the service started with" "start to ready" "point -> grid lookups/s, 2 threads" "uncached tile z10-12 p99" "/live snapshot, base level"
   "/live snapshot time, base level p50" "/live snapshot, village level" "/live snapshot time, village level p50"
   "boundary check, every base grid" "boundary publish" "peak service RSS")
-units=(ms ops/s ms bytes ms bytes ms ms ms MB)
+units=(MB ms ops/s ms bytes ms bytes ms ms ms MB)
 first=()
 for k in $scales; do
   # Not in a subshell: the services it starts are stopped when the scenario ends (on_exit).
@@ -116,8 +133,9 @@ for k in $scales; do
   [ ${#first[@]} -gt 0 ] || { first=("${figures[@]}"); one=$k; }
   for i in "${!names[@]}"; do
     case $i in
-      1) peer="${one}x, same run"; peer_value=${first[$i]} ;;
-      9) peer=target; peer_value=512 ;;
+      0) peer="the default (scripts/lib.sh)"; peer_value=$default_heap ;;
+      2) peer="${one}x, same run"; peer_value=${first[$i]} ;;
+      10) peer=target; peer_value=512 ;;
       *) peer="${one}x times $((k / one)) (linear)"; peer_value=$(awk -v v="${first[$i]}" -v f="$((k / one))" 'BEGIN { printf "%.2f", v * f }') ;;
     esac
     printf '%s, %sx\t%s\t%s\t%s\t%s\n' "${names[$i]}" "$k" "${figures[$i]}" "$peer" "$peer_value" "${units[$i]}"
