@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,23 +53,15 @@ public class TileResource {
                               @Parameter(description = "grid version; the published one when absent") @QueryParam("v") String v,
                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         TileAddress at = TileAddress.parse(z, x, y);
-        if (v == null) {
-            CompletableFuture<Tile> tile = tiles.tile(published(), at);
-            // Made before: answered at once, the map's commonest request.
-            if (tile.isDone() && !tile.isCompletedExceptionally()) return Uni.createFrom().item(answer(tile.join(), REVALIDATE, ifNoneMatch));
-            return Uni.createFrom().completionStage(tile).map(made -> answer(made, REVALIDATE, ifNoneMatch));
-        }
-        return version(v).invoke(this::mayRead).chain(version -> Uni.createFrom().completionStage(tiles.tile(version.id(), at))
-                .map(tile -> answer(tile, version.draft() ? REVALIDATE : IMMUTABLE, ifNoneMatch)));
-    }
-
-    private static Response answer(Tile tile, String cacheControl, String ifNoneMatch) {
-        Response.ResponseBuilder answer = matches(ifNoneMatch, tile.etag()) ? Response.notModified()
-                : tile.isEmpty() ? Response.noContent()
-                : Response.ok(tile.body(), MEDIA_TYPE);
-        return answer.tag(new jakarta.ws.rs.core.EntityTag(tile.etag().substring(1, tile.etag().length() - 1)))
-                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .build();
+        return version(v).invoke(this::mayRead).chain(version -> tiles.tile(version.id(), at).map(tile -> {
+            String cacheControl = v == null || version.draft() ? REVALIDATE : IMMUTABLE;
+            Response.ResponseBuilder answer = matches(ifNoneMatch, tile.etag()) ? Response.notModified()
+                    : tile.isEmpty() ? Response.noContent()
+                    : Response.ok(tile.body(), MEDIA_TYPE);
+            return answer.tag(new jakarta.ws.rs.core.EntityTag(tile.etag().substring(1, tile.etag().length() - 1)))
+                    .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                    .build();
+        }));
     }
 
     private record Version(int id, boolean draft) {}
@@ -84,6 +75,10 @@ public class TileResource {
     }
 
     private Uni<Version> version(String v) {
+        if (v == null) {
+            if (index.version() == 0) throw ProblemException.notFound("No grid version is published yet, so there are no tiles.");
+            return Uni.createFrom().item(new Version(index.version(), false));
+        }
         int version;
         try {
             version = Integer.parseInt(v);
@@ -93,12 +88,6 @@ public class TileResource {
         }
         return tiles.status(version).map(status -> new Version(version,
                 status.orElseThrow(() -> ProblemException.notFound("There is no grid version %d.".formatted(version))).equals("draft")));
-    }
-
-    private int published() {
-        int version = index.version();
-        if (version == 0) throw ProblemException.notFound("No grid version is published yet, so there are no tiles.");
-        return version;
     }
 
     /** Weak comparison, as RFC 9110 asks for If-None-Match. */
