@@ -11,7 +11,7 @@ import org.locationtech.jts.geom.Location;
 public record IndexedGrid(long id, String code, GridLevel level, String parentCode, String name, PointOnGeometryLocator area) {
 
     /**
-     * Above this many points a polygon gets an index of its edges (built on its first test, then kept);
+     * From this many points a polygon gets an index of its edges (built on its first test, then kept);
      * below it the edges are scanned. A base grid has 7 on average: an index for each would hold about
      * 2 KB per grid for nothing, about 100 MB at four times the demo county once every grid was tested.
      */
