@@ -107,7 +107,7 @@ measure() {
   local rows
   # A check or publish that fails at this size is a finding, not the end of the run: NaN, and why on stderr.
   rows=$(GRIDCC_URL=$url GRIDCC_TOKEN=$token bash "$bench_repo/src/test/bench/boundaries.sh") ||
-    echo "scale: ${k}x: the boundary check or publish failed; see bench-results/service-$port.log" >&2
+    echo "scale: ${k}x: the boundary check or publish failed; see bench-results/service-scale$k.log" >&2
   checked=$(awk -F'\t' '/^check/ { print $2 }' <<<"${rows:-}")
   published=$(awk -F'\t' '/^publish/ { print $2 }' <<<"${rows:-}")
   rss=$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$service/status")
