@@ -10,8 +10,9 @@ import java.util.function.IntSupplier;
  * at night; sending every event at once costs a frame per client per event under load. So:
  * <ul>
  * <li>at once, when the last delta went out at least the <em>floor</em> ago (clients /
- * {@link LiveConfig#sendsPerSecond()}: the fan-out's budget of frames) and has been written to
- * the sockets of the clients that were keeping up;</li>
+ * {@link LiveConfig#sendsPerSecond()}: the fan-out's budget of frames) and its event loops have
+ * handed it to the sockets of the clients that were keeping up (handed, not written: a client
+ * whose socket buffer has just filled must not hold the others' next delta);</li>
  * <li>else when both have happened: the machine's own speed at writing the last delta sets the
  * pace under load, so a busy machine gathers more changes into fewer frames;</li>
  * <li>and never later than {@link LiveConfig#coalesce()} after the last delta, whatever is still
@@ -26,7 +27,7 @@ final class DeltaPacing {
     private final int sendsPerSecond;
     private final IntSupplier clients;
     private final Runnable flush;
-    /** Writes of the last delta not yet done, to clients that had nothing else pending when it went out. */
+    /** Frames of the last delta not yet handed to the sockets of clients that had nothing else pending when it went out. */
     private AtomicInteger unwritten = new AtomicInteger();
     private long lastDelta = System.nanoTime();
     /** An event is waiting for a delta. */
@@ -57,7 +58,7 @@ final class DeltaPacing {
         unwritten = new AtomicInteger();
     }
 
-    /** A write of the delta to a client that was keeping up: returns what to call when it is done. */
+    /** A frame of the delta to a client that was keeping up: returns what to call once it is handed to the socket. */
     synchronized Runnable counting() {
         AtomicInteger of = unwritten;
         of.incrementAndGet();

@@ -217,7 +217,7 @@ public class LiveHub {
                     client.behind = true;
                     continue;
                 }
-                // The writes of clients keeping up pace the next delta (DeltaPacing); a lagging one is not waited for.
+                // Handing the delta to the sockets of clients keeping up paces the next one (DeltaPacing); a lagging one is not waited for.
                 send(client, frame, client.unsent.get() == 0 ? pacing.counting() : null);
                 client.seq = drain.seq();
             }
@@ -327,15 +327,14 @@ public class LiveHub {
         send(client, frame, null);
     }
 
-    /** Sends without waiting, once the work in hand is done (call within atomically); written (if any) is called once the frame is written or failed. */
-    private void send(Client client, String frame, Runnable written) {
+    /**
+     * Sends without waiting, once the work in hand is done (call within atomically); handed (if any) is
+     * called once its event loop has handed the frame to the socket. Not once it is written: a socket
+     * whose buffer has just filled would hold every other client's next delta until the coalescing cap.
+     */
+    private void send(Client client, String frame, Runnable handed) {
         client.unsent.incrementAndGet();
-        writes.add(client.loop, client.connection, frame, () -> done(client, written));
-    }
-
-    private static void done(Client client, Runnable written) {
-        client.unsent.decrementAndGet();
-        if (written != null) written.run();
+        writes.add(client.loop, client.connection, frame, handed, client.unsent::decrementAndGet);
     }
 
     private String encode(Object frame) {
