@@ -39,10 +39,11 @@ apt_install() {
 port_user() { ss -Hltnp "sport = :$1" 2>/dev/null | head -n 1; }
 port_free() { [ -z "$(port_user "$1")" ]; }
 
-# Waits until the service at $1 answers its readiness check UP, or its process ($2) dies.
+# Waits until the service at $1 answers its readiness check UP, or its process ($2) dies, at
+# most $3 seconds (90).
 wait_ready() {
-  local base=$1 pid=$2 i
-  for i in $(seq 1 180); do
+  local base=$1 pid=$2 seconds=${3:-90} i
+  for i in $(seq 1 $((seconds * 2))); do
     kill -0 "$pid" 2>/dev/null || return 1
     curl -fsS "$base/q/health/ready" 2>/dev/null | grep -q '"status": *"UP"' && return 0
     sleep 0.5

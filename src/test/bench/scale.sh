@@ -38,15 +38,13 @@ default_heap=$(grep -o -- '-Xmx[0-9]*m' <<<"$java_opts" | tail -n 1 | tr -dc 0-9
 # and started_ms; returns 1 when it stopped before (its log: bench-results/service-scale.log).
 # Args: database, seconds, [NAME=value ...]
 start_on() {
-  local database=$1 seconds=$2 i; shift 2
+  local database=$1 seconds=$2; shift 2
   started_ms=$(now_ms)
   service_start "$port" GRIDCC_DB_NAME="$database" "$@"
-  for i in $(seq 1 $((seconds * 2))); do
-    kill -0 "$SERVICE_PID" 2>/dev/null || { cp "$bench_repo/bench-results/service-$port.log" "$bench_repo/bench-results/service-scale.log"; return 1; }
-    curl -fsS "$url/q/health/ready" 2>/dev/null | grep -q '"status": *"UP"' && return 0
-    sleep 0.5
-  done
-  fail "the service on $database was not ready in $seconds s; see bench-results/service-$port.log"
+  wait_ready "$url" "$SERVICE_PID" "$seconds" && return 0
+  kill -0 "$SERVICE_PID" 2>/dev/null && fail "the service on $database was not ready in $seconds s; see bench-results/service-$port.log"
+  cp "$bench_repo/bench-results/service-$port.log" "$bench_repo/bench-results/service-scale.log"
+  return 1
 }
 
 stop_service() {
@@ -57,7 +55,7 @@ stop_service() {
 
 # The figures of one factor, one line: "heap-MB start-ms lookups/s tile-p99 base-bytes base-ms village-bytes village-ms check-ms publish-ms rss-MB"
 measure() {
-  local k=$1 database=gridcc_bench_scale$1 box tiles lookups base village checked published rss
+  local k=$1 database=gridcc_bench_scale$1 box tiles lookups checked published rss
   "$bench_repo/scripts/postgis.sh" "$database" >&2
   if [ "$(GRIDCC_DB_NAME=$database bench_psql -c "SELECT to_regclass('gridcc.grid_version') IS NOT NULL AND EXISTS (SELECT 1 FROM gridcc.grid_version)" 2>/dev/null)" != t ]; then
     echo "scale: generating the demo county $k times over into $database" >&2

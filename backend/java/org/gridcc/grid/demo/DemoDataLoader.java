@@ -72,9 +72,9 @@ public class DemoDataLoader {
                 config.scale());
         DemoGrid demo = new DemoGridGenerator(config.seed(), this::progress).generate(outline, scale);
         var writer = new GridBulkWriter(c);
-        String scaled = config.scale() == 1 ? "" : "，%d 倍规模".formatted(config.scale());
-        int version = writer.createVersion("%s 演示网格（生成数据%s）".formatted(outline.name(), scaled), "published",
-                "demo-generator:%s:seed=%d%s".formatted(outline.code(), config.seed(), config.scale() == 1 ? "" : ":scale=" + config.scale()),
+        boolean scaled = config.scale() != 1;
+        int version = writer.createVersion("%s 演示网格（生成数据%s）".formatted(outline.name(), scaled ? "，%d 倍规模".formatted(config.scale()) : ""),
+                "published", "demo-generator:%s:seed=%d%s".formatted(outline.code(), config.seed(), scaled ? ":scale=" + config.scale() : ""),
                 "EPSG:4326");
         LOG.infof("Demo data: writing %,d grids", demo.grids().size());
         writer.copyGrids(version, demo.grids());
