@@ -9,12 +9,21 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The reactive pool as Quarkus makes it, with how long a query may wait for a connection
- * ({@code gridcc.db.acquisition-timeout}; Quarkus has no setting for it, Vert.x waits 30 s): past
- * it, the request is answered 503 ({@link DatabaseOutage}) rather than left hanging.
+ * The reactive pool as Quarkus makes it, with two settings Quarkus has none for:
+ * <ul>
+ * <li>how long a query may wait for a connection ({@code gridcc.db.acquisition-timeout}; Vert.x
+ * waits 30 s): past it, the request is answered 503 ({@link DatabaseOutage}) rather than left
+ * hanging;</li>
+ * <li>how long a statement may be and still be prepared once per connection: Vert.x's 2,048
+ * characters left our two busiest statements, a tile ({@code grid-tile.sql}) and intake
+ * ({@code case-intake.sql}), parsed again at every call.</li>
+ * </ul>
  */
 @Singleton
 public class DatabasePool implements PgPoolCreator {
+
+    /** Longer than any statement of ours ({@code sql/*.sql} included); a test holds them to it. */
+    public static final int PREPARED_SQL_LIMIT = 16_384;
 
     private final Duration acquisitionTimeout;
 
@@ -28,6 +37,8 @@ public class DatabasePool implements PgPoolCreator {
         var options = input.poolOptions()
                 .setConnectionTimeout((int) acquisitionTimeout.toMillis())
                 .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
-        return PgPool.pool(input.vertx(), input.pgConnectOptionsList(), options);
+        var connections = input.pgConnectOptionsList();
+        connections.forEach(connection -> connection.setPreparedStatementCacheSqlLimit(PREPARED_SQL_LIMIT));
+        return PgPool.pool(input.vertx(), connections, options);
     }
 }
