@@ -2,7 +2,8 @@
 // POST /cases answers 201 {"code": ...} at once and queues the case's RECEIVED event; the queued
 // events go to every client in one delta by the service's policy (live.DeltaPacing): at once when
 // the last delta went out at least clients / GRIDCC_LIVE_SENDS_PER_SECOND seconds ago and was
-// written to the clients that were keeping up, else when both have happened, and never later
+// written to the clients that were keeping up (all but one in a hundred of them), else when both
+// have happened, and never later
 // than GRIDCC_LIVE_COALESCE_MS after the last. Each client gets an (empty) snapshot when it
 // connects. No grid states, no database, no bound on a slow client's buffer: the floor under the
 // service's live path.
@@ -44,10 +45,13 @@ server.keepAliveTimeout = 60_000;
 const wss = new WebSocketServer({ server, path: '/live' });
 wss.on('connection', (ws) => ws.send(JSON.stringify({ type: 'snapshot', seq, grids: {}, kpi: {} })));
 
+// How many of the last delta's writes may still be going when the next goes.
+const straggling = () => Math.floor(wss.clients.size / 100);
+
 function decide() {
   const floor = lastDelta + (wss.clients.size * 1000) / sendsPerSecond;
   const cap = lastDelta + coalesceMs;
-  const at = unwritten > 0 ? cap : Math.min(floor, cap);
+  const at = unwritten > straggling() ? cap : Math.min(floor, cap);
   const ticket = ++decision;
   setTimeout(() => go(ticket), Math.max(0, at - performance.now()));
 }
@@ -60,7 +64,7 @@ function go(ticket) {
   lastDelta = performance.now();
   const of = ++generation;
   unwritten = 0;
-  const written = () => { if (of === generation && --unwritten === 0 && due) decide(); };
+  const written = () => { if (of === generation && --unwritten === straggling() && due) decide(); };
   // Serialised once; every client is sent the same bytes.
   const frame = Buffer.from(JSON.stringify({ type: 'delta', seq, grids: {}, events: queued }));
   queued = [];

@@ -10,9 +10,10 @@ import java.util.function.IntSupplier;
  * at night; sending every event at once costs a frame per client per event under load. So:
  * <ul>
  * <li>at once, when the last delta went out at least the <em>floor</em> ago (clients /
- * {@link LiveConfig#sendsPerSecond()}: the fan-out's budget of frames) and its event loops have
- * handed it to the sockets of the clients that were keeping up (handed, not written: a client
- * whose socket buffer has just filled must not hold the others' next delta);</li>
+ * {@link LiveConfig#sendsPerSecond()}: the fan-out's budget of frames) and it is written to the
+ * clients that were keeping up, all but one in a hundred of them: a wall whose socket buffer has
+ * just filled (it stopped reading) must not hold every other wall's next delta, while waiting
+ * for the writes themselves keeps a busy machine from queueing deltas faster than it writes them;</li>
  * <li>else when both have happened: the machine's own speed at writing the last delta sets the
  * pace under load, so a busy machine gathers more changes into fewer frames;</li>
  * <li>and never later than {@link LiveConfig#coalesce()} after the last delta, whatever is still
@@ -27,7 +28,7 @@ final class DeltaPacing {
     private final int sendsPerSecond;
     private final IntSupplier clients;
     private final Runnable flush;
-    /** Frames of the last delta not yet handed to the sockets of clients that had nothing else pending when it went out. */
+    /** Frames of the last delta not yet written to clients that had nothing else pending when it went out. */
     private AtomicInteger unwritten = new AtomicInteger();
     private long lastDelta = System.nanoTime();
     /** An event is waiting for a delta. */
@@ -58,12 +59,12 @@ final class DeltaPacing {
         unwritten = new AtomicInteger();
     }
 
-    /** A frame of the delta to a client that was keeping up: returns what to call once it is handed to the socket. */
+    /** A frame of the delta to a client that was keeping up: returns what to call once it is written (or failed). */
     synchronized Runnable counting() {
         AtomicInteger of = unwritten;
         of.incrementAndGet();
         return () -> {
-            if (of.decrementAndGet() == 0) written(of);
+            if (of.decrementAndGet() == straggling()) written(of);
         };
     }
 
@@ -71,11 +72,17 @@ final class DeltaPacing {
         if (of == unwritten && due) decide();
     }
 
+    /** How many of the last delta's writes may still be going when the next goes: one client in a hundred. */
+    private int straggling() {
+        return clients.getAsInt() / 100;
+    }
+
     private void decide() {
+        int count = clients.getAsInt();
         long now = System.nanoTime();
-        long floor = lastDelta + clients.getAsInt() * 1_000_000_000L / sendsPerSecond;
+        long floor = lastDelta + count * 1_000_000_000L / sendsPerSecond;
         long cap = lastDelta + coalesceNanos;
-        long at = unwritten.get() > 0 ? cap : Math.min(floor, cap);
+        long at = unwritten.get() > straggling() ? cap : Math.min(floor, cap);
         long ticket = ++decision;
         if (at <= now) vertx.runOnContext(() -> go(ticket));
         else vertx.setTimer(Math.max(1, (at - now) / 1_000_000), id -> go(ticket));

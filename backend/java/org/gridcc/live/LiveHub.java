@@ -217,7 +217,7 @@ public class LiveHub {
                     client.behind = true;
                     continue;
                 }
-                // Handing the delta to the sockets of clients keeping up paces the next one (DeltaPacing); a lagging one is not waited for.
+                // Writing the delta to the clients keeping up paces the next one (DeltaPacing); a lagging one is not waited for.
                 send(client, frame, client.unsent.get() == 0 ? pacing.counting() : null);
                 client.seq = drain.seq();
             }
@@ -327,14 +327,13 @@ public class LiveHub {
         send(client, frame, null);
     }
 
-    /**
-     * Sends without waiting, once the work in hand is done (call within atomically); handed (if any) is
-     * called once its event loop has handed the frame to the socket. Not once it is written: a socket
-     * whose buffer has just filled would hold every other client's next delta until the coalescing cap.
-     */
-    private void send(Client client, String frame, Runnable handed) {
+    /** Sends without waiting, once the work in hand is done (call within atomically); written (if any) is called once it is written, or failed. */
+    private void send(Client client, String frame, Runnable written) {
         client.unsent.incrementAndGet();
-        writes.add(client.loop, client.connection, frame, handed, client.unsent::decrementAndGet);
+        writes.add(client.loop, client.connection, frame, written == null ? client.unsent::decrementAndGet : () -> {
+            client.unsent.decrementAndGet();
+            written.run();
+        });
     }
 
     private String encode(Object frame) {

@@ -16,16 +16,13 @@ import java.util.Map;
  */
 final class LoopWrites {
 
-    private record Write(WebSocketConnection connection, String frame, Runnable handed, Runnable done) {}
+    private record Write(WebSocketConnection connection, String frame, Runnable done) {}
 
     private final Map<Context, List<Write>> byLoop = new LinkedHashMap<>();
 
-    /**
-     * A frame for a connection whose socket is owned by loop. handed (may be null) is called once the
-     * loop has handed it to the socket, done once it is written to it or failed.
-     */
-    void add(Context loop, WebSocketConnection connection, String frame, Runnable handed, Runnable done) {
-        byLoop.computeIfAbsent(loop, l -> new ArrayList<>()).add(new Write(connection, frame, handed, done));
+    /** A frame for a connection whose socket is owned by loop; done is called once it is written to it, or failed. */
+    void add(Context loop, WebSocketConnection connection, String frame, Runnable done) {
+        byLoop.computeIfAbsent(loop, l -> new ArrayList<>()).add(new Write(connection, frame, done));
     }
 
     /** Hands each loop its writes gathered so far. */
@@ -35,7 +32,6 @@ final class LoopWrites {
             entry.getKey().runOnContext(nothing -> {
                 for (Write write : writes) {
                     write.connection().sendText(write.frame()).subscribe().with(ok -> write.done().run(), e -> write.done().run());
-                    if (write.handed() != null) write.handed().run();
                 }
             });
         }

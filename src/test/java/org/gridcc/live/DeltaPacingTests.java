@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * DeltaPacing on a real Vert.x: a quiet line's event goes at once, the next waits for the last
- * delta's writes, and a write that never ends is not waited for past the coalescing window. The
- * window is long (5 s) and the floor nil (no clients), so only the rule under test can send.
+ * delta's writes but for one in a hundred, and a write that never ends is not waited for past the
+ * coalescing window. The window is long (5 s) and the floor nil or short, so only the rule under
+ * test can send.
  */
 class DeltaPacingTests {
 
@@ -26,7 +27,11 @@ class DeltaPacingTests {
     }
 
     private DeltaPacing pacing(Duration coalesce) {
-        pacing = new DeltaPacing(vertx, coalesce, 20_000, () -> 0, () -> {
+        return pacing(coalesce, 0);
+    }
+
+    private DeltaPacing pacing(Duration coalesce, int clients) {
+        pacing = new DeltaPacing(vertx, coalesce, 20_000, () -> clients, () -> {
             pacing.deltaGoes(); // as LiveHub.deliver does when its drain has something
             flushes.add(System.nanoTime());
         });
@@ -51,6 +56,20 @@ class DeltaPacingTests {
         written.run();
         assertThat(flushes.poll(1, TimeUnit.SECONDS)).as("the delta once the last is written").isNotNull();
         assertThat(flushes.poll(300, TimeUnit.MILLISECONDS)).as("one delta for both events").isNull();
+    }
+
+    @Test
+    void theLastOneInAHundredWritesStillGoingDoesNotHoldTheNextDelta() throws InterruptedException {
+        DeltaPacing pacing = pacing(Duration.ofSeconds(5), 200); // a floor of 10 ms; 2 writes may straggle
+        pacing.deltaGoes();
+        Runnable first = pacing.counting();
+        pacing.counting(); // two walls whose sockets have just filled: never written
+        pacing.counting();
+        pacing.eventFolded();
+        assertThat(flushes.poll(300, TimeUnit.MILLISECONDS)).as("a delta while three writes are still going").isNull();
+
+        first.run();
+        assertThat(flushes.poll(1, TimeUnit.SECONDS)).as("the delta once all but two are written").isNotNull();
     }
 
     @Test
