@@ -5,11 +5,16 @@ import { openClients } from './clients.mjs';
 
 const counts = { frames: 0, bytes: 0, closed: 0 };
 const count = (data) => { counts.frames++; counts.bytes += data.length; };
-const clients = await openClients(workerData.url, workerData.count, () => count, workerData.headers);
-for (const ws of clients) ws.on('close', () => counts.closed++);
-parentPort.postMessage({ type: 'open' });
+const clients = [];
 
-parentPort.on('message', (msg) => {
+parentPort.on('message', async (msg) => {
+  // Opened a few at a time, between the main thread's own clients (loadgen.mjs says why).
+  if (msg?.open) {
+    const opened = await openClients(workerData.url, msg.open, () => count, workerData.headers);
+    for (const ws of opened) ws.on('close', () => counts.closed++);
+    clients.push(...opened);
+    parentPort.postMessage({ type: 'opened' });
+  }
   if (msg === 'counts') parentPort.postMessage({ type: 'counts', ...counts });
   if (msg === 'close') {
     for (const ws of clients) ws.close();
