@@ -13,9 +13,9 @@ import java.util.stream.Stream;
 import org.gridcc.grid.DemoCounty;
 import org.junit.jupiter.api.Test;
 
-/** Our long statements are prepared once per connection, not parsed and planned again at every call. */
+/** The reactive pool's statements: prepared once per connection, however long, and never compiled by the JIT. */
 @QuarkusTest
-class PreparedStatementsIT {
+class ReactivePoolStatementsIT {
 
     @Inject
     Pool pool;
@@ -37,6 +37,13 @@ class PreparedStatementsIT {
                 .await().indefinitely();
 
         assertThat(kept).isEqualTo(1);
+    }
+
+    @Test
+    void noStatementOnTheRequestPathIsCompiledByTheJit() {
+        String jit = pool.query("SHOW jit").execute().map(rows -> rows.iterator().next().getString(0)).await().indefinitely();
+
+        assertThat(jit).isEqualTo("off");
     }
 
     @Test
