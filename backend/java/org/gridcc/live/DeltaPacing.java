@@ -78,9 +78,8 @@ final class DeltaPacing {
     }
 
     private void decide() {
-        int count = clients.getAsInt();
         long now = System.nanoTime();
-        long floor = lastDelta + count * 1_000_000_000L / sendsPerSecond;
+        long floor = lastDelta + clients.getAsInt() * 1_000_000_000L / sendsPerSecond;
         long cap = lastDelta + coalesceNanos;
         long at = unwritten.get() > straggling() ? cap : Math.min(floor, cap);
         long ticket = ++decision;
