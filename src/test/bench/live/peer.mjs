@@ -3,10 +3,9 @@
 // events go to every client in one delta by the service's policy (live.DeltaPacing): at once when
 // the last delta went out at least clients / GRIDCC_LIVE_SENDS_PER_SECOND seconds ago and was
 // written to the clients that were keeping up (all but one in a hundred of them), else when both
-// have happened, and never later
-// than GRIDCC_LIVE_COALESCE_MS after the last. Each client gets an (empty) snapshot when it
-// connects. No grid states, no database, no bound on a slow client's buffer: the floor under the
-// service's live path.
+// have happened, and never later than GRIDCC_LIVE_COALESCE_MS after the last. Each client gets an
+// (empty) snapshot when it connects. No grid states, no database, no bound on a slow client's
+// buffer: the floor under the service's live path.
 //   node peer.mjs [port]      (WebSocket on ws://127.0.0.1:port/live)
 import http from 'node:http';
 import { WebSocketServer } from 'ws';
