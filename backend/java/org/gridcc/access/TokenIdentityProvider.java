@@ -11,6 +11,7 @@ import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
+import org.gridcc.common.KeptValues;
 import org.gridcc.common.NodeNotices;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -41,17 +42,17 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     private static final String FORGET = "gridcc_access_changed";
 
     private final Pool pool;
-    private final Cache known;
+    private final KeptValues<String, Holder> known;
     private final NodeNotices notices;
 
     public TokenIdentityProvider(Pool pool, @CacheName("access-tokens") Cache known, NodeNotices notices) {
         this.pool = pool;
-        this.known = known;
+        this.known = new KeptValues<>(known);
         this.notices = notices;
     }
 
     void onStart(@Observes StartupEvent start) {
-        notices.listen(FORGET, () -> known.invalidateAll().subscribe().with(ok -> {}, e -> {}));
+        notices.listen(FORGET, () -> known.forgetAll().subscribe().with(ok -> {}, e -> {}));
     }
 
     @Override
@@ -63,7 +64,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         byte[] hash = Secrets.hash(request.getToken().getToken());
         // A failed lookup is not kept: an unknown token asks the database every time.
-        return known.<String, Holder>getAsync(HexFormat.of().formatHex(hash), key -> load(hash)).map(holder -> {
+        return known.get(HexFormat.of().formatHex(hash), () -> load(hash)).map(holder -> {
             if (holder.expires() != null && holder.expires().isBefore(Instant.now())) throw unknown();
             return identity(holder);
         });
@@ -75,7 +76,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
      * answered once this node's notice has come back to it, by when every node has it.
      */
     public Uni<Void> forgetAll() {
-        return known.invalidateAll().chain(() -> notices.tell(FORGET));
+        return known.forgetAll().chain(() -> notices.tell(FORGET));
     }
 
     private Uni<Holder> load(byte[] hash) {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gridcc.common.KeptValues;
 import org.gridcc.common.NodeNotices;
 import org.gridcc.common.Problem.FieldError;
 import org.gridcc.common.ProblemException;
@@ -31,7 +32,7 @@ public class CalendarService {
     private final Pool pool;
     private final CalendarChange change;
     private final DeadlineService deadlines;
-    private final Cache years;
+    private final KeptValues<Integer, Optional<CalendarYear>> years;
 
     public CalendarService(CalendarDayRepository days, Pool pool, CalendarChange change, DeadlineService deadlines,
                            @CacheName("calendar-years") Cache years, NodeNotices notices) {
@@ -39,9 +40,9 @@ public class CalendarService {
         this.pool = pool;
         this.change = change;
         this.deadlines = deadlines;
-        this.years = years;
+        this.years = new KeptValues<>(years);
         // Read again after any node loads a year (this one included).
-        notices.listen(DeadlineService.CALENDAR_LOADED, () -> years.invalidateAll().subscribe().with(ok -> {}, e -> {}));
+        notices.listen(DeadlineService.CALENDAR_LOADED, () -> this.years.forgetAll().subscribe().with(ok -> {}, e -> {}));
     }
 
     /**
@@ -49,7 +50,7 @@ public class CalendarService {
      * until a year is loaded on any node: it changes once a year, and every page and client reads it.
      */
     public Uni<CalendarYear> year(int year) {
-        return years.<Integer, Optional<CalendarYear>>getAsync(year, y -> days.inYear(year)
+        return years.get(year, () -> days.inYear(year)
                         .map(list -> list.isEmpty() ? Optional.empty() : Optional.of(toYear(year, list))))
                 .map(loaded -> loaded.orElseThrow(() -> ProblemException.notFound(
                         "No holiday calendar is loaded for %d; load it with PUT /api/calendar/%d.".formatted(year, year))));
@@ -73,7 +74,7 @@ public class CalendarService {
                                 .replaceWithVoid())
                         .chain(() -> DeadlineService.read(tx))
                         .chain(changed -> change.applied(tx, year, changed)))
-                .call(() -> years.invalidateAll())
+                .call(() -> years.forgetAll())
                 .call(deadlines::calendarLoaded)
                 .invoke(Runnable::run)
                 .map(ignored -> new CalendarYear(year, calendar.days().stream()
