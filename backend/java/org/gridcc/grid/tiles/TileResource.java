@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,41 +54,48 @@ public class TileResource {
                               @Parameter(description = "grid version; the published one when absent") @QueryParam("v") String v,
                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         TileAddress at = TileAddress.parse(z, x, y);
-        return version(v).invoke(this::mayRead).chain(version -> tiles.tile(version.id(), at).map(tile -> {
-            String cacheControl = v == null || version.draft() ? REVALIDATE : IMMUTABLE;
-            Response.ResponseBuilder answer = matches(ifNoneMatch, tile.etag()) ? Response.notModified()
-                    : tile.isEmpty() ? Response.noContent()
-                    : Response.ok(tile.body(), MEDIA_TYPE);
-            return answer.tag(new jakarta.ws.rs.core.EntityTag(tile.etag().substring(1, tile.etag().length() - 1)))
-                    .header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                    .build();
-        }));
+        if (v == null) return tiles.tile(published(), at).map(tile -> answer(tile, REVALIDATE, ifNoneMatch));
+        int version = versionNumber(v);
+        return tiles.status(version).chain(status -> {
+            boolean draft = mayRead(version, status);
+            return tiles.tile(version, at).map(tile -> answer(tile, draft ? REVALIDATE : IMMUTABLE, ifNoneMatch));
+        });
     }
 
-    private record Version(int id, boolean draft) {}
-
-    /** A draft is the GIS staff's work in progress: nobody else sees it until it is published. */
-    private void mayRead(Version version) {
-        if (version.draft() && !identity.hasRole(Role.ADMIN_NAME) && !identity.hasRole(Role.GIS_NAME)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Grid version %d is a draft; only GIS staff and administrators see drafts."
-                    .formatted(version.id()));
-        }
+    private static Response answer(Tile tile, String cacheControl, String ifNoneMatch) {
+        Response.ResponseBuilder answer = matches(ifNoneMatch, tile.etag()) ? Response.notModified()
+                : tile.isEmpty() ? Response.noContent()
+                : Response.ok(tile.body(), MEDIA_TYPE);
+        return answer.tag(new jakarta.ws.rs.core.EntityTag(tile.etag().substring(1, tile.etag().length() - 1)))
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .build();
     }
 
-    private Uni<Version> version(String v) {
-        if (v == null) {
-            if (index.version() == 0) throw ProblemException.notFound("No grid version is published yet, so there are no tiles.");
-            return Uni.createFrom().item(new Version(index.version(), false));
-        }
-        int version;
+    private int published() {
+        if (index.version() == 0) throw ProblemException.notFound("No grid version is published yet, so there are no tiles.");
+        return index.version();
+    }
+
+    private static int versionNumber(String v) {
         try {
-            version = Integer.parseInt(v);
+            return Integer.parseInt(v);
         } catch (NumberFormatException e) {
             throw new ProblemException(ProblemType.INVALID_INPUT, "v names a grid version by its number.",
                     List.of(new FieldError("v", "\"%s\" is not a whole number".formatted(v))));
         }
-        return tiles.status(version).map(status -> new Version(version,
-                status.orElseThrow(() -> ProblemException.notFound("There is no grid version %d.".formatted(version))).equals("draft")));
+    }
+
+    /**
+     * Whether the version is a draft, which is the GIS staff's work in progress: nobody else sees it
+     * until it is published.
+     */
+    private boolean mayRead(int version, Optional<String> status) {
+        boolean draft = status.orElseThrow(() -> ProblemException.notFound("There is no grid version %d.".formatted(version))).equals("draft");
+        if (draft && !identity.hasRole(Role.ADMIN_NAME) && !identity.hasRole(Role.GIS_NAME)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Grid version %d is a draft; only GIS staff and administrators see drafts."
+                    .formatted(version));
+        }
+        return draft;
     }
 
     /** Weak comparison, as RFC 9110 asks for If-None-Match. */
