@@ -63,8 +63,7 @@ echo "cached tile $url: $(stat -c %s "$www/tile.mvt") bytes" >&2
 peer_port=${GRIDCC_BENCH_PEER_PORT:-8090}
 nginx_serve "$www" "$peer_port"
 
-# Warm the JIT at full load: after 3 s the figure still moved between runs from 5,600 to 25,000 req/s.
-wrk -t2 -c64 -d"${GRIDCC_BENCH_WARMUP:-20}s" "${auth[@]}" "$url" >/dev/null
+warm_up "$GRIDCC_SERVICE_PID" -t2 -c64 "${auth[@]}" "$url"
 read -r rps p50 p99 < <(wrk_figures "${auth[@]}" "$url" 64 "$seconds")
 read -r peer_rps peer_p50 peer_p99 < <(wrk_figures "http://127.0.0.1:$peer_port/tile.mvt" 64 "$seconds")
 
@@ -77,7 +76,7 @@ tiles_covering "$min_lon" "$min_lat" "$max_lon" "$max_lat" 10 11 12 >"$work/tile
 awk '{ printf "/tiles/grids/%d/%d/%d.mvt\n", $1, $2, $3 }' "$work/tiles" | wrk_paths_script "$work/tiles.lua"
 echo "uncached tiles: $(wc -l <"$work/tiles") tiles covering the county at z10..z12" >&2
 
-wrk -t2 -c4 -d6s "${auth[@]}" -s "$work/tiles.lua" "$uncached" >/dev/null  # warm the JIT (nothing is kept)
+warm_up "$uncached_pid" -t2 -c4 "${auth[@]}" -s "$work/tiles.lua" "$uncached"  # nothing is kept
 read -r tile_rps tile_p50 tile_p99 < <(wrk_figures "${auth[@]}" "$uncached" 4 "$seconds" "$work/tiles.lua")
 if curl -fsS "$uncached/q/metrics" | grep -q '^cache_gets_total{.*cache="grid-tiles".*result="hit".* [1-9]'; then
   fail "the service started with QUARKUS_CACHE_ENABLED=false still answers tiles from its cache"

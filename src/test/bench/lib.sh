@@ -49,6 +49,34 @@ wrk_figures() {
           printf "%.0f %.2f %.2f\n", rps, p50, p99 }'
 }
 
+# Warms a service's JIT at full load: wrk in windows of 10 s until the JVM's compiler threads
+# spend less than 0.2 s of CPU in one, for at most GRIDCC_BENCH_WARMUP seconds (90). A fixed
+# warm-up measured the compilers, not the service: after 20 s of uncached tiles they still took
+# 1.6 s of CPU in the next 10 s, from the two CPUs PostgreSQL needs (docs/benchmarks.md).
+# Args: the JVM's pid, then wrk's arguments without -d
+warm_up() {
+  local pid=$1; shift
+  local most=${GRIDCC_BENCH_WARMUP:-90} spent=0 before
+  while [ "$spent" -lt "$most" ]; do
+    before=$(jit_ticks "$pid")
+    wrk -d10s "$@" >/dev/null
+    spent=$((spent + 10))
+    [ $(($(jit_ticks "$pid") - before)) -lt $(($(getconf CLK_TCK) / 5)) ] && break
+  done
+  echo "warm-up of pid $pid: $spent s" >&2
+}
+
+# CPU clock ticks (user and system) the JIT compiler threads of a JVM have spent. Args: pid
+jit_ticks() {
+  local task total=0
+  for task in /proc/"$1"/task/*; do
+    case $(cat "$task/comm" 2>/dev/null) in
+      C1\ Compi* | C2\ Compi*) total=$((total + $(sed 's/.*) //' "$task/stat" | awk '{ print $12 + $13 }'))) ;;
+    esac
+  done
+  echo "$total"
+}
+
 # Writes a wrk Lua script that cycles over the paths given on stdin (one a line); each of
 # wrk's threads starts at another place in the list. Args: script file
 wrk_paths_script() {
