@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -57,7 +56,9 @@ public class TileResource {
         if (v == null) return tiles.tile(published(), at).map(tile -> answer(tile, REVALIDATE, ifNoneMatch));
         int version = versionNumber(v);
         return tiles.status(version).chain(status -> {
-            boolean draft = mayRead(version, status);
+            boolean draft = status.orElseThrow(() -> ProblemException.notFound("There is no grid version %d.".formatted(version)))
+                    .equals("draft");
+            if (draft) mayReadDrafts(version);
             return tiles.tile(version, at).map(tile -> answer(tile, draft ? REVALIDATE : IMMUTABLE, ifNoneMatch));
         });
     }
@@ -72,8 +73,9 @@ public class TileResource {
     }
 
     private int published() {
-        if (index.version() == 0) throw ProblemException.notFound("No grid version is published yet, so there are no tiles.");
-        return index.version();
+        int version = index.version();
+        if (version == 0) throw ProblemException.notFound("No grid version is published yet, so there are no tiles.");
+        return version;
     }
 
     private static int versionNumber(String v) {
@@ -85,17 +87,12 @@ public class TileResource {
         }
     }
 
-    /**
-     * Whether the version is a draft, which is the GIS staff's work in progress: nobody else sees it
-     * until it is published.
-     */
-    private boolean mayRead(int version, Optional<String> status) {
-        boolean draft = status.orElseThrow(() -> ProblemException.notFound("There is no grid version %d.".formatted(version))).equals("draft");
-        if (draft && !identity.hasRole(Role.ADMIN_NAME) && !identity.hasRole(Role.GIS_NAME)) {
+    /** A draft is the GIS staff's work in progress: nobody else sees it until it is published. */
+    private void mayReadDrafts(int version) {
+        if (!identity.hasRole(Role.ADMIN_NAME) && !identity.hasRole(Role.GIS_NAME)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Grid version %d is a draft; only GIS staff and administrators see drafts."
                     .formatted(version));
         }
-        return draft;
     }
 
     /** Weak comparison, as RFC 9110 asks for If-None-Match. */
