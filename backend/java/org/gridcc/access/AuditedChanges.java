@@ -30,16 +30,20 @@ public class AuditedChanges {
         this.audit = audit;
     }
 
+    /**
+     * Null when there is nothing to record, as for every read: RESTEasy Reactive then goes on at
+     * once, where even a resolved Uni has it suspend the request and resume it.
+     */
     @ServerResponseFilter
     public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response, HttpServerRequest http) {
-        if (!CHANGES.contains(request.getMethod())) return Uni.createFrom().voidItem();
+        if (!CHANGES.contains(request.getMethod())) return null;
         String path = RequestPath.of(request);
-        if (path.startsWith("/api/session") || path.startsWith("/open311/")) return Uni.createFrom().voidItem();
+        if (path.startsWith("/api/session") || path.startsWith("/open311/")) return null;
         int status = response.getStatus();
         Outcome outcome = status < 400 ? Outcome.OK : status < 500 ? Outcome.REFUSED : Outcome.FAILED;
         // A case taken in or acted on is in its history, written in the change's own transaction and
         // naming the user: the trail adds what was refused or failed there, not a second copy.
-        if (outcome == Outcome.OK && path.startsWith("/api/cases")) return Uni.createFrom().voidItem();
+        if (outcome == Outcome.OK && path.startsWith("/api/cases")) return null;
         return identities.getDeferredIdentity()
                 .onFailure().recoverWithNull()
                 .chain(identity -> {

@@ -31,15 +31,19 @@ public class CsrfCheck {
         this.identities = identities;
     }
 
+    /**
+     * Null when there is nothing to check, as for most requests: RESTEasy Reactive then goes on at
+     * once, where even a resolved Uni has it suspend the request and resume it.
+     */
     @ServerRequestFilter
     public Uni<Response> check(ContainerRequestContext request) {
         if (SAFE.contains(request.getMethod()) || request.getHeaderString("Authorization") != null
                 || !request.getCookies().containsKey(TokenMechanism.SESSION_COOKIE)) {
-            return Uni.createFrom().nullItem();
+            return null;
         }
         String path = RequestPath.of(request);
         if (request.getMethod().equals("POST") && SIGN_IN.contains(path) || path.startsWith("/open311/")) {
-            return Uni.createFrom().nullItem();
+            return null;
         }
         return identities.getDeferredIdentity().map(identity -> {
             String expected = identity.getAttribute(TokenIdentityProvider.CSRF);
