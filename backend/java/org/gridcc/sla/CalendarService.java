@@ -35,14 +35,14 @@ public class CalendarService {
     private final KeptValues<Integer, Optional<CalendarYear>> years;
 
     public CalendarService(CalendarDayRepository days, Pool pool, CalendarChange change, DeadlineService deadlines,
-                           @CacheName("calendar-years") Cache years, NodeNotices notices) {
+                           @CacheName("calendar-years") Cache kept, NodeNotices notices) {
         this.days = days;
         this.pool = pool;
         this.change = change;
         this.deadlines = deadlines;
-        this.years = new KeptValues<>(years);
+        this.years = new KeptValues<>(kept);
         // Read again after any node loads a year (this one included).
-        notices.listen(DeadlineService.CALENDAR_LOADED, () -> this.years.forgetAll().subscribe().with(ok -> {}, e -> {}));
+        notices.listen(DeadlineService.CALENDAR_LOADED, () -> years.forgetAll().subscribe().with(ok -> {}, e -> {}));
     }
 
     /**

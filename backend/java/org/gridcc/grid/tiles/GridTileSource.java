@@ -1,7 +1,6 @@
 package org.gridcc.grid.tiles;
 
 import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheInvalidateAll;
 import io.quarkus.cache.CacheName;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -60,8 +59,8 @@ public class GridTileSource {
                 });
     }
 
-    /** A draft checked again has other grids: its tiles made before must go. */
-    @CacheInvalidateAll(cacheName = "grid-tiles")
+    /** A draft checked again has other grids: its tiles made before must go. Called by the draft's job, off the event loop. */
     public void forgetTiles() {
+        kept.forgetAll().await().indefinitely();
     }
 }
