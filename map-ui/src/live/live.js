@@ -4,6 +4,10 @@
 // says how the line is: 'connecting', 'live', 'reconnecting', or 'stale' (with the time of the
 // last frame). Nothing here grows with time: one socket, three timers, a few numbers.
 
+// Each frame is a binary message holding UTF-8 JSON: the service encodes a delta once and every
+// wall's socket shares those bytes.
+const utf8 = new TextDecoder();
+
 export function connectLive({
   url,
   onFrame,
@@ -41,12 +45,13 @@ export function connectLive({
       lost();
       return;
     }
+    ws.binaryType = 'arraybuffer';
     socket = ws;
     let first = true;
     ws.onmessage = (message) => {
       let frame;
       try {
-        frame = JSON.parse(message.data);
+        frame = JSON.parse(utf8.decode(message.data));
       } catch {
         return; // not ours to understand; the next frame will be
       }

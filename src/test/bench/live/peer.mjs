@@ -42,7 +42,7 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 60_000;
 
 const wss = new WebSocketServer({ server, path: '/live' });
-wss.on('connection', (ws) => ws.send(JSON.stringify({ type: 'snapshot', seq, grids: {}, kpi: {} })));
+wss.on('connection', (ws) => ws.send(Buffer.from(JSON.stringify({ type: 'snapshot', seq, grids: {}, kpi: {} })), { binary: true }));
 
 // How many of the last delta's writes may still be going when the next goes.
 const straggling = () => Math.floor(wss.clients.size / 100);
@@ -64,13 +64,13 @@ function go(ticket) {
   const of = ++generation;
   unwritten = 0;
   const written = () => { if (of === generation && --unwritten === straggling() && due) decide(); };
-  // Serialised once; every client is sent the same bytes.
+  // Serialised once; every client is sent the same bytes, as a binary message as the service's are.
   const frame = Buffer.from(JSON.stringify({ type: 'delta', seq, grids: {}, events: queued }));
   queued = [];
   for (const ws of wss.clients) {
     if (ws.readyState !== ws.OPEN) continue;
-    if (ws.bufferedAmount === 0) { unwritten++; ws.send(frame, { binary: false }, written); }
-    else ws.send(frame, { binary: false });
+    if (ws.bufferedAmount === 0) { unwritten++; ws.send(frame, { binary: true }, written); }
+    else ws.send(frame, { binary: true });
   }
 }
 

@@ -97,11 +97,11 @@ export function startFeeder(chains, { port = 0, gridsPerDelta = 200, eventsPerDe
       const s = stateOf(code);
       if (s.open) grids[code] = s;
     }
-    ws.send(JSON.stringify({ type: 'snapshot', seq, gridVersion: null, grids, kpi: kpi(), missed: null }));
+    ws.send(Buffer.from(JSON.stringify({ type: 'snapshot', seq, gridVersion: null, grids, kpi: kpi(), missed: null })), { binary: true });
   });
   const broadcast = (frame) => {
     const bytes = Buffer.from(JSON.stringify(frame));
-    for (const ws of wss.clients) if (ws.readyState === ws.OPEN) ws.send(bytes, { binary: false });
+    for (const ws of wss.clients) if (ws.readyState === ws.OPEN) ws.send(bytes, { binary: true });
   };
 
   const timers = [];

@@ -8,6 +8,7 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,7 +64,10 @@ public class LiveHub {
     /** Frames sent within the work in hand, written once it is done; used with the state's lock held. */
     private final LoopWrites writes = new LoopWrites();
 
-    private record EncodedSnapshot(long seq, String text) {}
+    private record EncodedSnapshot(long seq, Buffer frame) {}
+
+    /** A delta with nothing in it for a filter: not sent. */
+    private static final Buffer NOTHING = Buffer.buffer();
 
     public LiveHub(LiveState state, EventRelay relay, EventHistory history, GridIndex index, ServiceClock clock, LiveConfig config,
                    ObjectMapper json, Vertx vertx) {
@@ -85,7 +89,7 @@ public class LiveHub {
         final Subscription subscription;
         final AtomicInteger unsent = new AtomicInteger();
         /** Changed only within state.atomically: frames held while its replay is read, whether it fell behind, its last position. */
-        List<String> held;
+        List<Buffer> held;
         boolean behind;
         long seq;
 
@@ -115,7 +119,7 @@ public class LiveHub {
             subscription = Subscription.parse(connection.handshakeRequest().query(), index).within(scope);
         } catch (IllegalArgumentException e) {
             int status = e instanceof Subscription.OutsideScope ? 403 : 400;
-            connection.sendText(encode(Map.of("type", "error", "status", status, "detail", e.getMessage())))
+            connection.sendBinary(encode(Map.of("type", "error", "status", status, "detail", e.getMessage())))
                     .chain(() -> connection.close()).subscribe().with(ok -> {}, failure -> {});
             return;
         }
@@ -139,7 +143,7 @@ public class LiveHub {
             EncodedSnapshot snapshot = snapshot(subscription.filter());
             client.seq = snapshot.seq();
             if (subscription.since() != null && subscription.since() < snapshot.seq()) client.held = new ArrayList<>();
-            send(client, snapshot.text());
+            send(client, snapshot.frame());
             clients.put(connection.id(), client);
         });
         if (client.held != null) replay(client, subscription.since(), client.seq);
@@ -163,7 +167,7 @@ public class LiveHub {
         history.between(after, upTo, EventHistory.MAX_PAGE).subscribe().with(events -> {
             if (!events.isEmpty()) {
                 var mine = events.stream().filter(client.subscription::acceptsEvent).toList();
-                String frame = encode(Map.of("type", "replay", "seq", events.get(events.size() - 1).seq(), "events", mine));
+                Buffer frame = encode(Map.of("type", "replay", "seq", events.get(events.size() - 1).seq(), "events", mine));
                 atomically(() -> send(client, frame));
             }
             long reached = events.isEmpty() ? upTo : events.get(events.size() - 1).seq();
@@ -172,7 +176,7 @@ public class LiveHub {
                 return;
             }
             atomically(() -> {
-                List<String> held = client.held;
+                List<Buffer> held = client.held;
                 client.held = null;
                 if (!client.behind) held.forEach(frame -> send(client, frame));
             });
@@ -199,11 +203,11 @@ public class LiveHub {
     }
 
     private void deliver(LiveState.Drain drain) {
-        Map<Subscription, String> frames = new HashMap<>();
+        Map<Subscription, Buffer> frames = new HashMap<>();
         boolean paced = false;
         for (Client client : clients.values()) {
-            String frame = frames.computeIfAbsent(client.subscription.filter(), filter -> delta(drain, filter));
-            if (frame.isEmpty()) continue;
+            Buffer frame = frames.computeIfAbsent(client.subscription.filter(), filter -> delta(drain, filter));
+            if (frame == NOTHING) continue;
             if (!paced) {
                 pacing.deltaGoes();
                 paced = true;
@@ -226,7 +230,7 @@ public class LiveHub {
         told.keySet().retainAll(frames.keySet());
     }
 
-    private String delta(LiveState.Drain drain, Subscription filter) {
+    private Buffer delta(LiveState.Drain drain, Subscription filter) {
         var grids = new HashMap<String, GridState>();
         drain.grids().forEach((code, grid) -> {
             if (filter.acceptsGrid(code, index)) grids.put(code, grid);
@@ -236,7 +240,7 @@ public class LiveHub {
         // Only the ids of its own area's: an officer is not told that alerts elsewhere came and went.
         var gone = drain.alertsGone().stream().filter(filter::acceptsAlert).map(GroupAlert::id).toList();
         var kpi = kpiChanges(filter, state.kpi(filter.subtree()));
-        if (grids.isEmpty() && events.isEmpty() && raised.isEmpty() && gone.isEmpty() && kpi.isEmpty()) return "";
+        if (grids.isEmpty() && events.isEmpty() && raised.isEmpty() && gone.isEmpty() && kpi.isEmpty()) return NOTHING;
         var frame = new LinkedHashMap<String, Object>();
         frame.put("type", "delta");
         frame.put("seq", drain.seq());
@@ -266,7 +270,7 @@ public class LiveHub {
     }
 
     /** A frame for every client that is neither being resumed nor behind. */
-    private void broadcast(String frame) {
+    private void broadcast(Buffer frame) {
         atomically(() -> {
             for (Client client : clients.values()) {
                 if (client.held == null && !client.behind) send(client, frame);
@@ -279,11 +283,11 @@ public class LiveHub {
         state.rebuild().subscribe().with(ok -> {
             atomically(() -> {
                 deliver(state.drain());
-                String notice = encode(Map.of("type", "boundaries", "gridVersion", changed.version()));
+                Buffer notice = encode(Map.of("type", "boundaries", "gridVersion", changed.version()));
                 for (Client client : clients.values()) {
                     send(client, notice);
                     EncodedSnapshot snapshot = snapshot(client.subscription.filter());
-                    send(client, snapshot.text());
+                    send(client, snapshot.frame());
                     client.seq = snapshot.seq();
                 }
             });
@@ -323,12 +327,12 @@ public class LiveHub {
         });
     }
 
-    private void send(Client client, String frame) {
+    private void send(Client client, Buffer frame) {
         send(client, frame, null);
     }
 
     /** Sends without waiting, once the work in hand is done (call within atomically); written (if any) is called once it is written, or failed. */
-    private void send(Client client, String frame, Runnable written) {
+    private void send(Client client, Buffer frame, Runnable written) {
         client.unsent.incrementAndGet();
         writes.add(client.loop, client.connection, frame, written == null ? client.unsent::decrementAndGet : () -> {
             client.unsent.decrementAndGet();
@@ -336,9 +340,14 @@ public class LiveHub {
         });
     }
 
-    private String encode(Object frame) {
+    /**
+     * A frame as UTF-8 JSON, encoded once however many clients it goes to: it is sent as a binary
+     * message, whose bytes every socket shares (a text message would be encoded again for each
+     * socket, the better part of what a delta to a thousand walls allocated).
+     */
+    private Buffer encode(Object frame) {
         try {
-            return json.writeValueAsString(frame);
+            return Buffer.buffer(json.writeValueAsBytes(frame));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -14,8 +14,8 @@ import org.gridcc.access.Caller;
 
 /**
  * WS /live: the wall's feed. Query: since (resume after that stream position), level (one grid
- * level), grid (a subtree). Frames: snapshot, delta, replay, heartbeat, boundaries, error; see
- * docs/map.md.
+ * level), grid (a subtree). Frames, each a binary message of UTF-8 JSON: snapshot, delta, replay,
+ * heartbeat, boundaries, error; see docs/map.md.
  */
 @WebSocket(path = "/live")
 public class LiveSocket {

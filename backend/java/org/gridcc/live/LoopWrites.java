@@ -2,6 +2,7 @@ package org.gridcc.live;
 
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +17,12 @@ import java.util.Map;
  */
 final class LoopWrites {
 
-    private record Write(WebSocketConnection connection, String frame, Runnable done) {}
+    private record Write(WebSocketConnection connection, Buffer frame, Runnable done) {}
 
     private final Map<Context, List<Write>> byLoop = new LinkedHashMap<>();
 
     /** A frame for a connection whose socket is owned by loop; done is called once it is written to it, or failed. */
-    void add(Context loop, WebSocketConnection connection, String frame, Runnable done) {
+    void add(Context loop, WebSocketConnection connection, Buffer frame, Runnable done) {
         byLoop.computeIfAbsent(loop, l -> new ArrayList<>()).add(new Write(connection, frame, done));
     }
 
@@ -31,7 +32,7 @@ final class LoopWrites {
             List<Write> writes = entry.getValue();
             entry.getKey().runOnContext(nothing -> {
                 for (Write write : writes) {
-                    write.connection().sendText(write.frame()).subscribe().with(ok -> write.done().run(), e -> write.done().run());
+                    write.connection().sendBinary(write.frame()).subscribe().with(ok -> write.done().run(), e -> write.done().run());
                 }
             });
         }

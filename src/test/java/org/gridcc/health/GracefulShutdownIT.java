@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class GracefulShutdownIT {
             HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", cookie)
                     .buildAsync(URI.create("ws://localhost:" + service.port() + "/live"), new WebSocket.Listener() {
                         @Override
-                        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                        public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
                             firstFrame.complete(null);
                             socket.request(1);
                             return null;

@@ -5,7 +5,10 @@ import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,9 +43,10 @@ public final class LiveClient implements AutoCloseable {
     private final List<JsonObject> frames = new ArrayList<>();
     private Line line;
 
-    private void read(String text) {
+    /** A frame: a binary message of UTF-8 JSON (docs/map.md). */
+    private void read(byte[] message) {
         synchronized (frames) {
-            frames.add(new JsonObject(text));
+            frames.add(new JsonObject(new String(message, StandardCharsets.UTF_8)));
             frames.notifyAll();
         }
     }
@@ -60,14 +64,16 @@ public final class LiveClient implements AutoCloseable {
                 .header(header, value)
                 .buildAsync(URI.create("ws://localhost:" + port + "/live" + (query.isEmpty() ? "" : "?" + query)),
                         new java.net.http.WebSocket.Listener() {
-                            private final StringBuilder parts = new StringBuilder();
+                            private final ByteArrayOutputStream parts = new ByteArrayOutputStream();
 
                             @Override
-                            public CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
-                                parts.append(data);
+                            public CompletionStage<?> onBinary(java.net.http.WebSocket ws, ByteBuffer data, boolean last) {
+                                byte[] part = new byte[data.remaining()];
+                                data.get(part);
+                                parts.writeBytes(part);
                                 if (last) {
-                                    live.read(parts.toString());
-                                    parts.setLength(0);
+                                    live.read(parts.toByteArray());
+                                    parts.reset();
                                 }
                                 ws.request(1);
                                 return null;
@@ -111,7 +117,7 @@ public final class LiveClient implements AutoCloseable {
         WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setReceiveBufferSize(receiveBuffer)
                 .setMaxFrameSize(16 << 20).setMaxMessageSize(64 << 20));
         ClientWebSocket socket = client.webSocket();
-        socket.textMessageHandler(live::read);
+        socket.binaryMessageHandler(message -> live.read(message.getBytes()));
         socket.connect(new io.vertx.core.http.WebSocketConnectOptions().setPort(port).setHost("localhost")
                         .setURI("/live" + (query.isEmpty() ? "" : "?" + query))
                         .addHeader("Cookie", TestUsers.admin().cookieHeader()))
