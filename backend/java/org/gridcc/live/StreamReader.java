@@ -16,11 +16,23 @@ import java.util.List;
  */
 final class StreamReader {
 
-    private static final String EVENTS = "SELECT e.seq, e.type, e.at, l.* FROM case_event e JOIN case_live l ON l.id = e.case_id ";
-    private static final String BETWEEN = EVENTS + "WHERE e.seq > $1 AND e.seq < $2 ORDER BY e.seq LIMIT $3";
-    private static final String UNPUBLISHED = EVENTS + "WHERE e.seq > (SELECT seq FROM stream_published) ORDER BY e.seq LIMIT $1";
+    private static final String BETWEEN = statement("seq > $1 AND seq < $2", "$3");
+    private static final String UNPUBLISHED = statement("seq > (SELECT seq FROM stream_published)", "$1");
 
     private StreamReader() {}
+
+    /**
+     * The events that match, in stream order, each with its case looked up in case_live by id. Per
+     * event, by construction (OFFSET 0 keeps the lookup from being merged into a join): joined, the
+     * planner cannot know how many events lie above a position, guesses a third of the stream, and
+     * works out the deadline states of every case in the county to join a round's few events
+     * (6 ms a relay round at the demo county's 10,000 deadlines, growing with them; 0.5 ms now).
+     */
+    private static String statement(String where, String limit) {
+        return "SELECT e.seq, e.type, e.at, l.* FROM (SELECT seq, type, at, case_id FROM case_event WHERE " + where
+                + " ORDER BY seq LIMIT " + limit + ") e CROSS JOIN LATERAL (SELECT * FROM case_live WHERE id = e.case_id OFFSET 0) l"
+                + " ORDER BY e.seq";
+    }
 
     /** The events at positions in (after, before), at most {@code limit}, in stream order. */
     static Uni<List<StreamEvent>> between(SqlClient client, long after, long before, int limit) {
