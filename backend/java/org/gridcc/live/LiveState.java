@@ -59,8 +59,8 @@ public class LiveState {
     private final Map<String, Kpis> rates = new HashMap<>();
     /** Subtrees whose rates are being read: walls connecting together to one area start one read. */
     private final Set<String> rating = new HashSet<>();
-    /** Grids of every level with a hotspot level above 0, kept as levels change, with their level's code (counted at every delta). */
-    private final Map<String, String> hotGrids = new HashMap<>();
+    /** Grids of every level with a hotspot level above 0, kept as levels change (counted at every delta). */
+    private final HotGrids hotGrids = new HotGrids();
     /** Group-event warnings not yet acknowledged, as last read. */
     private List<GroupAlert> openAlerts = List.of();
     /** Since the last drain: alerts raised or changed, and those acknowledged (as they were), by id. */
@@ -346,8 +346,8 @@ public class LiveState {
             GridTally tally = tallies.get(grid);
             if (tally == null && level == 0 || tally != null && tally.hot == level) continue;
             tally = tallies.computeIfAbsent(grid, g -> new GridTally());
-            if (level > 0) index.grid(grid).ifPresent(g -> hotGrids.put(grid, g.level().code()));
-            else hotGrids.remove(grid);
+            if (level > 0) index.grid(grid).ifPresent(g -> hotGrids.hot(grid, g.level().code()));
+            else hotGrids.cool(grid);
             tally.hot = level;
             changed.add(grid);
             version++;
@@ -382,10 +382,7 @@ public class LiveState {
             overdue += t.overdue;
             supervised += t.supervised;
         }
-        var hot = new TreeMap<String, Integer>();
-        hotGrids.forEach((grid, level) -> {
-            if (subtree == null || grid.startsWith(subtree)) hot.merge(level, 1, Integer::sum);
-        });
+        Map<String, Integer> hot = hotGrids.count(subtree);
         Kpis rated = rates.get(subtree == null ? counties.stream().findFirst().orElse("") : subtree);
         return new Kpi(received, open, warned, overdue, supervised, hot, rated == null ? null : rated.timelyAcceptance(),
                 rated == null ? null : rated.onTimeReply(), rated == null ? null : rated.satisfaction());
