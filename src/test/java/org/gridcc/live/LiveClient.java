@@ -41,6 +41,8 @@ public final class LiveClient implements AutoCloseable {
     }
 
     private final List<JsonObject> frames = new ArrayList<>();
+    /** Text messages come (none should: frames are binary) and are not read. */
+    private final java.util.concurrent.atomic.AtomicInteger textMessages = new java.util.concurrent.atomic.AtomicInteger();
     private Line line;
 
     /** A frame: a binary message of UTF-8 JSON (docs/map.md). */
@@ -75,6 +77,13 @@ public final class LiveClient implements AutoCloseable {
                                     live.read(parts.toByteArray());
                                     parts.reset();
                                 }
+                                ws.request(1);
+                                return null;
+                            }
+
+                            @Override
+                            public CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
+                                if (last) live.textMessages.incrementAndGet();
                                 ws.request(1);
                                 return null;
                             }
@@ -141,6 +150,11 @@ public final class LiveClient implements AutoCloseable {
             }
         };
         return live;
+    }
+
+    /** How many text messages came (the JDK's client only). */
+    int textMessages() {
+        return textMessages.get();
     }
 
     public List<JsonObject> frames() {

@@ -9,20 +9,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import org.gridcc.access.TestUsers;
 import org.gridcc.grid.DemoCounty;
 import org.gridcc.grid.GridVersionChanged;
 import org.gridcc.cases.DeadlineSweeper;
@@ -76,47 +66,10 @@ class LiveIT {
     /** Binary, so that the service encodes a delta once for every wall (docs/map.md); a text message would be encoded per socket. */
     @Test
     void everyFrameIsABinaryMessageOfUtf8Json() throws Exception {
-        String base = base(4110);
-        var kinds = new LinkedBlockingQueue<String>();
-        var frames = new LinkedBlockingQueue<JsonObject>();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .header("Cookie", TestUsers.admin().cookieHeader())
-                .buildAsync(URI.create("ws://localhost:" + service.getPort() + "/live"), new WebSocket.Listener() {
-                    private final ByteArrayOutputStream parts = new ByteArrayOutputStream();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                        if (last) kinds.add("text");
-                        ws.request(1);
-                        return null;
-                    }
-
-                    @Override
-                    public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-                        byte[] part = new byte[data.remaining()];
-                        data.get(part);
-                        parts.writeBytes(part);
-                        if (last) {
-                            kinds.add("binary");
-                            frames.add(new JsonObject(parts.toString(StandardCharsets.UTF_8)));
-                            parts.reset();
-                        }
-                        ws.request(1);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
-        try {
-            assertThat(kinds.poll(10, TimeUnit.SECONDS)).as("the snapshot's message").isEqualTo("binary");
-            assertThat(frames.take().getString("type")).isEqualTo("snapshot");
-            String code = post(county.pointIn(base), "neighbour_dispute", null);
-            while (true) {
-                assertThat(kinds.poll(10, TimeUnit.SECONDS)).as("a message after the snapshot").isEqualTo("binary");
-                JsonObject frame = frames.take();
-                if (frame.containsKey("events") && frame.getJsonArray("events").stream().map(JsonObject.class::cast)
-                        .anyMatch(e -> code.equals(e.getString("caseCode")))) break;
-            }
-        } finally {
-            socket.abort();
+        try (LiveClient client = connect("")) {
+            client.awaitType("snapshot");
+            client.awaitFrameWith(post(county.pointIn(base(4110)), "neighbour_dispute", null), "RECEIVED");
+            assertThat(client.textMessages()).as("text messages").isZero();
         }
     }
 
