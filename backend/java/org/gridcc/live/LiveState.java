@@ -59,7 +59,7 @@ public class LiveState {
     private final Map<String, Kpis> rates = new HashMap<>();
     /** Subtrees whose rates are being read: walls connecting together to one area start one read. */
     private final Set<String> rating = new HashSet<>();
-    /** Grids of every level with a hotspot level above 0, kept as levels change (counted at every delta). */
+    /** Grids of every level with a hotspot level above 0, and their counts by grid level, kept as levels change. */
     private final HotGrids hotGrids = new HotGrids();
     /** Group-event warnings not yet acknowledged, as last read. */
     private List<GroupAlert> openAlerts = List.of();

@@ -41,7 +41,7 @@ public final class LiveClient implements AutoCloseable {
     }
 
     private final List<JsonObject> frames = new ArrayList<>();
-    /** Text messages come (none should: frames are binary) and are not read. */
+    /** Text messages that came, unread (none should: frames are binary). */
     private final java.util.concurrent.atomic.AtomicInteger textMessages = new java.util.concurrent.atomic.AtomicInteger();
     private Line line;
 
