@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -74,5 +75,16 @@ class OperationsIT {
                 .contentType(anyOf(startsWith("text/plain"), startsWith("application/openmetrics-text")))
                 .body(containsString("http_server_requests_seconds_count{"))
                 .body(containsString("uri=\"/api/calendar/{year}\""));
+    }
+
+    /** Vert.x would record a sample per write to a socket: per /live frame to every wall (MetricsKept). */
+    @Test
+    void theHttpServersByteSizesAreNotRecorded() {
+        given().get("/api/calendar/2026").then().statusCode(200);
+        given().get("/q/metrics").then()
+                .statusCode(200)
+                .body(containsString("http_server_requests_seconds_count{"))
+                .body(not(containsString("http_server_bytes_written")))
+                .body(not(containsString("http_server_bytes_read")));
     }
 }
