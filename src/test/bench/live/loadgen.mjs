@@ -60,7 +60,7 @@ const rssKb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${arg.pid}/
 // --- posting ------------------------------------------------------------------------------
 
 let phase = 'warm-up';
-const answers = new Map();   // case code -> { at, phase }, from the 201s
+const answers = new Map();   // case code -> { at, sent, phase }, from the 201s
 const postMs = [];           // POST round trips
 const steadyPostMs = [];     // those sent in the steady phase
 let posted = 0;
@@ -86,7 +86,7 @@ function postCase(body) {
       let code;
       try { code = JSON.parse(text).code; } catch { /* reported below */ }
       if (res.statusCode !== 201 || typeof code !== 'string') return postFailed(`HTTP ${res.statusCode} ${text.slice(0, 300)}`);
-      answers.set(code, { at, phase: sentPhase });
+      answers.set(code, { at, sent: sentAt, phase: sentPhase });
       postMs.push(at - sentAt);
       if (sentPhase === 'steady') steadyPostMs.push(at - sentAt);
       settleEarly(code);
@@ -102,6 +102,9 @@ const startPosting = () => atRate(rate, (i) => postCase(bodies[i % bodies.length
 // --- the sampled clients: latencies -------------------------------------------------------
 
 const latencies = { 'warm-up': [], steady: [], slow: [] };
+// The same deliveries timed from the POST's send: a server that takes no case while it writes a
+// delta (the peer's one thread) starts the clock above only after its writing.
+const fromSent = { 'warm-up': [], steady: [], slow: [] };
 const early = new Map();     // case code -> receive times seen before its 201 was read
 let earlyCount = 0;
 let unreadable = 0;
@@ -110,7 +113,10 @@ let inbox = [];
 
 function delivered(code, at) {
   const answer = answers.get(code);
-  if (answer) return latencies[answer.phase]?.push(at - answer.at);
+  if (answer) {
+    fromSent[answer.phase]?.push(at - answer.sent);
+    return latencies[answer.phase]?.push(at - answer.at);
+  }
   // The delta may beat the 201 to this process; such a delivery counts as 0 ms (settleEarly).
   if (!early.has(code)) early.set(code, []);
   early.get(code).push(at);
@@ -121,7 +127,11 @@ function settleEarly(code) {
   if (!times) return;
   early.delete(code);
   const answer = answers.get(code);
-  for (const at of times) { earlyCount++; latencies[answer.phase]?.push(Math.max(0, at - answer.at)); }
+  for (const at of times) {
+    earlyCount++;
+    latencies[answer.phase]?.push(Math.max(0, at - answer.at));
+    fromSent[answer.phase]?.push(at - answer.sent);
+  }
 }
 
 // A frame is only stamped and queued when it arrives, and parsed after every socket of this
@@ -297,6 +307,6 @@ if (failures) fail(`${failures} of ${posted} posts failed`);
 if (!latencies.steady.length || (slowCount > 0 && !latencies.slow.length)) fail('no event reached a sampled client: no latency measured');
 console.log([ms(percentile(latencies.steady, 0.5)), ms(percentile(latencies.steady, 0.99)), kbPerConnection.toFixed(1),
              slowCount > 0 ? ms(percentile(latencies.slow, 0.99)) : '-', given, kbPerClient.toFixed(1),
-             ms(percentile(steadyPostMs, 0.99))].join(' '));
+             ms(percentile(steadyPostMs, 0.99)), ms(percentile(fromSent.steady, 0.99))].join(' '));
 await sleep(300);  // let the close frames go out
 process.exit(0);
