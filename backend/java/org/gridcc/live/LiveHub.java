@@ -55,7 +55,7 @@ public class LiveHub {
     private final Vertx vertx;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     /** Snapshots already encoded, by filter, while the state has not changed: a thousand walls connecting share one. */
-    private final Map<Subscription, EncodedSnapshot> snapshots = new HashMap<>();
+    private final Map<Subscription, SnapshotFrame> snapshots = new HashMap<>();
     private long snapshotsOf = -1;
     /** The key figures each filter's clients were last told, by delta or snapshot: deltas carry only those that changed. */
     private final Map<Subscription, Map<String, Object>> told = new HashMap<>();
@@ -63,8 +63,6 @@ public class LiveHub {
     private final DeltaPacing pacing;
     /** Frames sent within the work in hand, written once it is done; used with the state's lock held. */
     private final LoopWrites writes = new LoopWrites();
-
-    private record EncodedSnapshot(long seq, Buffer frame) {}
 
     /** A delta with nothing in it for a filter: not sent. */
     private static final Buffer NOTHING = Buffer.buffer();
@@ -140,7 +138,7 @@ public class LiveHub {
         atomically(() -> {
             // Deltas so far go to the clients there were; the new one starts from the state they leave.
             deliver(state.drain());
-            EncodedSnapshot snapshot = snapshot(subscription.filter());
+            SnapshotFrame snapshot = snapshot(subscription.filter());
             client.seq = snapshot.seq();
             if (subscription.since() != null && subscription.since() < snapshot.seq()) client.held = new ArrayList<>();
             send(client, snapshot.frame());
@@ -189,16 +187,16 @@ public class LiveHub {
     /** One delta per kind of subscription, to every client that is keeping up; and snapshots for those that caught up. */
     void flush() {
         atomically(() -> {
+            deliver(state.drain());
             for (Client client : clients.values()) {
                 if (client.behind && client.unsent.get() == 0 && client.held == null) {
                     client.behind = false;
-                    // Taken at the drain point below, so nothing is lost in between.
-                    long at = state.seq();
-                    send(client, encode(state.snapshot(client.subscription, List.of(client.seq + 1, at))));
-                    client.seq = at;
+                    // Taken at the drain point above, so nothing is lost in between; shared by every client of its filter.
+                    SnapshotFrame snapshot = snapshot(client.subscription.filter());
+                    send(client, snapshot.missing(client.seq + 1));
+                    client.seq = snapshot.seq();
                 }
             }
-            deliver(state.drain());
         });
     }
 
@@ -286,7 +284,7 @@ public class LiveHub {
                 Buffer notice = encode(Map.of("type", "boundaries", "gridVersion", changed.version()));
                 for (Client client : clients.values()) {
                     send(client, notice);
-                    EncodedSnapshot snapshot = snapshot(client.subscription.filter());
+                    SnapshotFrame snapshot = snapshot(client.subscription.filter());
                     send(client, snapshot.frame());
                     client.seq = snapshot.seq();
                 }
@@ -307,7 +305,7 @@ public class LiveHub {
     }
 
     /** The current snapshot for a filter; call with the state's lock held. */
-    private EncodedSnapshot snapshot(Subscription filter) {
+    private SnapshotFrame snapshot(Subscription filter) {
         if (snapshotsOf != state.version()) {
             snapshots.clear();
             snapshotsOf = state.version();
@@ -315,7 +313,7 @@ public class LiveHub {
         return snapshots.computeIfAbsent(filter, f -> {
             var snapshot = state.snapshot(f, null);
             kpiChanges(f, snapshot.kpi()); // what a client of the filter has been told from now on
-            return new EncodedSnapshot(snapshot.seq(), encode(snapshot));
+            return new SnapshotFrame(snapshot.seq(), encode(snapshot));
         });
     }
 
