@@ -10,16 +10,17 @@ import java.util.function.IntSupplier;
  * at night; sending every event at once costs a frame per client per event under load. So:
  * <ul>
  * <li>at once, when the last delta went out at least the <em>floor</em> ago (clients /
- * {@link LiveConfig#sendsPerSecond()}: the fan-out's budget of frames) and it is written to the
- * clients that were keeping up, all but one in a hundred of them: a wall whose socket buffer has
- * just filled (it stopped reading) must not hold every other wall's next delta, while waiting
- * for the writes themselves keeps a busy machine from queueing deltas faster than it writes them;</li>
+ * {@link LiveConfig#sendsPerSecond()}: the fan-out's budget of frames) and every event loop has
+ * written it to the sockets it owns: waiting for the loops keeps a busy machine from queueing
+ * deltas faster than it writes them. A loop hands each socket its frame without waiting for any:
+ * a wall whose socket buffer is full (it stopped reading) keeps its frame queued and holds no
+ * one's next delta, however few walls there are;</li>
  * <li>else when both have happened: the machine's own speed at writing the last delta sets the
  * pace under load, so a busy machine gathers more changes into fewer frames;</li>
  * <li>and never later than {@link LiveConfig#coalesce()} after the last delta, whatever is still
- * being written (a stalled client is not waited for).</li>
+ * being written.</li>
  * </ul>
- * Thread-safe: events are folded on the messaging thread, writes complete on the event loops.
+ * Thread-safe: events are folded on the messaging thread, loops finish writing on their own threads.
  */
 final class DeltaPacing {
 
@@ -28,8 +29,8 @@ final class DeltaPacing {
     private final int sendsPerSecond;
     private final IntSupplier clients;
     private final Runnable flush;
-    /** Frames of the last delta not yet written to clients that had nothing else pending when it went out. */
-    private AtomicInteger unwritten = new AtomicInteger();
+    /** Event loops still writing the last delta. */
+    private AtomicInteger writing = new AtomicInteger();
     private long lastDelta = System.nanoTime();
     /** An event is waiting for a delta. */
     private boolean due;
@@ -56,32 +57,27 @@ final class DeltaPacing {
         due = false;
         decision++;
         lastDelta = System.nanoTime();
-        unwritten = new AtomicInteger();
+        writing = new AtomicInteger();
     }
 
-    /** A frame of the delta to a client that was keeping up: returns what to call once it is written (or failed). */
-    synchronized Runnable counting() {
-        AtomicInteger of = unwritten;
+    /** An event loop is handed the delta's frames: returns what it calls once it has written them to its sockets. */
+    synchronized Runnable loopWriting() {
+        AtomicInteger of = writing;
         of.incrementAndGet();
         return () -> {
-            if (of.decrementAndGet() == straggling()) written(of);
+            if (of.decrementAndGet() == 0) written(of);
         };
     }
 
     private synchronized void written(AtomicInteger of) {
-        if (of == unwritten && due) decide();
-    }
-
-    /** How many of the last delta's writes may still be going when the next goes: one client in a hundred. */
-    private int straggling() {
-        return clients.getAsInt() / 100;
+        if (of == writing && due) decide();
     }
 
     private void decide() {
         long now = System.nanoTime();
         long floor = lastDelta + clients.getAsInt() * 1_000_000_000L / sendsPerSecond;
         long cap = lastDelta + coalesceNanos;
-        long at = unwritten.get() > straggling() ? cap : Math.min(floor, cap);
+        long at = writing.get() > 0 ? cap : Math.min(floor, cap);
         long ticket = ++decision;
         if (at <= now) vertx.runOnContext(() -> go(ticket));
         else vertx.setTimer(Math.max(1, (at - now) / 1_000_000), id -> go(ticket));

@@ -63,6 +63,9 @@ public class LiveHub {
     private final DeltaPacing pacing;
     /** Frames sent within the work in hand, written once it is done; used with the state's lock held. */
     private final LoopWrites writes = new LoopWrites();
+    /** Whether the work in hand sent a delta: the loops' writing of it paces the next one. */
+    private boolean deltaSent;
+    private static final Runnable UNPACED = () -> {};
 
     /** A delta with nothing in it for a filter: not sent. */
     private static final Buffer NOTHING = Buffer.buffer();
@@ -209,6 +212,7 @@ public class LiveHub {
             if (!paced) {
                 pacing.deltaGoes();
                 paced = true;
+                deltaSent = true;
             }
             if (client.held != null) {
                 // Held while its replay is read; too many and it is given a snapshot after the replay instead.
@@ -219,8 +223,7 @@ public class LiveHub {
                     client.behind = true;
                     continue;
                 }
-                // Writing the delta to the clients keeping up paces the next one (DeltaPacing); a lagging one is not waited for.
-                send(client, frame, client.unsent.get() == 0 ? pacing.counting() : null);
+                send(client, frame);
                 client.seq = drain.seq();
             }
         }
@@ -320,22 +323,16 @@ public class LiveHub {
     /** Runs work with the state's lock held (see {@link LiveState#atomically}), then writes the frames it sent. */
     private void atomically(Runnable work) {
         state.atomically(() -> {
+            deltaSent = false;
             work.run();
-            writes.go();
+            writes.go(deltaSent ? pacing::loopWriting : () -> UNPACED);
         });
     }
 
+    /** Sends without waiting, once the work in hand is done (call within atomically); counted unsent until written, or failed. */
     private void send(Client client, Buffer frame) {
-        send(client, frame, null);
-    }
-
-    /** Sends without waiting, once the work in hand is done (call within atomically); written (if any) is called once it is written, or failed. */
-    private void send(Client client, Buffer frame, Runnable written) {
         client.unsent.incrementAndGet();
-        writes.add(client.loop, client.connection, frame, written == null ? client.unsent::decrementAndGet : () -> {
-            client.unsent.decrementAndGet();
-            written.run();
-        });
+        writes.add(client.loop, client.connection, frame, client.unsent::decrementAndGet);
     }
 
     /**

@@ -9,13 +9,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Frames gathered for clients, then written on each client's own event loop: the loop that owns a
  * socket writes to it without a hand-over between threads per frame, and the loops write in
  * parallel, so a delta reaches a thousand walls sooner. One task per loop per batch; batches go in
- * the order they are made, so each client's frames keep their order. Not thread-safe: the hub
- * uses it with the live state's lock held.
+ * the order they are made, so each client's frames keep their order. A loop's task hands every
+ * frame to its socket, which writes it at once or, when its buffer is full, queues it; so the
+ * task's end is when the loop has written the batch. Not thread-safe: the hub uses it with the
+ * live state's lock held.
  *
  * <p>Each write is its own subscriber to the send: callbacks given to {@code subscribe().with(..)}
  * would each be wrapped to carry the caller's context (SmallRye Context Propagation), two captures
@@ -48,14 +51,16 @@ final class LoopWrites {
         byLoop.computeIfAbsent(loop, l -> new ArrayList<>()).add(new Write(connection, frame, done));
     }
 
-    /** Hands each loop its writes gathered so far. */
-    void go() {
+    /** Hands each loop its writes gathered so far; a loop runs what loopDone gave it once it has written them. */
+    void go(Supplier<Runnable> loopDone) {
         for (var entry : byLoop.entrySet()) {
             List<Write> writes = entry.getValue();
+            Runnable done = loopDone.get();
             entry.getKey().runOnContext(nothing -> {
                 for (Write write : writes) {
                     write.connection().sendBinary(write.frame()).subscribe().withSubscriber(write);
                 }
+                done.run();
             });
         }
         byLoop.clear();

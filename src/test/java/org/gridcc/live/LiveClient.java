@@ -163,6 +163,12 @@ public final class LiveClient implements AutoCloseable {
         }
     }
 
+    /** The bytes (as JSON) of the frames read after the first count of them. */
+    long bytesAfter(int count) {
+        List<JsonObject> read = frames();
+        return read.subList(count, read.size()).stream().mapToLong(frame -> frame.encode().length()).sum();
+    }
+
     /** The first frame, read so far or arriving within the patience, that matches. */
     public JsonObject await(Predicate<JsonObject> wanted, String what) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
