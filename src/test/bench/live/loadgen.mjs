@@ -6,8 +6,8 @@
 // Clients, by role:
 //  - sampled (--sample): parse every frame and take the latencies; in this thread;
 //  - slow (--slow): in the slow-client run, stop reading for --slow-pause seconds, then look
-//    for the fresh snapshot the server owes them; in this thread;
-//  - the rest only count frames and bytes, in a worker thread (crowd.mjs).
+//    for the fresh snapshot the server owes them; in a worker thread (stall.mjs);
+//  - the rest only count frames and bytes, in another worker thread (crowd.mjs).
 // Phases, the posts never pausing between them: warm-up, steady (latencies), slow-client run
 // (latencies of the sampled clients while the slow ones stall), then a drain for late deltas.
 // Memory per connection: the server's RSS (/proc/PID) before the clients connect and after all
@@ -174,54 +174,41 @@ function weigh(frame, bytes) {
   }
 }
 
-// --- the slow clients ---------------------------------------------------------------------
-
-const slow = [];             // per client: { ws, resumed, bytesAfter, snapshotAfter }
-
-function slowHandler() {
-  const client = { ws: null, resumed: false, bytesAfter: 0, snapshotAfter: false };
-  slow.push(client);
-  return (data) => {
-    if (!client.resumed || client.snapshotAfter) return;
-    client.bytesAfter += data.length;
-    // The backlog of old deltas comes first; a cheap search spares parsing all of it.
-    if (data.includes('"snapshot"')) {
-      try { client.snapshotAfter = JSON.parse(data.toString()).type === 'snapshot'; } catch { unreadable++; }
-    }
-  };
-}
-
 // --- the run ------------------------------------------------------------------------------
 
 const rssBefore = rssKb();
 const openedAt = now();
-const crowd = new Worker(new URL('./crowd.mjs', import.meta.url), { workerData: { url: arg.live, headers: authHeaders } });
-crowd.on('error', (err) => fail(`a counting client: ${err.message}`));
-const crowdReplies = [];
-crowd.on('message', (msg) => crowdReplies.shift()?.(msg));
-const crowdSays = (request) => new Promise((resolve) => { crowdReplies.push(resolve); crowd.postMessage(request); });
+// A worker thread of clients, and a function asking it something (each request has one reply).
+function clientsThread(file, what) {
+  const worker = new Worker(new URL(file, import.meta.url), { workerData: { url: arg.live, headers: authHeaders } });
+  worker.on('error', (err) => fail(`${what}: ${err.message}`));
+  const replies = [];
+  worker.on('message', (msg) => replies.shift()?.(msg));
+  return (request) => new Promise((resolve) => { replies.push(resolve); worker.postMessage(request); });
+}
+const crowdSays = clientsThread('./crowd.mjs', 'a counting client');
+const stallSays = clientsThread('./stall.mjs', 'a stalling client');
 
 // A server writes a delta to its clients in some order (the peer in the order they connected),
 // so a client's latency depends on its place. The sampled clients are spread evenly through the
 // connection order, a sampled one, then its share of the stalling and counting ones, and so on:
 // opened first, they were written first by the peer (p50 52.8 ms, against 60.0-63.5 ms opened last).
 const opening = (async () => {
-  const sampledWs = [], slowWs = [];
+  const sampledWs = [];
   let slowOpened = 0, crowdOpened = 0;
   for (let i = 0; i < sampleCount; i++) {
     sampledWs.push(...await openClients(arg.live, 1, sampledHandler, authHeaders));
     const slowDue = Math.round(slowCount * (i + 1) / sampleCount) - slowOpened;
     const crowdDue = Math.round(crowdCount * (i + 1) / sampleCount) - crowdOpened;
-    if (slowDue > 0) slowWs.push(...await openClients(arg.live, slowDue, slowHandler, authHeaders));
+    if (slowDue > 0) await stallSays({ open: slowDue });
     if (crowdDue > 0) await crowdSays({ open: crowdDue });
     slowOpened += slowDue;
     crowdOpened += crowdDue;
   }
-  return [sampledWs, slowWs];
+  return sampledWs;
 })();
 const openTimeout = sleep(120_000).then(() => { throw new Error('not every client had its snapshot within 120 s'); });
-const [sampledWs, slowWs] = await Promise.race([opening, openTimeout]).catch((err) => fail(err.message));
-slowWs.forEach((ws, i) => { slow[i].ws = ws; });
+const sampledWs = await Promise.race([opening, openTimeout]).catch((err) => fail(err.message));
 log(`${clients} clients on ${arg.live} have their snapshot after ${((now() - openedAt) / 1000).toFixed(1)} s ` +
     `(${sampleCount} sampled, ${slowCount} to stall, ${crowdCount} counting)`);
 await sleep(Number(arg.settle) * 1000);
@@ -230,7 +217,7 @@ const kbPerConnection = (rssWith - rssBefore) / clients;
 log(`server RSS ${(rssBefore / 1024).toFixed(0)} MB before the clients, ${(rssWith / 1024).toFixed(0)} MB with them`);
 
 let closed = 0;
-for (const ws of [...sampledWs, ...slowWs]) ws.on('close', () => closed++);
+for (const ws of sampledWs) ws.on('close', () => closed++);
 
 const stopPosting = startPosting();
 log(`${rate} cases/s to ${arg.post}: warm-up ${arg.warmup} s, steady ${seconds} s, slow-client run`);
@@ -260,9 +247,9 @@ if (slowCount > 0) {
   phase = 'slow';
   const pauseMs = Number(arg['slow-pause']) * 1000;
   await sleep(1000);
-  for (const client of slow) client.ws._socket.pause();
+  await stallSays('pause');
   await sleep(pauseMs);
-  for (const client of slow) { client.resumed = true; client.ws._socket.resume(); }
+  await stallSays('resume');
   await sleep(Math.max(seconds * 1000 - 1000 - pauseMs, 3000));
 }
 
@@ -285,9 +272,10 @@ for (const name of slowCount > 0 ? ['steady', 'slow'] : ['steady']) {
       (missing > 0 ? `, ${missing} missing` : '') +
       (latencies[name].length ? `, p50 ${ms(percentile(latencies[name], 0.5))} ms, p99 ${ms(percentile(latencies[name], 0.99))} ms` : ''));
 }
-const given = slow.filter((c) => c.snapshotAfter).length;
+const stalled = await stallSays('report');
+const given = stalled.given;
 if (slowCount > 0) {
-  const backlogKb = slow.reduce((sum, c) => sum + c.bytesAfter, 0) / 1024 / slowCount;
+  const backlogKb = stalled.bytesAfter / 1024 / slowCount;
   log(`slow clients: ${given} of ${slowCount} given a fresh snapshot after ${arg['slow-pause']} s stalled ` +
       `(${backlogKb.toFixed(0)} KB read by each after resuming, on average)`);
   if (given === 0) log('none was given a snapshot: the socket buffers may have held all it missed (a longer --slow-pause tells)');
@@ -298,10 +286,11 @@ if (postMs.length) log(`POST round trip p50 ${ms(percentile(postMs, 0.5))} ms, p
 if (earlyCount) log(`${earlyCount} deliveries arrived before their 201 was read (counted as 0 ms)`);
 if (unreadable) log(`${unreadable} frames were not JSON`);
 const crowdClosed = (await crowdSays('counts')).closed ?? 0;
-if (closed + crowdClosed) log(`${closed + crowdClosed} clients were closed by the server during the run`);
+if (closed + crowdClosed + stalled.closed) log(`${closed + crowdClosed + stalled.closed} clients were closed by the server during the run`);
 
-crowd.postMessage('close');
-for (const ws of [...sampledWs, ...slowWs]) ws.close();
+crowdSays('close');
+stallSays('close');
+for (const ws of sampledWs) ws.close();
 
 if (failures) fail(`${failures} of ${posted} posts failed`);
 if (!latencies.steady.length || (slowCount > 0 && !latencies.slow.length)) fail('no event reached a sampled client: no latency measured');
