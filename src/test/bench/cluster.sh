@@ -110,7 +110,7 @@ on_exit "GRIDCC_DB_NAME=$database bench_forget_cases_after $cluster_last"
 # --- event to screen: the single node, then the two nodes ---------------------------------------
 # Prints "p50 p99". Args: URL to POST to, WebSocket URL, a server's pid, bearer token
 event_to_screen() {
-  node "$live/loadgen.mjs" --post "$1" --live "$2" --pid "$3" --token "$4" --bodies "$work/bodies" \
+  node "$live/loadgen.mjs" --post "$1" --live "$2" --pid "$3" --token="$4" --bodies "$work/bodies" \
     --clients "$clients" --rate "$rate" --seconds "$seconds" --warmup "${GRIDCC_BENCH_LIVE_WARMUP:-5}" \
     --sample "${GRIDCC_BENCH_LIVE_SAMPLE:-100}" --slow 0 --slow-pause 0 | awk '{ print $1, $2 }'
 }
@@ -123,7 +123,7 @@ node1_rss=$(peak_rss_mb "$node1")
 
 # --- failover: kill -9 of node 1 -----------------------------------------------------------------
 read -r moved failover failover_p50 gaps repeats undelivered refused < <(
-  node "$live/failover.mjs" --post "$cluster/api/cases" --live "ws://127.0.0.1:$front/live" --token "$cluster_token" \
+  node "$live/failover.mjs" --post "$cluster/api/cases" --live "ws://127.0.0.1:$front/live" --token="$cluster_token" \
     --bodies "$work/bodies" --kill "$node1" --clients "$clients" --rate "$failover_rate")
 node2_rss=$(peak_rss_mb "$node2")
 single_rss=$(peak_rss_mb "$single_pid")

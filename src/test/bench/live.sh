@@ -70,7 +70,7 @@ on_exit "bench_forget_cases_after $last"
 # KB-per-client-per-second POST-p99 p99-from-the-POST-sent". Args: clients, cases/s, slow
 # clients, URL to POST cases to, WebSocket URL, PID of the server, [bearer token: the service's]
 load() {
-  node "$live/loadgen.mjs" --clients "$1" --rate "$2" --slow "$3" --post "$4" --live "$5" --pid "$6" ${7:+--token "$7"} \
+  node "$live/loadgen.mjs" --clients "$1" --rate "$2" --slow "$3" --post "$4" --live "$5" --pid "$6" ${7:+--token="$7"} \
     --bodies "$work/bodies" --seconds "$seconds" --warmup "${GRIDCC_BENCH_LIVE_WARMUP:-5}" \
     --sample "${GRIDCC_BENCH_LIVE_SAMPLE:-100}" --slow-pause "${GRIDCC_BENCH_LIVE_SLOW_PAUSE:-20}"
 }

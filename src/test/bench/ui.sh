@@ -63,7 +63,7 @@ echo "$(wc -l <"$work/codes") base grids with their groups, villages and townshi
 
 # Runs one side; prints "first-coloured-ms p50 p95 p99 dropped". Args: grid updates/s
 wall() {
-  node "$ui/wall.mjs" --url "$GRIDCC_URL" --token "$GRIDCC_WALL_TOKEN" --county "${GRIDCC_DEMO_COUNTY:-530324}" --codes "$work/codes" \
+  node "$ui/wall.mjs" --url "$GRIDCC_URL" --token="$GRIDCC_WALL_TOKEN" --county "${GRIDCC_DEMO_COUNTY:-530324}" --codes "$work/codes" \
     --updates "$1" --seconds "$seconds" --warmup "${GRIDCC_BENCH_UI_WARMUP:-3}"
 }
 
