@@ -1,9 +1,9 @@
 // The peer of ./bench live: a minimal Node `ws` broadcaster doing the fan-out /live does.
 // POST /cases answers 201 {"code": ...} at once and queues the case's RECEIVED event; the queued
 // events go to every client in one delta by the service's policy (live.DeltaPacing): at once when
-// the last delta went out at least clients / GRIDCC_LIVE_SENDS_PER_SECOND seconds ago and was
-// written to the clients that were keeping up (all but one in a hundred of them), else when both
-// have happened, and never later than GRIDCC_LIVE_COALESCE_MS after the last. Each client gets an
+// the last delta went out at least clients / GRIDCC_LIVE_SENDS_PER_SECOND seconds ago and its
+// event loop has written it to every socket (here, one loop that writes a delta in one turn, so by
+// the time a timer can fire), and never later than GRIDCC_LIVE_COALESCE_MS after the last. Each client gets an
 // (empty) snapshot when it connects. No grid states, no database, no bound on a slow client's
 // buffer: the floor under the service's live path.
 //   node peer.mjs [port]      (WebSocket on ws://127.0.0.1:port/live)
@@ -20,8 +20,6 @@ let queued = [];
 let lastDelta = 0;
 let due = false;
 let decision = 0;
-let unwritten = 0;    // writes of the last delta not yet done, to clients keeping up
-let generation = 0;
 
 const server = http.createServer((req, res) => {
   if (req.method !== 'POST' || req.url !== '/cases') return res.writeHead(404).end();
@@ -44,13 +42,10 @@ server.keepAliveTimeout = 60_000;
 const wss = new WebSocketServer({ server, path: '/live' });
 wss.on('connection', (ws) => ws.send(Buffer.from(JSON.stringify({ type: 'snapshot', seq, grids: {}, kpi: {} })), { binary: true }));
 
-// How many of the last delta's writes may still be going when the next goes.
-const straggling = () => Math.floor(wss.clients.size / 100);
-
 function decide() {
   const floor = lastDelta + (wss.clients.size * 1000) / sendsPerSecond;
   const cap = lastDelta + coalesceMs;
-  const at = unwritten > straggling() ? cap : Math.min(floor, cap);
+  const at = Math.min(floor, cap);
   const ticket = ++decision;
   setTimeout(() => go(ticket), Math.max(0, at - performance.now()));
 }
@@ -61,16 +56,12 @@ function go(ticket) {
   if (queued.length === 0) return;
   decision++;
   lastDelta = performance.now();
-  const of = ++generation;
-  unwritten = 0;
-  const written = () => { if (of === generation && --unwritten === straggling() && due) decide(); };
   // Serialised once; every client is sent the same bytes, as a binary message as the service's are.
   const frame = Buffer.from(JSON.stringify({ type: 'delta', seq, grids: {}, events: queued }));
   queued = [];
   for (const ws of wss.clients) {
     if (ws.readyState !== ws.OPEN) continue;
-    if (ws.bufferedAmount === 0) { unwritten++; ws.send(frame, { binary: true }, written); }
-    else ws.send(frame, { binary: true });
+    ws.send(frame, { binary: true });
   }
 }
 
