@@ -314,7 +314,7 @@ public class LiveHub {
             snapshotsOf = state.version();
         }
         return snapshots.computeIfAbsent(filter, f -> {
-            var snapshot = state.snapshot(f, null);
+            var snapshot = state.snapshot(f);
             kpiChanges(f, snapshot.kpi()); // what a client of the filter has been told from now on
             return new SnapshotFrame(snapshot.seq(), encode(snapshot));
         });

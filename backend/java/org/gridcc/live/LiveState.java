@@ -208,13 +208,14 @@ public class LiveState {
         work.run();
     }
 
-    synchronized Snapshot snapshot(Subscription subscription, List<Long> missed) {
+    /** The state as a subscription sees it, naming no positions missed (SnapshotFrame adds them for a client that fell behind). */
+    synchronized Snapshot snapshot(Subscription subscription) {
         var grids = new HashMap<String, GridState>();
         tallies.forEach((code, tally) -> {
             GridState state = tally.state();
             if (!state.isEmpty() && subscription.acceptsGrid(code, index)) grids.put(code, state);
         });
-        return new Snapshot(seq, gridVersion, grids, kpi(subscription.subtree()), alertsIn(subscription.subtree()), missed);
+        return new Snapshot(seq, gridVersion, grids, kpi(subscription.subtree()), alertsIn(subscription.subtree()), null);
     }
 
     synchronized Drain drain() {

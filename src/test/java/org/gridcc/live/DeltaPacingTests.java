@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * DeltaPacing on a real Vert.x: a quiet line's event goes at once, the next waits for every event
  * loop to have written the last delta, and a loop that never ends writing is not waited for past
  * the coalescing window. The window is long (5 s) and the floor nil, so only the rule under test
- * can send. (That a wall which stopped reading holds no loop is LiveDeliveryIT's.)
+ * can send. (That a wall which stopped reading holds no loop is StalledWallIT's.)
  */
 class DeltaPacingTests {
 
