@@ -4,11 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.io.RandomAccessFile;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import org.gridcc.common.Problem;
 import org.gridcc.grid.DemoCounty;
 import org.gridcc.grid.GridLevel;
 import org.junit.jupiter.api.Test;
@@ -275,12 +287,44 @@ class SignInIT {
                 .post("/api/session/display").then().statusCode(401).body(not(containsString("log-forged-display-2026")));
         session.given().delete("/api/session").then().statusCode(204);
 
-        String log = java.nio.file.Files.readString(java.nio.file.Path.of("target/quarkus-test.log"));
+        String log = Files.readString(Path.of("target/quarkus-test.log"));
         assertThat(log).contains("Installed features");
         for (String secret : java.util.List.of(password, "log-wrong-2026", session.cookie(), session.csrf(), wall.token(),
                 "log-forged-token-2026", "log-forged-display-2026", TestUsers.ADMIN_PASSWORD)) {
             assertThat(log).as("the log").doesNotContain(secret);
         }
+    }
+
+    /**
+     * A refused credential is answered once, by the problem mappers: no second answer attempted behind
+     * the first (Quarkus logs that as an error, "Response has already been written"), whether the
+     * request went to an API (refused inside Quarkus REST) or to the live socket (refused before it).
+     */
+    @Test
+    void aRefusedCredentialIsAnsweredOnce() throws Exception {
+        Path log = Path.of("target/quarkus-test.log");
+        long before = Files.size(log);
+        var session = TestUsers.user("officer", county.first(GridLevel.COUNTY), null);
+        session.given().delete("/api/session").then().statusCode(204);
+        for (int i = 0; i < 3; i++) {
+            session.given().get("/api/session").then().statusCode(401).contentType(Problem.MEDIA_TYPE);
+            TestUsers.anonymous().header("Authorization", "Bearer answered-once-2026").get("/api/cases").then().statusCode(401)
+                    .contentType(Problem.MEDIA_TYPE);
+            var refused = assertThrows(CompletionException.class, () -> HttpClient.newHttpClient().newWebSocketBuilder()
+                    .header("Authorization", "Bearer answered-once-2026")
+                    .buildAsync(URI.create("ws://localhost:" + RestAssured.port + "/live"), new WebSocket.Listener() {})
+                    .join());
+            assertThat(((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode()).isEqualTo(401);
+        }
+        Thread.sleep(500); // a second answer would be attempted on the event loop right after the first: give it the time
+        String written;
+        try (var file = new RandomAccessFile(log.toFile(), "r")) {
+            file.seek(before);
+            byte[] rest = new byte[(int) (file.length() - before)];
+            file.readFully(rest);
+            written = new String(rest, StandardCharsets.UTF_8);
+        }
+        assertThat(written).as("the log while refusing").doesNotContain("Response has already been written").doesNotContain("QuarkusErrorHandler");
     }
 
     @Test
