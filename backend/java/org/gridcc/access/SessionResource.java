@@ -82,9 +82,10 @@ public class SessionResource {
                     + "name is locked after failures in a row (an unknown name too), or when too many sign-ins from the address "
                     + "are waiting their turn (an address that failed often this minute is slowed).")
     public Uni<Response> signIn(@NotNull(message = "send username and password as a JSON body") @Valid Credentials credentials) {
+        boolean secure = request.isSSL();
         return signIn.withPassword(credentials.username().strip(), credentials.password(), SessionAddress.of(request))
                 .map(session -> Response.ok(session.me())
-                        .cookie(cookie(session.token(), Duration.between(Instant.now(), session.expires())))
+                        .cookie(cookie(session.token(), Duration.between(Instant.now(), session.expires()), secure))
                         .build());
     }
 
@@ -96,8 +97,9 @@ public class SessionResource {
             description = "Takes a wall's display token once (the wall page reads it from its URL's #token=... and forgets it) "
                     + "and keeps it in the HttpOnly cookie, so the wall survives reloads. 401 for a token that is not a wall's.")
     public Uni<Response> enrolDisplay(@NotNull(message = "send the token as a JSON body") @Valid DisplayToken display) {
+        boolean secure = request.isSSL();
         return signIn.display(display.token().strip(), SessionAddress.of(request))
-                .map(me -> Response.ok(me).cookie(cookie(display.token().strip(), Duration.ofDays(366))).build());
+                .map(me -> Response.ok(me).cookie(cookie(display.token().strip(), Duration.ofDays(366), secure)).build());
     }
 
     @GET
@@ -126,12 +128,14 @@ public class SessionResource {
     @Operation(summary = "Sign out", description = "The session is revoked and the cookie cleared.")
     public Uni<Response> signOut(@CookieParam(TokenMechanism.SESSION_COOKIE) String token) {
         Uni<Void> revoked = token == null ? Uni.createFrom().voidItem() : signIn.signOut(token, Caller.of(identity), SessionAddress.of(request));
-        return revoked.map(done -> Response.noContent().cookie(cookie("", Duration.ZERO)).build());
+        boolean secure = request.isSSL();
+        return revoked.map(done -> Response.noContent().cookie(cookie("", Duration.ZERO, secure)).build());
     }
 
-    private NewCookie cookie(String value, Duration lifetime) {
+    /** Secure when the request came over TLS; read by the caller before its first asynchronous step, as every request value here. */
+    private static NewCookie cookie(String value, Duration lifetime, boolean secure) {
         return new NewCookie.Builder(TokenMechanism.SESSION_COOKIE)
-                .value(value).path("/").httpOnly(true).secure(request.isSSL())
+                .value(value).path("/").httpOnly(true).secure(secure)
                 .sameSite(NewCookie.SameSite.STRICT).maxAge((int) Math.max(0, lifetime.toSeconds()))
                 .build();
     }

@@ -19,10 +19,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gridcc.common.Locations;
 
 /** Users, their roles and scopes, and their tokens: for administrators only; every change is audited. */
 @Path("/api/users")
@@ -78,7 +78,7 @@ public class UserResource {
                     + "officer, handler and worker need a password (at least 10 characters, letters and digits); wall and open311 have none and "
                     + "work with tokens.")
     public Uni<Response> create(@NotNull(message = "send the user as a JSON body") @Valid NewUser user) {
-        return users.create(user).map(view -> Response.created(URI.create("/api/users/" + view.username())).entity(view).build());
+        return users.create(user).map(view -> Locations.created("/api/users/" + view.username()).entity(view).build());
     }
 
     @PATCH

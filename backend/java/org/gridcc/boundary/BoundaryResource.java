@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gridcc.boundary.read.ReadOptions;
 import org.gridcc.common.Csv;
+import org.gridcc.common.Locations;
 import org.gridcc.common.Problem.FieldError;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
@@ -68,14 +68,13 @@ public class BoundaryResource {
                 new DraftJobs.FieldChoice(given(codeField), given(nameField), given(parentField), given(headField)),
                 new ReadOptions(given(encoding), given(crs), given(layer)), Caller.of(identity).username());
         DraftService.Accepted accepted = drafts.upload(upload);
-        URI location = URI.create("/api/boundaries/drafts/" + accepted.draft().id());
-        return (accepted.finished() ? Response.created(location) : Response.accepted().location(location))
-                .entity(accepted.draft()).build();
+        return Locations.at(accepted.finished() ? Response.status(Response.Status.CREATED) : Response.accepted(),
+                "/api/boundaries/drafts/" + accepted.draft().id()).entity(accepted.draft()).build();
     }
 
     /** 200 with the checked draft, or 202 while its job goes on. */
     private static Response checked(DraftService.Accepted accepted) {
-        return (accepted.finished() ? Response.ok() : Response.accepted().location(URI.create("/api/boundaries/drafts/" + accepted.draft().id())))
+        return (accepted.finished() ? Response.ok() : Locations.at(Response.accepted(), "/api/boundaries/drafts/" + accepted.draft().id()))
                 .entity(accepted.draft()).build();
     }
 

@@ -22,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,6 +30,7 @@ import org.gridcc.access.PersonalData;
 import org.gridcc.access.SessionAddress;
 import org.gridcc.cases.media.Photos;
 import org.gridcc.cases.media.StoredPhotos;
+import org.gridcc.common.Locations;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
@@ -113,9 +113,8 @@ public class CaseResource {
     private Uni<Response> taken(NewCase request, Photos photos, String idempotencyKey, Caller caller) {
         return intake.submit(request, photos, idempotencyKey, caller)
                 .chain(result -> privacy.shown(result.view(), caller, false, null).map(view -> new CaseIntake.Intake(view, result.created())))
-                .map(result -> Response
-                .status(result.created() ? Response.Status.CREATED : Response.Status.OK)
-                .location(URI.create("/api/cases/" + result.view().code()))
+                .map(result -> Locations.at(Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK),
+                        "/api/cases/" + result.view().code())
                 .tag(version(result.view()))
                 .entity(result.view())
                 .build());
@@ -134,13 +133,14 @@ public class CaseResource {
         boolean showReporter = Boolean.TRUE.equals(QueryValues.trueOrFalse("unmasked", unmasked, errors));
         QueryValues.refuseIfAny(errors);
         Caller caller = Caller.of(identity);
+        String address = SessionAddress.of(http);
         return reader.byTypedCode(code)
                 .invoke(view -> {
                     if (!caller.seesCase(view.grid(), view.unit() == null ? null : view.unit().code())) {
                         throw CaseActions.outsideScope(view.code(), caller);
                     }
                 })
-                .chain(view -> privacy.shown(view, caller, showReporter, SessionAddress.of(http)))
+                .chain(view -> privacy.shown(view, caller, showReporter, address))
                 .map(view -> Response.ok(view).tag(version(view)).build());
     }
 

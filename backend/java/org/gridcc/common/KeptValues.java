@@ -3,8 +3,6 @@ package org.gridcc.common;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CaffeineCache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -38,17 +36,12 @@ public final class KeptValues<K, V> {
             kept.get().put(key, value);
         }
         if (value.isDone() && !value.isCompletedExceptionally()) return Uni.createFrom().item(value.join());
-        return onThisEventLoop(Uni.createFrom().completionStage(value));
+        // A value loaded for another request arrives on that request's event loop: this one goes on on its own.
+        return CallerContext.resumedHere(Uni.createFrom().completionStage(value));
     }
 
     /** Forgets every value kept; one being loaded is still answered to those already waiting for it. */
     public Uni<Void> forgetAll() {
         return cache.invalidateAll();
-    }
-
-    /** A value loaded for another request arrives on that request's event loop: this one goes on on its own. */
-    private static <T> Uni<T> onThisEventLoop(Uni<T> answer) {
-        Context here = Vertx.currentContext();
-        return here == null ? answer : answer.emitOn(task -> here.runOnContext(ignored -> task.run()));
     }
 }

@@ -38,10 +38,11 @@ public final class StatementBatches {
 
     /** Runs the statement with these parameters; its first row (null when it returns none) once committed. */
     public Uni<Row> execute(Tuple params) {
-        return Uni.createFrom().emitter(answer -> {
+        // A batch completes on the context of the call that wrote it: each caller goes on on its own.
+        return CallerContext.resumedHere(Uni.createFrom().emitter(answer -> {
             waiting.add(new Waiting(params, answer));
             writeNext();
-        });
+        }));
     }
 
     private void writeNext() {

@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,6 +26,7 @@ import org.gridcc.access.Caller;
 import org.gridcc.access.PersonalData;
 import org.gridcc.access.Role;
 import org.gridcc.access.SessionAddress;
+import org.gridcc.common.Locations;
 import org.gridcc.common.Problem.FieldError;
 import org.gridcc.common.QueryValues;
 
@@ -104,7 +104,7 @@ public class PeopleResource {
                     + "dutyDays (weekdays 1-7), a mediator specialties (dispute categories) and mediationKind (人民, 行政, 司法), "
                     + "a leader receptionDays (days of the month 1-31). 201 with the person, phone masked.")
     public Uni<Response> create(@NotNull(message = "send the person as a JSON body") @Valid PersonForm form) {
-        return people.create(form).map(view -> Response.created(URI.create("/api/people/" + view.id())).entity(view).build());
+        return people.create(form).map(view -> Locations.created("/api/people/" + view.id()).entity(view).build());
     }
 
     @PUT

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gridcc.access.Caller;
 import org.gridcc.access.Role;
+import org.gridcc.common.Locations;
 import org.gridcc.common.Problem.FieldError;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.QueryValues;
@@ -55,7 +55,7 @@ public class RiskResource {
             description = "subject, grid, riskClass (1 一类, 2 二类, 3 三类), fixes {leader, unit, person, deadline (not past)}, collectedOn.")
     public Uni<Response> add(@NotNull(message = "send the entry as a JSON body") @Valid NewRiskEntry entry) {
         return register.add(entry, Caller.of(identity))
-                .map(view -> Response.created(URI.create("/api/risk-register/" + view.id())).entity(view).build());
+                .map(view -> Locations.created("/api/risk-register/" + view.id()).entity(view).build());
     }
 
     @GET

@@ -7,7 +7,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,6 +19,7 @@ import org.gridcc.cases.Categories;
 import org.gridcc.cases.Channel;
 import org.gridcc.cases.NewCase;
 import org.gridcc.cases.media.Photos;
+import org.gridcc.common.Locations;
 import org.gridcc.common.Problem.FieldError;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
@@ -51,7 +51,7 @@ public class Findings {
     public record TakenIn(String caseCode, boolean created) {
         /** 201 with the case's Location the first time, 200 after. */
         public Response response() {
-            return Response.status(created ? 201 : 200).location(URI.create("/api/cases/" + caseCode)).entity(this).build();
+            return Locations.at(Response.status(created ? 201 : 200), "/api/cases/" + caseCode).entity(this).build();
         }
     }
 

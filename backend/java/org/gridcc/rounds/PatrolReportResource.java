@@ -14,13 +14,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gridcc.access.Caller;
 import org.gridcc.access.Role;
+import org.gridcc.common.Locations;
 
 /** Patrol inspectors' daily reports (民情巡察员: 每日必学、每日必巡、每日必察、每日必报, Lanshan). */
 @Path("/api/patrol-reports")
@@ -48,7 +48,7 @@ public class PatrolReportResource {
                     + "inspector's area), observed, notes, findings {title, category, description, grid}. 409 for a second report of a day.")
     public Uni<Response> file(@NotNull(message = "send the report as a JSON body") @Valid NewPatrolReport report) {
         return reports.file(report, Caller.of(identity))
-                .map(view -> Response.created(URI.create("/api/patrol-reports/" + view.id())).entity(view).build());
+                .map(view -> Locations.created("/api/patrol-reports/" + view.id()).entity(view).build());
     }
 
     @GET

@@ -16,13 +16,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gridcc.access.Caller;
 import org.gridcc.access.Role;
+import org.gridcc.common.Locations;
 import org.gridcc.common.Problem.FieldError;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ProblemType;
@@ -57,7 +57,7 @@ public class RoundResource {
             description = "grid: the unit whose round it is (its level: county, township, village or base); at (now when absent, within "
                     + "gridcc.rounds.record-within, 7 days); visited grids in it; notes; findings {title, category, description, grid}.")
     public Uni<Response> record(@NotNull(message = "send the round as a JSON body") @Valid NewRound round) {
-        return rounds.record(round, Caller.of(identity)).map(view -> Response.created(URI.create("/api/rounds/" + view.id())).entity(view).build());
+        return rounds.record(round, Caller.of(identity)).map(view -> Locations.created("/api/rounds/" + view.id()).entity(view).build());
     }
 
     @GET

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.gridcc.cases.CaseCode;
 import org.gridcc.cases.media.PhotoParts;
 import org.gridcc.cases.media.StoredPhotos;
 import org.gridcc.common.DatabaseOutage;
+import org.gridcc.common.Locations;
 import org.gridcc.common.ProblemException;
 import org.gridcc.common.ServiceClock;
 import org.jboss.logging.Logger;
@@ -127,10 +127,8 @@ public class Open311Resource {
     }
 
     private Uni<Response> created(Open311Format format, Uni<CreatedRequest> submitted) {
-        return submitted.map(created -> Response.fromResponse(
-                        writer.list(format, 201, "service_requests", "request", List.of(created)))
-                .location(URI.create("/open311/v2/requests/%s.%s".formatted(created.serviceRequestId(), format.suffix())))
-                .build());
+        return submitted.map(created -> Locations.at(Response.fromResponse(writer.list(format, 201, "service_requests", "request", List.of(created))),
+                "/open311/v2/requests/%s.%s".formatted(created.serviceRequestId(), format.suffix())).build());
     }
 
     /** A body of any other type: refused here, in Open311's format, rather than by the router as problem+json. */

@@ -57,10 +57,14 @@ public class TileResource {
         TileAddress at = TileAddress.parse(z, x, y);
         if (v == null) return tiles.tile(published(), at).map(tile -> answer(tile, REVALIDATE, ifNoneMatch));
         int version = versionNumber(v);
+        boolean seesDrafts = seesDrafts(); // the caller is read here: the callback runs after the request context is set aside
         return tiles.status(version).chain(status -> {
             boolean draft = status.orElseThrow(() -> ProblemException.notFound("There is no grid version %d.".formatted(version)))
                     .equals("draft");
-            if (draft) mayReadDrafts(version);
+            if (draft && !seesDrafts) {
+                throw new ProblemException(ProblemType.FORBIDDEN, "Grid version %d is a draft; only GIS staff and administrators see drafts."
+                        .formatted(version));
+            }
             return tiles.tile(version, at).map(tile -> answer(tile, draft ? REVALIDATE : IMMUTABLE, ifNoneMatch));
         });
     }
@@ -91,11 +95,8 @@ public class TileResource {
     }
 
     /** A draft is the GIS staff's work in progress: nobody else sees it until it is published. */
-    private void mayReadDrafts(int version) {
-        if (!identity.hasRole(Role.ADMIN_NAME) && !identity.hasRole(Role.GIS_NAME)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Grid version %d is a draft; only GIS staff and administrators see drafts."
-                    .formatted(version));
-        }
+    private boolean seesDrafts() {
+        return identity.hasRole(Role.ADMIN_NAME) || identity.hasRole(Role.GIS_NAME);
     }
 
     /** Weak comparison, as RFC 9110 asks for If-None-Match. */

@@ -34,7 +34,7 @@ class Open311PostIT {
     void aRequestBecomesACaseAndTheAnswerIsAListOfOne() {
         post(at("neighbour_dispute", inBaseGrid()).formParam("description", "楼上漏水到我家，已经三天了"), "json")
                 .statusCode(201)
-                .header("Location", matchesPattern(".*/open311/v2/requests/530324-\\d{8}-\\d{6}-[0-9X]\\.json"))
+                .header("Location", matchesPattern("/open311/v2/requests/530324-\\d{8}-\\d{6}-[0-9X]\\.json"))
                 .contentType("application/json")
                 .body("size()", equalTo(1))
                 .body("[0].service_request_id", matchesPattern("530324-\\d{8}-\\d{6}-[0-9X]"))
