@@ -13,13 +13,15 @@ public final class CallerContext {
 
     private CallerContext() {}
 
-    /** The answer, emitted on the context that is current now (as it comes, when there is none). */
+    /** The answer, emitted on the context of whoever subscribes to it (as it comes, when there is none). */
     public static <T> Uni<T> resumedHere(Uni<T> answer) {
-        Context here = Vertx.currentContext();
-        if (here == null) return answer;
-        return answer.emitOn(task -> {
-            if (Vertx.currentContext() == here) task.run();
-            else here.runOnContext(ignored -> task.run());
+        return Uni.createFrom().deferred(() -> {
+            Context here = Vertx.currentContext();
+            if (here == null) return answer;
+            return answer.emitOn(task -> {
+                if (Vertx.currentContext() == here) task.run();
+                else here.runOnContext(ignored -> task.run());
+            });
         });
     }
 }
