@@ -159,10 +159,7 @@ public class BoundaryPublisher {
     }
 
     static int publishedVersion(Connection c) throws SQLException {
-        try (ResultSet rs = c.createStatement().executeQuery("SELECT id FROM grid_version WHERE status = 'published'")) {
-            if (!rs.next()) throw conflict("No grid version is published.");
-            return rs.getInt(1);
-        }
+        return GridLookup.publishedVersion(c).orElseThrow(() -> conflict("No grid version is published."));
     }
 
     private static ProblemException conflict(String detail) {

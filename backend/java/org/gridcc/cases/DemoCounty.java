@@ -21,7 +21,7 @@ record DemoCounty(GridLookup grids, List<double[]> households, Map<String, CaseP
     record Mediator(int id, String name, MediationKind kind, List<String> specialties) {}
 
     static DemoCounty read(Connection c) throws SQLException {
-        int version = (int) single(c, "SELECT id FROM grid_version WHERE status = 'published'");
+        int version = GridLookup.publishedVersion(c).orElseThrow(() -> new IllegalStateException("no grid version is published"));
         var households = new ArrayList<double[]>();
         try (var rs = c.createStatement().executeQuery("SELECT ST_X(point), ST_Y(point) FROM household ORDER BY id")) {
             while (rs.next()) households.add(new double[] {rs.getDouble(1), rs.getDouble(2)});

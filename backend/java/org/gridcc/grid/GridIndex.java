@@ -53,7 +53,7 @@ public class GridIndex implements KnownGrids {
     /** Loads the published version if it is not the one held. */
     synchronized void followPublished() {
         try (Connection c = db.getConnection()) {
-            if (publishedVersion(c).orElse(0) == current.version()) return;
+            if (GridLookup.publishedVersion(c).orElse(0) == current.version()) return;
         } catch (SQLException e) {
             LOG.errorf("Grid index: the published version not read (%s)", e.getMessage());
             return;
@@ -70,7 +70,7 @@ public class GridIndex implements KnownGrids {
     public synchronized void rebuild() {
         long started = System.nanoTime();
         try (Connection c = db.getConnection()) {
-            Optional<Integer> published = publishedVersion(c);
+            Optional<Integer> published = GridLookup.publishedVersion(c);
             if (published.isEmpty()) {
                 current = GridLookup.EMPTY;
                 LOG.info("No grid version is published yet: point lookups find nothing until one is");
@@ -124,11 +124,5 @@ public class GridIndex implements KnownGrids {
     /** The chain county..grid of a grid named by code, or empty for an unknown code. */
     public Optional<List<GridRef>> chainOf(String code) {
         return current.chainOf(code);
-    }
-
-    private static Optional<Integer> publishedVersion(Connection c) throws SQLException {
-        try (var rs = c.createStatement().executeQuery("SELECT id FROM grid_version WHERE status = 'published'")) {
-            return rs.next() ? Optional.of(rs.getInt(1)) : Optional.empty();
-        }
     }
 }

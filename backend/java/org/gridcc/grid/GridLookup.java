@@ -40,6 +40,13 @@ public final class GridLookup {
         this.byCode = byCode;
     }
 
+    /** The published grid version as the caller's transaction sees it (blocking JDBC), or empty before the first publish. */
+    public static Optional<Integer> publishedVersion(Connection c) throws SQLException {
+        try (var rs = c.createStatement().executeQuery("SELECT id FROM grid_version WHERE status = 'published'")) {
+            return rs.next() ? Optional.of(rs.getInt(1)) : Optional.empty();
+        }
+    }
+
     /** Reads every grid of a version (blocking JDBC; sees the caller's uncommitted writes). */
     public static GridLookup load(Connection c, int version) throws SQLException {
         var parser = new JtsBinaryParser();
