@@ -82,7 +82,7 @@ public class DemoCases implements DemoHistory {
         long started = System.nanoTime();
         now = now.truncatedTo(ChronoUnit.SECONDS);
         var random = new Random(seed ^ 0x6361736573L);
-        DemoCounty county = DemoCounty.read(c);
+        DemoSetting county = DemoSetting.read(c);
         List<DemoArrival> arrivals = arrivals(county, days, scale, now, random);
         List<Long> serials = serials(c, arrivals.size());
         var actors = new DemoActors(random);
@@ -110,7 +110,7 @@ public class DemoCases implements DemoHistory {
 
     private record Played(SeededCase intake, CasePlaythrough playthrough) {}
 
-    private List<DemoArrival> arrivals(DemoCounty county, int days, int scale, Instant now, Random random) {
+    private List<DemoArrival> arrivals(DemoSetting county, int days, int scale, Instant now, Random random) {
         var arrivals = new ArrayList<DemoArrival>();
         LocalDate today = WorkingCalendar.dayOf(now);
         for (LocalDate day = today.minusDays(days); !day.isAfter(today); day = day.plusDays(1)) {
@@ -138,7 +138,7 @@ public class DemoCases implements DemoHistory {
         return arrivals;
     }
 
-    private DemoArrival arrival(Instant at, DemoCounty county, List<DemoArrival> earlier, Random random) {
+    private DemoArrival arrival(Instant at, DemoSetting county, List<DemoArrival> earlier, Random random) {
         Category category = Categories.of(pick(CATEGORIES, random)).orElseThrow();
         double[] point = county.household(random);
         String reporter = ChineseNames.person(random) + ChineseNames.DEMO_MARK, phone = phone(random);
@@ -158,7 +158,7 @@ public class DemoCases implements DemoHistory {
     }
 
     /** Takes the arrival in as intake would, then plays it through. */
-    private Played play(DemoArrival a, long id, long serial, DemoCounty county, DemoActors actors, Instant now, Random random) {
+    private Played play(DemoArrival a, long id, long serial, DemoSetting county, DemoActors actors, Instant now, Random random) {
         GridChain chain = county.grids().locate(a.point()[0], a.point()[1]).orElseThrow(() -> new IllegalStateException(
                 "a household at %s lies in no grid".formatted(List.of(a.point()[0], a.point()[1]))));
         Risk risk = a.category().risk();

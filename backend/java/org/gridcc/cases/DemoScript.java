@@ -23,7 +23,7 @@ final class DemoScript {
 
     private final CasePlaythrough p;
     private final DemoArrival a;
-    private final DemoCounty county;
+    private final DemoSetting county;
     private final DemoActors actors;
     private final GridChain chain;
     private final Random random;
@@ -32,7 +32,7 @@ final class DemoScript {
     private final boolean petition;
     private final String centre;
 
-    DemoScript(CasePlaythrough p, DemoArrival a, DemoCounty county, DemoActors actors, GridChain chain, Random random, Instant now) {
+    DemoScript(CasePlaythrough p, DemoArrival a, DemoSetting county, DemoActors actors, GridChain chain, Random random, Instant now) {
         this.p = p;
         this.a = a;
         this.county = county;
@@ -118,9 +118,9 @@ final class DemoScript {
 
     /** 调解 by a mediator of the pool who takes the category (点菜), as the mediate action records it. */
     private boolean mediate() {
-        List<DemoCounty.Mediator> pool = county.mediators().stream().filter(m -> m.specialties().contains(a.category().code())).toList();
+        List<DemoSetting.Mediator> pool = county.mediators().stream().filter(m -> m.specialties().contains(a.category().code())).toList();
         if (pool.isEmpty()) return true;
-        DemoCounty.Mediator m = pool.get(random.nextInt(pool.size()));
+        DemoSetting.Mediator m = pool.get(random.nextInt(pool.size()));
         boolean agreed = random.nextDouble() < AGREED;
         var mediation = new ActionRequest.Mediation(m.id(), null, agreed, agreed && random.nextDouble() < CONFIRMED, null)
                 .resolved(m.name(), m.kind());

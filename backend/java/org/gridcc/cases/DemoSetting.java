@@ -15,12 +15,12 @@ import org.gridcc.sla.WorkingCalendar;
  * What a demo county has that its cases need, as the writer's transaction sees it: its grids, households, units,
  * mediators and calendar, and the id its first new case takes.
  */
-record DemoCounty(GridLookup grids, List<double[]> households, Map<String, CasePlaythrough.Unit> units,
-                  List<Mediator> mediators, WorkingCalendar calendar, long firstNewId) {
+record DemoSetting(GridLookup grids, List<double[]> households, Map<String, CasePlaythrough.Unit> units,
+                   List<Mediator> mediators, WorkingCalendar calendar, long firstNewId) {
 
     record Mediator(int id, String name, MediationKind kind, List<String> specialties) {}
 
-    static DemoCounty read(Connection c) throws SQLException {
+    static DemoSetting read(Connection c) throws SQLException {
         int version = GridLookup.publishedVersion(c).orElseThrow(() -> new IllegalStateException("no grid version is published"));
         var households = new ArrayList<double[]>();
         try (var rs = c.createStatement().executeQuery("SELECT ST_X(point), ST_Y(point) FROM household ORDER BY id")) {
@@ -38,7 +38,7 @@ record DemoCounty(GridLookup grids, List<double[]> households, Map<String, CaseP
                         List.of((String[]) rs.getArray(4).getArray())));
             }
         }
-        return new DemoCounty(GridLookup.load(c, version), households, units, mediators, WorkingCalendar.load(c),
+        return new DemoSetting(GridLookup.load(c, version), households, units, mediators, WorkingCalendar.load(c),
                 single(c, "SELECT coalesce(max(id), 0) + 1 FROM \"case\""));
     }
 
